@@ -1,0 +1,57 @@
+// Word services: syllables (libhyphen + Dutch vowel groups), spelling and compounds (Hunspell nl),
+// frequency band. Everything is cached per unique word form; all members are thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace helder {
+
+struct WordServicePaths {
+  std::filesystem::path hunspell_aff;    // /usr/share/hunspell/nl.aff
+  std::filesystem::path hunspell_dic;    // /usr/share/hunspell/nl.dic
+  std::filesystem::path hyphenation;     // /usr/share/hyphen/hyph_nl_NL.dic
+  std::filesystem::path frequency_list;  // <data>/frequency-nl.txt: "word count" per line, most frequent first
+
+  // Debian's locations for the dictionaries, the shipped data directory for the frequency list.
+  static WordServicePaths defaults(const std::filesystem::path& data_dir);
+};
+
+struct WordInfo {
+  std::string lower;            // lower case (ICU, Dutch)
+  std::uint32_t syllables = 0;  // at least 1 for a word with a letter
+  std::uint32_t frequency_band = 5;  // 1: top 1,000; 2: top 5,000; 3: top 20,000; 4: top 50,000; 5: rarer
+};
+
+class WordServices {
+ public:
+  // Never throws for a missing file: what could not be loaded is in problems() (Dutch messages), and the
+  // services fall back (syllables from vowel groups, spelling answers -1, frequency band 5).
+  explicit WordServices(const WordServicePaths& paths);
+  ~WordServices();
+  WordServices(const WordServices&) = delete;
+  WordServices& operator=(const WordServices&) = delete;
+
+  const std::vector<std::string>& problems() const;
+
+  // Cached per word form; the reference stays valid for the lifetime of this object.
+  const WordInfo& info(std::string_view word) const;
+  std::uint32_t syllables(std::string_view word) const { return info(word).syllables; }
+  std::uint32_t frequency_band(std::string_view word) const { return info(word).frequency_band; }
+  std::string lower(std::string_view word) const { return info(word).lower; }
+
+  int spelled_correctly(std::string_view word) const;  // 1 yes, 0 no, -1 no dictionary
+  std::vector<std::string> suggestions(std::string_view word) const;
+  // Parts of a compound ("belastingaangifte" -> "belasting", "aangifte"); the word itself if not a compound.
+  std::vector<std::string> compound_parts(std::string_view word) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace helder

@@ -1,0 +1,214 @@
+// Header-only C++ SDK for helder rule plugins: wraps the C boundary of plugin_abi.h.
+//
+// A check kind is a class with
+//   Kind(const helder::sdk::Host& host, const helder::sdk::Options& options);   // read options here, once
+//   void check(const helder::sdk::Unit& unit, helder::sdk::Findings& findings) const;
+// and a plugin exports its kinds with HELDER_PLUGIN (see plugins/complexity/plugin.cpp).
+// Exceptions thrown by a constructor or by check() are caught here and reported to the host, which
+// disables that rule and keeps running: exceptions never cross the boundary.
+#pragma once
+
+#include <helder/plugin_abi.h>
+
+#include <cstdint>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace helder::sdk {
+
+inline helder_str to_c(std::string_view s) { return helder_str{s.data(), s.size()}; }
+inline std::string_view from_c(helder_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
+
+// Reads options; every read is recorded by the host, defaults included.
+class Options {
+ public:
+  explicit Options(const helder_options* c) : c_(c) {}
+  std::int64_t integer(std::string_view path, std::int64_t fallback) const {
+    return c_->get_int(c_->context, to_c(path), fallback);
+  }
+  double number(std::string_view path, double fallback) const {
+    return c_->get_double(c_->context, to_c(path), fallback);
+  }
+  bool boolean(std::string_view path, bool fallback) const {
+    return c_->get_bool(c_->context, to_c(path), fallback ? 1 : 0) != 0;
+  }
+  std::string string(std::string_view path, std::string_view fallback) const {
+    return std::string(from_c(c_->get_string(c_->context, to_c(path), to_c(fallback))));
+  }
+  std::size_t array_size(std::string_view path) const { return c_->array_size(c_->context, to_c(path)); }
+
+ private:
+  const helder_options* c_;
+};
+
+// The word services of the host. Thread-safe.
+class Host {
+ public:
+  explicit Host(const helder_host* c) : c_(c) {}
+  unsigned syllables(std::string_view word) const { return c_->syllables(c_->context, to_c(word)); }
+  // 1: correct, 0: misspelled, -1: no dictionary available.
+  int spelled_correctly(std::string_view word) const { return c_->spelled_correctly(c_->context, to_c(word)); }
+  unsigned frequency_band(std::string_view word) const { return c_->frequency_band(c_->context, to_c(word)); }
+  std::vector<std::string> suggestions(std::string_view word) const {
+    std::vector<std::string> out;
+    c_->suggestions(c_->context, to_c(word), &collect, &out);
+    return out;
+  }
+  std::vector<std::string> compound_parts(std::string_view word) const {
+    std::vector<std::string> out;
+    c_->compound_parts(c_->context, to_c(word), &collect, &out);
+    return out;
+  }
+
+ private:
+  static void collect(void* user, helder_str s) {
+    static_cast<std::vector<std::string>*>(user)->emplace_back(from_c(s));
+  }
+  const helder_host* c_;
+};
+
+// A strided array view: the host's structs may be larger than this plugin's.
+template <class T>
+class Strided {
+ public:
+  Strided(const T* first, std::size_t count, std::size_t stride) : first_(first), count_(count), stride_(stride) {}
+  std::size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  const T& operator[](std::size_t i) const {
+    return *reinterpret_cast<const T*>(reinterpret_cast<const char*>(first_) + i * stride_);
+  }
+  class iterator {
+   public:
+    iterator(const Strided* s, std::size_t i) : s_(s), i_(i) {}
+    const T& operator*() const { return (*s_)[i_]; }
+    iterator& operator++() { ++i_; return *this; }
+    bool operator!=(const iterator& o) const { return i_ != o.i_; }
+   private:
+    const Strided* s_;
+    std::size_t i_;
+  };
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, count_}; }
+
+ private:
+  const T* first_;
+  std::size_t count_;
+  std::size_t stride_;
+};
+
+class Paragraph {
+ public:
+  explicit Paragraph(const helder_paragraph& c) : c_(&c) {}
+  std::string_view text() const { return from_c(c_->text); }
+  helder_block_kind block_kind() const { return static_cast<helder_block_kind>(c_->block_kind); }
+  Strided<helder_sentence> sentences() const { return {c_->sentences, c_->sentence_count, c_->sentence_stride}; }
+  Strided<helder_token> tokens() const { return {c_->tokens, c_->token_count, c_->token_stride}; }
+  std::string_view text_of(const helder_token& t) const { return text().substr(t.start, t.end - t.start); }
+  std::string_view text_of(const helder_sentence& s) const { return text().substr(s.start, s.end - s.start); }
+  // The tokens of one sentence.
+  Strided<helder_token> tokens_of(const helder_sentence& s) const {
+    return {reinterpret_cast<const helder_token*>(reinterpret_cast<const char*>(c_->tokens) +
+                                                  s.first_token * c_->token_stride),
+            s.token_count, c_->token_stride};
+  }
+
+ private:
+  const helder_paragraph* c_;
+};
+
+class Unit {
+ public:
+  explicit Unit(const helder_unit* c) : c_(c) {}
+  std::size_t size() const { return c_->paragraph_count; }
+  Paragraph operator[](std::size_t i) const {
+    return Paragraph(*reinterpret_cast<const helder_paragraph*>(reinterpret_cast<const char*>(c_->paragraphs) +
+                                                                i * c_->paragraph_stride));
+  }
+
+ private:
+  const helder_unit* c_;
+};
+
+struct Fix {
+  std::uint32_t start = 0;  // bytes into the paragraph text
+  std::uint32_t end = 0;
+  std::string replacement;
+};
+
+class Findings {
+ public:
+  explicit Findings(const helder_sink* c) : c_(c) {}
+  // start/end: bytes into the text of paragraph `paragraph` of the unit.
+  void emit(std::size_t paragraph, std::uint32_t start, std::uint32_t end, std::string_view message,
+            helder_severity severity = HELDER_SEVERITY_RULE, const std::vector<Fix>& fixes = {}) const {
+    std::vector<helder_fix> c_fixes;
+    c_fixes.reserve(fixes.size());
+    for (const Fix& f : fixes) c_fixes.push_back(helder_fix{sizeof(helder_fix), f.start, f.end, to_c(f.replacement)});
+    helder_finding f{sizeof(helder_finding), static_cast<std::uint32_t>(paragraph), start, end,
+                     static_cast<std::uint32_t>(severity), to_c(message), c_fixes.data(), c_fixes.size(),
+                     sizeof(helder_fix)};
+    c_->emit(c_->context, &f);
+  }
+
+ private:
+  const helder_sink* c_;
+};
+
+namespace detail {
+
+inline void report(const helder_errors* errors, std::string_view what) {
+  if (errors && errors->report) errors->report(errors->context, to_c(what));
+}
+
+template <class Kind>
+helder_status create(const helder_host* host, const helder_options* options, const helder_errors* errors,
+                     void** rule) {
+  try {
+    *rule = new Kind(Host(host), Options(options));
+    return HELDER_OK;
+  } catch (const std::exception& e) {
+    report(errors, e.what());
+  } catch (...) {
+    report(errors, "unknown exception in rule constructor");
+  }
+  *rule = nullptr;
+  return HELDER_ERROR;
+}
+
+template <class Kind>
+helder_status check(const void* rule, const helder_unit* unit, const helder_sink* sink, const helder_errors* errors) {
+  try {
+    Findings findings(sink);
+    static_cast<const Kind*>(rule)->check(Unit(unit), findings);
+    return HELDER_OK;
+  } catch (const std::exception& e) {
+    report(errors, e.what());
+  } catch (...) {
+    report(errors, "unknown exception in check");
+  }
+  return HELDER_ERROR;
+}
+
+template <class Kind>
+void destroy(void* rule) {
+  delete static_cast<Kind*>(rule);
+}
+
+}  // namespace detail
+
+// Describes one check kind; use in a constexpr array passed to HELDER_PLUGIN.
+template <class Kind>
+constexpr helder_check_kind check_kind(const char* name, const char* summary, helder_scope scope) {
+  return helder_check_kind{sizeof(helder_check_kind), name, summary, static_cast<std::uint32_t>(scope),
+                           &detail::create<Kind>, &detail::check<Kind>, &detail::destroy<Kind>};
+}
+
+}  // namespace helder::sdk
+
+// Exports the plugin's descriptor as the versioned data symbol the host looks for.
+#define HELDER_PLUGIN(plugin_name, plugin_version, kinds_array)                                     \
+  extern "C" __attribute__((visibility("default"))) const helder_plugin helder_plugin_v1 = {        \
+      sizeof(helder_plugin),  HELDER_ABI_MAJOR, HELDER_ABI_MINOR, plugin_name, plugin_version,      \
+      kinds_array,           sizeof(kinds_array) / sizeof(kinds_array[0]), sizeof(helder_check_kind)}

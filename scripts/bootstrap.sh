@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine for helder: installs the missing Debian packages (as root, with
+# apt-get), then configures and builds with a CMake preset (default: dev).
+# Usage: scripts/bootstrap.sh [preset]
+set -euo pipefail
+preset="${1:-dev}"
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libboost-dev libicu-dev libhunspell-dev hunspell-nl libhyphen-dev hyphen-nl
+  libtomlplusplus-dev catch2 nlohmann-json3-dev libcli11-dev libfmt-dev libmd4c-dev libbenchmark-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "bootstrap: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset"

@@ -45,7 +45,7 @@ typedef enum helder_token_kind {
   HELDER_TOKEN_WORD = 0,
   HELDER_TOKEN_NUMBER = 1,
   HELDER_TOKEN_ABBREVIATION = 2, /* with periods: "bijv.", "o.a." */
-  HELDER_TOKEN_ACRONYM = 3,      /* "CBS", "AMvB", "SCP-rapport" */
+  HELDER_TOKEN_ACRONYM = 3,      /* "CBS", "AMvB" */
   HELDER_TOKEN_URL = 4,
   HELDER_TOKEN_EMAIL = 5,
   HELDER_TOKEN_PUNCTUATION = 6,
@@ -167,6 +167,8 @@ typedef struct helder_host {
   /* Calls `each` once per suggestion / compound part; the views live for the duration of the call. */
   void (*suggestions)(void* context, helder_str word, void (*each)(void* user, helder_str), void* user);
   void (*compound_parts)(void* context, helder_str word, void (*each)(void* user, helder_str), void* user);
+  /* The project's vocabulary: 1 if the word is accepted, -1 if rejected, 0 otherwise (case-insensitive). */
+  int (*vocabulary)(void* context, helder_str word);
 } helder_host;
 
 typedef enum helder_scope {

@@ -56,6 +56,8 @@ class Host {
     c_->suggestions(c_->context, to_c(word), &collect, &out);
     return out;
   }
+  // 1: accepted by the project's vocabulary, -1: rejected, 0: neither.
+  int vocabulary(std::string_view word) const { return c_->vocabulary(c_->context, to_c(word)); }
   std::vector<std::string> compound_parts(std::string_view word) const {
     std::vector<std::string> out;
     c_->compound_parts(c_->context, to_c(word), &collect, &out);

@@ -1,0 +1,78 @@
+// Configuration: rule packs (rules/<pack>/pack.toml), the project's .helder.toml and the user's own
+// configuration, merged into the effective settings of every rule.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace helder {
+
+// A rule's options (a TOML table); defined in host/src/option_table.hpp, opaque to users of this header.
+struct OptionTable;
+
+enum class Severity : std::uint8_t { Hint = 1, Info = 2, Warning = 3, Error = 4 };
+
+std::string_view to_string(Severity s);                      // "hint", "info", "warning", "error"
+std::optional<Severity> severity_from_string(std::string_view s);  // the reverse; nullopt otherwise
+
+// A configuration file that cannot be used: the message starts with "file:line:col: ".
+class ConfigError : public std::runtime_error {
+ public:
+  ConfigError(const std::filesystem::path& file, std::uint32_t line, std::uint32_t column, const std::string& what);
+  const std::filesystem::path& file() const { return file_; }
+  std::uint32_t line() const { return line_; }
+  std::uint32_t column() const { return column_; }
+  const std::string& description() const { return description_; }
+
+ private:
+  std::filesystem::path file_;
+  std::uint32_t line_, column_;
+  std::string description_;
+};
+
+// The settings of one rule, after merging its pack(s) and the project's configuration.
+struct RuleConfig {
+  std::string id;       // "rijksoverheid.sentence-length"
+  std::string pack;     // "rijksoverheid"
+  std::string kind;     // "complexity.sentence-length": plugin name, a dot, the check kind
+  bool enabled = true;
+  Severity severity = Severity::Warning;
+  std::string summary;  // one line, Dutch
+  std::filesystem::path documentation;  // Markdown file, Dutch; may be empty
+  std::shared_ptr<const OptionTable> options;  // everything in the rule's table that is not a setting above
+};
+
+struct Config {
+  std::vector<std::filesystem::path> files;  // configuration files that were read, in order
+  std::vector<std::string> packs;            // packs in load order (a base pack before the pack that extends it)
+  std::string target_level = "B1";           // the reading level the texts aim for
+  std::vector<RuleConfig> rules;             // in pack order
+  std::set<std::string> accept;              // words never flagged (lower case)
+  std::set<std::string> reject;              // words always flagged (lower case)
+  std::vector<std::filesystem::path> plugin_dirs;  // trusted locations only
+  std::vector<std::string> notes;            // Dutch messages about the configuration (ignored settings, ...)
+
+  const RuleConfig* find_rule(std::string_view id) const;
+};
+
+struct ConfigRequest {
+  std::filesystem::path checked_path;         // .helder.toml is searched from here upwards
+  std::optional<std::filesystem::path> config_file;  // --config: use this file, do not search
+  std::vector<std::filesystem::path> pack_dirs;      // where packs are found (built-in first)
+  std::optional<std::filesystem::path> user_config;  // the user's own file (trusted: may name plugin dirs)
+};
+
+// Walks up from `start` (a file or directory) to the first directory holding .helder.toml.
+std::optional<std::filesystem::path> find_project_config(const std::filesystem::path& start);
+
+// Reads and merges everything. Throws ConfigError.
+Config load_config(const ConfigRequest& request);
+
+}  // namespace helder

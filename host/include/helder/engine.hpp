@@ -1,0 +1,140 @@
+// The engine: analyses a text (paragraphs, sentences, tokens, word data, readability) and runs the
+// configured rules from their plugins over it. Knows nothing of terminals, JSON or LSP.
+#pragma once
+
+#include <helder/config.hpp>
+#include <helder/plugin_abi.h>
+#include <helder/plugin_loader.hpp>
+#include <helder/reader.hpp>
+#include <helder/segmentation.hpp>
+#include <helder/word_services.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace helder {
+
+// Where the program finds its plugins and data: next to the executable, the same in the build tree
+// and in the install tree (bin/, lib/helder/plugins/, share/helder/).
+struct InstallLayout {
+  std::filesystem::path plugin_dir;
+  std::filesystem::path share_dir;
+  std::filesystem::path pack_dir() const { return share_dir / "rules"; }
+  std::filesystem::path data_dir() const { return share_dir / "data"; }
+  static InstallLayout detect();
+};
+
+// The language services every engine shares: the abbreviation list, the segmenter, the word services.
+struct LanguageServices {
+  std::shared_ptr<const AbbreviationList> abbreviations;
+  std::unique_ptr<Segmenter> segmenter;
+  std::unique_ptr<WordServices> words;
+  std::vector<std::string> problems;  // Dutch messages: missing dictionaries and the like
+
+  static std::shared_ptr<const LanguageServices> load(const std::filesystem::path& data_dir,
+                                                      const WordServicePaths& word_paths);
+};
+
+struct Readability {
+  std::uint32_t sentences = 0;
+  std::uint32_t words = 0;         // words, numbers, abbreviations and acronyms
+  std::uint32_t letter_words = 0;  // words with letters (the syllables are counted over these)
+  std::uint32_t syllables = 0;
+  double flesch_douma = 0;  // 206.84 - 0.93 * words/sentence - 77 * syllables/word
+  double leesindex_a = 0;   // 195 - 2 * words/sentence - 66.67 * syllables/word
+};
+Readability readability(std::uint32_t sentences, std::uint32_t words, std::uint32_t letter_words,
+                        std::uint32_t syllables);
+
+// A passive construction: the auxiliary and the participle (bytes into the paragraph text).
+struct PassiveConstruction {
+  std::uint32_t sentence = 0;  // index into ParagraphAnalysis::sentences
+  Range auxiliary;
+  Range participle;
+};
+
+// The analysis of one block of prose. Offsets are bytes into `text`; the block starts at `range.start`
+// of the analysed text.
+struct ParagraphAnalysis {
+  BlockKind kind = BlockKind::Paragraph;
+  Range range;
+  std::string text;
+  std::vector<helder_token> tokens;        // `lower` points into the word services' cache
+  std::vector<helder_sentence> sentences;
+  std::vector<std::uint32_t> letter_words;  // per sentence
+  std::vector<PassiveConstruction> passives;
+};
+
+struct DocumentAnalysis {
+  ReadText read;  // analysed text, blocks, source map, directives
+  std::vector<ParagraphAnalysis> paragraphs;
+  Readability readability;
+};
+
+struct Replacement {
+  std::uint32_t start = 0;  // bytes into the source
+  std::uint32_t end = 0;
+  std::string text;
+};
+
+struct Finding {
+  std::string rule_id;
+  Severity severity = Severity::Warning;
+  std::uint32_t start = 0;  // bytes into the source (UTF-8)
+  std::uint32_t end = 0;
+  std::string message;  // Dutch
+  std::vector<Replacement> fixes;
+  std::string id;  // stable across runs and unrelated edits: rule, text and occurrence
+};
+
+// What `helder rules` and `helder dump-config` show of a rule.
+struct RuleDescription {
+  RuleConfig config;
+  std::string plugin;          // "complexity"
+  std::string plugin_version;
+  std::string effective_options;  // TOML, defaults included
+  std::string problem;            // why the rule does not run; empty when it runs
+};
+
+class Rule;
+
+class Engine {
+ public:
+  // Creates every enabled rule of `config` from the plugins in `plugins`. Rules whose plugin or kind
+  // is missing, or whose options are wrong, are left out with a message in `messages`.
+  Engine(Config config, std::shared_ptr<const LanguageServices> services, const PluginRegistry& plugins,
+         std::vector<std::string>& messages);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  const Config& config() const { return config_; }
+  const LanguageServices& services() const { return *services_; }
+
+  // Thread-safe.
+  DocumentAnalysis analyze(std::string_view source, Format format) const;
+  ParagraphAnalysis analyze_paragraph(std::string_view text, BlockKind kind, std::span<const Range> skipped) const;
+  // Findings in source order. Thread-safe. A rule that fails is disabled; see take_messages().
+  std::vector<Finding> check(const DocumentAnalysis& analysis, std::string_view source) const;
+
+  std::vector<RuleDescription> describe_rules() const;
+  // Messages about rules that were disabled while running (Dutch); each is returned once.
+  std::vector<std::string> take_messages() const;
+
+ private:
+  Config config_;
+  std::shared_ptr<const LanguageServices> services_;
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::vector<RuleDescription> left_out_;
+  mutable std::mutex messages_mutex_;
+  mutable std::vector<std::string> messages_;
+  struct HostContext;
+  std::unique_ptr<HostContext> host_context_;
+  std::unique_ptr<helder_host> host_;
+};
+
+}  // namespace helder

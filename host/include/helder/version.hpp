@@ -1,0 +1,6 @@
+// The version of helder.
+#pragma once
+
+namespace helder {
+const char* version();
+}  // namespace helder

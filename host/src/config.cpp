@@ -1,0 +1,296 @@
+// Reads rule packs, the user's configuration and the project's .helder.toml, and merges them.
+#include <helder/config.hpp>
+
+#include "option_table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace helder {
+
+namespace fs = std::filesystem;
+
+std::string_view to_string(Severity s) {
+  switch (s) {
+    case Severity::Hint: return "hint";
+    case Severity::Info: return "info";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
+  }
+  return "warning";
+}
+
+std::optional<Severity> severity_from_string(std::string_view s) {
+  if (s == "hint") return Severity::Hint;
+  if (s == "info") return Severity::Info;
+  if (s == "warning") return Severity::Warning;
+  if (s == "error") return Severity::Error;
+  return std::nullopt;
+}
+
+ConfigError::ConfigError(const fs::path& file, std::uint32_t line, std::uint32_t column, const std::string& what)
+    : std::runtime_error(fmt::format("{}:{}:{}: {}", file.string(), line, column, what)),
+      file_(file),
+      line_(line),
+      column_(column),
+      description_(what) {}
+
+const RuleConfig* Config::find_rule(std::string_view id) const {
+  for (const RuleConfig& r : rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+namespace {
+
+[[noreturn]] void fail(const fs::path& file, const toml::node& at, const std::string& what) {
+  const toml::source_position p = at.source().begin;
+  throw ConfigError(file, p.line, p.column, what);
+}
+
+toml::table parse_file(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ConfigError(file, 1, 1, "dit bestand kan niet worden gelezen");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  try {
+    return toml::parse(buffer.str(), file.string());
+  } catch (const toml::parse_error& e) {
+    const toml::source_position p = e.source().begin;
+    throw ConfigError(file, p.line, p.column, std::string(e.description()));
+  }
+}
+
+std::string expect_string(const fs::path& file, const toml::node& n, std::string_view key) {
+  if (const auto* s = n.as_string()) return s->get();
+  fail(file, n, fmt::format("\"{}\" moet tekst zijn (tussen aanhalingstekens)", key));
+}
+
+std::vector<std::string> expect_string_array(const fs::path& file, const toml::node& n, std::string_view key) {
+  const auto* array = n.as_array();
+  if (!array) fail(file, n, fmt::format("\"{}\" moet een lijst met tekst zijn, bijvoorbeeld [\"a\", \"b\"]", key));
+  std::vector<std::string> out;
+  for (const toml::node& item : *array) out.push_back(expect_string(file, item, key));
+  return out;
+}
+
+std::string lower_ascii(std::string s) {
+  // Vocabulary words are compared in lower case; the host's word services lower-case non-ASCII
+  // letters with ICU before comparing, so only ASCII needs folding here.
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// Applies one rule table (from a pack or a configuration file) to `rule`.
+void apply_rule_table(const fs::path& file, const toml::table& table, RuleConfig& rule, bool in_pack) {
+  auto options = rule.options ? std::make_shared<OptionTable>(*rule.options) : std::make_shared<OptionTable>();
+  for (const auto& [key, node] : table) {
+    const std::string_view k = key.str();
+    if (k == "enabled") {
+      const auto* b = node.as_boolean();
+      if (!b) fail(file, node, "\"enabled\" moet true of false zijn");
+      rule.enabled = b->get();
+    } else if (k == "severity") {
+      const std::string s = expect_string(file, node, k);
+      if (s == "off") {
+        rule.enabled = false;
+      } else if (auto sev = severity_from_string(s)) {
+        rule.severity = *sev;
+      } else {
+        fail(file, node, fmt::format("\"severity\" is \"{}\", maar moet error, warning, info, hint of off zijn", s));
+      }
+    } else if (k == "kind") {
+      if (!in_pack) fail(file, node, "\"kind\" kan alleen in een regelpakket staan");
+      rule.kind = expect_string(file, node, k);
+      if (rule.kind.find('.') == std::string::npos)
+        fail(file, node, "\"kind\" moet de vorm \"plugin.soort\" hebben, bijvoorbeeld \"complexity.sentence-length\"");
+    } else if (k == "summary") {
+      rule.summary = expect_string(file, node, k);
+    } else if (k == "documentation") {
+      rule.documentation = file.parent_path() / expect_string(file, node, k);
+    } else {
+      options->table.insert_or_assign(key, node);
+    }
+  }
+  rule.options = std::move(options);
+}
+
+struct Loader {
+  const ConfigRequest& request;
+  Config config;
+  std::vector<std::string> loading;  // packs being loaded, to find cycles
+
+  std::optional<fs::path> find_pack(std::string_view name, const std::vector<fs::path>& extra_dirs) const {
+    for (const auto* dirs : {&extra_dirs, &request.pack_dirs})
+      for (const fs::path& dir : *dirs) {
+        fs::path candidate = dir / std::string(name) / "pack.toml";
+        std::error_code ec;
+        if (fs::is_regular_file(candidate, ec)) return candidate;
+      }
+    return std::nullopt;
+  }
+
+  RuleConfig* find_rule(std::string_view id) {
+    for (RuleConfig& r : config.rules)
+      if (r.id == id) return &r;
+    return nullptr;
+  }
+
+  void load_pack(const fs::path& from_file, const toml::node& at, const std::string& name,
+                 const std::vector<fs::path>& extra_dirs) {
+    if (std::find(config.packs.begin(), config.packs.end(), name) != config.packs.end()) return;
+    if (std::find(loading.begin(), loading.end(), name) != loading.end())
+      fail(from_file, at, fmt::format("regelpakket \"{}\" breidt zichzelf uit (via \"extends\")", name));
+    const std::optional<fs::path> file = find_pack(name, extra_dirs);
+    if (!file) fail(from_file, at, fmt::format("regelpakket \"{}\" is niet gevonden", name));
+    loading.push_back(name);
+    const toml::table pack = parse_file(*file);
+    config.files.push_back(*file);
+
+    if (const toml::node* extends = pack.get("extends"))
+      load_pack(*file, *extends, expect_string(*file, *extends, "extends"), extra_dirs);
+
+    for (const auto& [key, node] : pack) {
+      const std::string_view k = key.str();
+      if (k == "name") {
+        if (expect_string(*file, node, k) != name)
+          fail(*file, node, fmt::format("\"name\" moet gelijk zijn aan de map van het pakket: \"{}\"", name));
+      } else if (k == "extends" || k == "description") {
+        expect_string(*file, node, k);
+      } else if (k == "target_level") {
+        config.target_level = expect_string(*file, node, k);
+      } else if (k == "rules") {
+        const auto* rules = node.as_table();
+        if (!rules) fail(*file, node, "\"rules\" moet een tabel zijn: [rules.naam]");
+        for (const auto& [rule_key, rule_node] : *rules) {
+          const auto* rule_table = rule_node.as_table();
+          if (!rule_table) fail(*file, rule_node, fmt::format("regel \"{}\" moet een tabel zijn", rule_key.str()));
+          apply_pack_rule(*file, name, rule_key.str(), *rule_table, rule_node);
+        }
+      } else {
+        fail(*file, node, fmt::format("onbekende sleutel \"{}\" in een regelpakket", k));
+      }
+    }
+    loading.pop_back();
+    config.packs.push_back(name);
+  }
+
+  void apply_pack_rule(const fs::path& file, const std::string& pack, std::string_view key, const toml::table& table,
+                       const toml::node& at) {
+    if (key.find('.') != std::string_view::npos) {  // a rule of a base pack: change its settings
+      RuleConfig* rule = find_rule(key);
+      if (!rule) fail(file, at, fmt::format("regel \"{}\" bestaat niet in de pakketten die dit pakket uitbreidt", key));
+      apply_rule_table(file, table, *rule, true);
+      return;
+    }
+    RuleConfig rule;
+    rule.id = pack + "." + std::string(key);
+    rule.pack = pack;
+    if (find_rule(rule.id)) fail(file, at, fmt::format("regel \"{}\" staat twee keer in het pakket", rule.id));
+    apply_rule_table(file, table, rule, true);
+    if (rule.kind.empty()) fail(file, at, fmt::format("regel \"{}\" heeft geen \"kind\"", rule.id));
+    config.rules.push_back(std::move(rule));
+  }
+
+  // A user or project configuration file. Only a trusted file may name plugin directories.
+  void load_settings(const fs::path& file, bool trusted) {
+    const toml::table settings = parse_file(file);
+    config.files.push_back(file);
+    std::vector<fs::path> extra_pack_dirs;
+    if (const toml::node* dirs = settings.get("pack_paths"))
+      for (const std::string& d : expect_string_array(file, *dirs, "pack_paths"))
+        extra_pack_dirs.push_back(fs::absolute(file.parent_path() / d));
+    if (const toml::node* packs = settings.get("packs")) {
+      for (const std::string& p : expect_string_array(file, *packs, "packs")) load_pack(file, *packs, p, extra_pack_dirs);
+    } else if (config.packs.empty()) {
+      load_pack(file, settings, "rijksoverheid", extra_pack_dirs);  // the default pack
+    }
+
+    for (const auto& [key, node] : settings) {
+      const std::string_view k = key.str();
+      if (k == "packs" || k == "pack_paths") continue;
+      if (k == "target_level") {
+        config.target_level = expect_string(file, node, k);
+      } else if (k == "plugin_paths") {
+        const std::vector<std::string> dirs = expect_string_array(file, node, k);
+        if (trusted) {
+          for (const std::string& d : dirs) config.plugin_dirs.push_back(fs::absolute(file.parent_path() / d));
+        } else {
+          config.notes.push_back(fmt::format(
+              "{}: \"plugin_paths\" is genegeerd. Een project mag geen plugins laden, want een plugin is code die "
+              "meteen wordt uitgevoerd. Zet plugin-mappen in uw eigen configuratie of gebruik --plugin-dir.",
+              file.string()));
+        }
+      } else if (k == "vocabulary") {
+        const auto* vocabulary = node.as_table();
+        if (!vocabulary) fail(file, node, "\"vocabulary\" moet een tabel zijn: [vocabulary]");
+        for (const auto& [vk, vn] : *vocabulary) {
+          if (vk.str() == "accept") {
+            for (const std::string& w : expect_string_array(file, vn, "accept")) config.accept.insert(lower_ascii(w));
+          } else if (vk.str() == "reject") {
+            for (const std::string& w : expect_string_array(file, vn, "reject")) config.reject.insert(lower_ascii(w));
+          } else {
+            fail(file, vn, fmt::format("onbekende sleutel \"{}\" in [vocabulary]; gebruik accept of reject", vk.str()));
+          }
+        }
+      } else if (k == "rules") {
+        const auto* rules = node.as_table();
+        if (!rules) fail(file, node, "\"rules\" moet een tabel zijn: [rules.\"pakket.regel\"]");
+        for (const auto& [rk, rn] : *rules) {
+          const auto* table = rn.as_table();
+          if (!table) fail(file, rn, fmt::format("regel \"{}\" moet een tabel zijn", rk.str()));
+          RuleConfig* rule = find_rule(rk.str());
+          if (!rule) fail(file, rn, fmt::format("regel \"{}\" bestaat niet; \"helder rules\" toont alle regels", rk.str()));
+          apply_rule_table(file, *table, *rule, false);
+        }
+      } else {
+        fail(file, node, fmt::format("onbekende sleutel \"{}\"", k));
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::optional<fs::path> find_project_config(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (ec) return std::nullopt;
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  while (true) {
+    fs::path candidate = dir / ".helder.toml";
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+Config load_config(const ConfigRequest& request) {
+  Loader loader{request, {}, {}};
+  if (request.user_config) {
+    std::error_code ec;
+    if (fs::is_regular_file(*request.user_config, ec)) loader.load_settings(*request.user_config, true);
+  }
+  std::optional<fs::path> project = request.config_file;
+  if (project) {
+    std::error_code ec;
+    if (!fs::is_regular_file(*project, ec))
+      throw ConfigError(*project, 1, 1, "dit configuratiebestand bestaat niet");
+  } else {
+    project = find_project_config(request.checked_path.empty() ? fs::current_path() : request.checked_path);
+  }
+  if (project) loader.load_settings(*project, false);
+  if (loader.config.packs.empty()) {
+    // No configuration chose a pack: the default pack.
+    const toml::table empty;
+    loader.load_pack(project.value_or("(standaard)"), empty, "rijksoverheid", {});
+  }
+  return std::move(loader.config);
+}
+
+}  // namespace helder

@@ -1,0 +1,598 @@
+// The engine: analysis of a text and the run of its rules through the plugin boundary.
+#include <helder/engine.hpp>
+
+#include "option_table.hpp"
+#include "passive.hpp"
+
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <deque>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+namespace helder {
+
+namespace fs = std::filesystem;
+
+InstallLayout InstallLayout::detect() {
+  std::error_code ec;
+  const fs::path exe = boost::dll::program_location(ec);
+  const fs::path prefix = ec ? fs::current_path() : exe.parent_path().parent_path();
+  return InstallLayout{prefix / HELDER_PLUGIN_DIR, prefix / HELDER_SHARE_DIR};
+}
+
+std::shared_ptr<const LanguageServices> LanguageServices::load(const fs::path& data_dir,
+                                                               const WordServicePaths& word_paths) {
+  auto services = std::make_shared<LanguageServices>();
+  const fs::path abbreviations = data_dir / "abbreviations-nl.txt";
+  std::error_code ec;
+  if (fs::is_regular_file(abbreviations, ec)) {
+    services->abbreviations = std::make_shared<AbbreviationList>(AbbreviationList::load(abbreviations));
+  } else {
+    services->abbreviations = std::make_shared<AbbreviationList>();
+    services->problems.push_back(fmt::format(
+        "De lijst met afkortingen is niet gevonden: {}. Zinnen kunnen verkeerd worden gesplitst.",
+        abbreviations.string()));
+  }
+  services->segmenter = std::make_unique<Segmenter>(services->abbreviations);
+  services->words = std::make_unique<WordServices>(word_paths);
+  for (const std::string& p : services->words->problems()) services->problems.push_back(p);
+  return services;
+}
+
+Readability readability(std::uint32_t sentences, std::uint32_t words, std::uint32_t letter_words,
+                        std::uint32_t syllables) {
+  Readability r{sentences, words, letter_words, syllables, 0, 0};
+  if (sentences == 0 || words == 0) return r;
+  const double words_per_sentence = static_cast<double>(words) / sentences;
+  const double syllables_per_word = letter_words ? static_cast<double>(syllables) / letter_words : 0.0;
+  r.flesch_douma = 206.84 - 0.93 * words_per_sentence - 77.0 * syllables_per_word;
+  r.leesindex_a = 195.0 - 2.0 * words_per_sentence - 66.67 * syllables_per_word;
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Options, read by a plugin through the C boundary. Every read is recorded for dump-config.
+
+namespace {
+
+class OptionReader {
+ public:
+  explicit OptionReader(std::shared_ptr<const OptionTable> table) : table_(std::move(table)) {}
+
+  helder_options c_api() {
+    return helder_options{sizeof(helder_options), this, &get_int, &get_double, &get_bool, &get_string, &array_size};
+  }
+  const std::string& error() const { return error_; }
+  // The options as TOML: the configured table plus every default the rule read.
+  std::string effective() const {
+    toml::table out = table_ ? table_->table : toml::table{};
+    for (const auto& [path, value] : defaults_)
+      if (path.str().find_first_of(".[") == std::string_view::npos && !out.contains(path.str()))
+        out.insert(path, value);
+    std::ostringstream s;
+    s << out;
+    return s.str();
+  }
+
+ private:
+  toml::node_view<const toml::node> at(std::string_view path) const {
+    if (!table_) return {};
+    return toml::at_path(table_->table, path);
+  }
+  void wrong_type(std::string_view path, std::string_view expected) {
+    if (error_.empty()) error_ = fmt::format("optie \"{}\" moet {} zijn", path, expected);
+  }
+
+  static OptionReader& self(void* c) { return *static_cast<OptionReader*>(c); }
+  static std::string_view view(helder_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
+
+  static int64_t get_int(void* c, helder_str path, int64_t fallback) {
+    OptionReader& r = self(c);
+    const auto node = r.at(view(path));
+    if (!node) {
+      r.defaults_.insert_or_assign(std::string(view(path)), fallback);
+      return fallback;
+    }
+    if (auto v = node.value<int64_t>(); v && node.is_integer()) return *v;
+    r.wrong_type(view(path), "een geheel getal");
+    return fallback;
+  }
+  static double get_double(void* c, helder_str path, double fallback) {
+    OptionReader& r = self(c);
+    const auto node = r.at(view(path));
+    if (!node) {
+      r.defaults_.insert_or_assign(std::string(view(path)), fallback);
+      return fallback;
+    }
+    if (node.is_number()) return *node.value<double>();
+    r.wrong_type(view(path), "een getal");
+    return fallback;
+  }
+  static int get_bool(void* c, helder_str path, int fallback) {
+    OptionReader& r = self(c);
+    const auto node = r.at(view(path));
+    if (!node) {
+      r.defaults_.insert_or_assign(std::string(view(path)), fallback != 0);
+      return fallback;
+    }
+    if (node.is_boolean()) return *node.value<bool>() ? 1 : 0;
+    r.wrong_type(view(path), "true of false");
+    return fallback;
+  }
+  static helder_str get_string(void* c, helder_str path, helder_str fallback) {
+    OptionReader& r = self(c);
+    const auto node = r.at(view(path));
+    if (!node) {
+      r.defaults_.insert_or_assign(std::string(view(path)), std::string(view(fallback)));
+      const std::string& kept = r.strings_.emplace_back(view(fallback));
+      return helder_str{kept.data(), kept.size()};
+    }
+    if (node.is_string()) {
+      const std::string& kept = r.strings_.emplace_back(*node.value<std::string>());
+      return helder_str{kept.data(), kept.size()};
+    }
+    r.wrong_type(view(path), "tekst");
+    const std::string& kept = r.strings_.emplace_back(view(fallback));
+    return helder_str{kept.data(), kept.size()};
+  }
+  static size_t array_size(void* c, helder_str path) {
+    const auto node = self(c).at(view(path));
+    if (const auto* a = node.as_array()) return a->size();
+    return 0;
+  }
+
+  std::shared_ptr<const OptionTable> table_;
+  toml::table defaults_;             // defaults the rule read, keyed by option path
+  std::deque<std::string> strings_;  // views handed to the plugin stay valid: a deque never moves them
+  std::string error_;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------------
+// The word services, lent to plugins through helder_host.
+
+struct Engine::HostContext {
+  const WordServices* words;
+  const Config* config;
+
+  static const HostContext& of(void* c) { return *static_cast<const HostContext*>(c); }
+  static std::string_view view(helder_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
+
+  static uint32_t syllables(void* c, helder_str word) { return of(c).words->syllables(view(word)); }
+  static int spelled_correctly(void* c, helder_str word) { return of(c).words->spelled_correctly(view(word)); }
+  static uint32_t frequency_band(void* c, helder_str word) { return of(c).words->frequency_band(view(word)); }
+  static void suggestions(void* c, helder_str word, void (*each)(void*, helder_str), void* user) {
+    for (const std::string& s : of(c).words->suggestions(view(word))) each(user, helder_str{s.data(), s.size()});
+  }
+  static void compound_parts(void* c, helder_str word, void (*each)(void*, helder_str), void* user) {
+    for (const std::string& s : of(c).words->compound_parts(view(word))) each(user, helder_str{s.data(), s.size()});
+  }
+  static int vocabulary(void* c, helder_str word) {
+    const HostContext& h = of(c);
+    const std::string& lower = h.words->info(view(word)).lower;
+    if (h.config->reject.count(lower)) return -1;
+    if (h.config->accept.count(lower)) return 1;
+    return 0;
+  }
+};
+
+// ---------------------------------------------------------------------------------------------------
+// A rule: a check kind from a plugin, instantiated with its options.
+
+class Rule {
+ public:
+  Rule(RuleConfig config, std::shared_ptr<const LoadedPlugin> plugin, const helder_check_kind* kind)
+      : config_(std::move(config)), plugin_(std::move(plugin)), kind_(kind), options_(config_.options) {}
+  ~Rule() {
+    if (instance_) kind_->destroy(instance_);  // before plugin_ (and so the library) is released
+  }
+  Rule(const Rule&) = delete;
+  Rule& operator=(const Rule&) = delete;
+
+  // Creates the plugin's rule object; returns an error message on failure.
+  std::string create(const helder_host* host) {
+    helder_options options = options_.c_api();
+    std::string error;
+    helder_errors errors{sizeof(helder_errors), &error, &collect_error};
+    void* instance = nullptr;
+    const helder_status status = kind_->create(host, &options, &errors, &instance);
+    if (!options_.error().empty()) {
+      if (status == HELDER_OK && instance) kind_->destroy(instance);
+      return options_.error();
+    }
+    if (status != HELDER_OK || !instance) return error.empty() ? "de plugin kon de regel niet maken" : error;
+    instance_ = instance;
+    return {};
+  }
+
+  const RuleConfig& config() const { return config_; }
+  const LoadedPlugin& plugin() const { return *plugin_; }
+  helder_scope scope() const { return static_cast<helder_scope>(kind_->scope); }
+  bool disabled() const { return disabled_.load(std::memory_order_relaxed); }
+  std::string effective_options() const { return options_.effective(); }
+
+  // Runs the check; returns false with `error` set when the rule failed (threw, or broke the contract).
+  bool run(const helder_unit& unit, std::vector<helder_finding>& raw, std::deque<std::string>& strings,
+           std::vector<std::vector<helder_fix>>& fixes, std::string& error) const {
+    struct Collector {
+      std::vector<helder_finding>* raw;
+      std::deque<std::string>* strings;
+      std::vector<std::vector<helder_fix>>* fixes;
+      const helder_unit* unit;
+      std::string* error;
+    } collector{&raw, &strings, &fixes, &unit, &error};
+    auto emit = [](void* c, const helder_finding* f) {
+      auto& col = *static_cast<Collector*>(c);
+      if (!col.error->empty()) return;
+      if (!f || f->struct_size < offsetof(helder_finding, fix_stride) + sizeof(size_t)) {
+        *col.error = "de plugin gaf een onvolledige melding";
+        return;
+      }
+      // Copy everything: the plugin's memory is only borrowed for the duration of this call.
+      helder_finding copy = *f;
+      copy.message = c_str(col.strings->emplace_back(view(f->message)));
+      std::vector<helder_fix>& kept = col.fixes->emplace_back();
+      for (size_t i = 0; i < f->fix_count; ++i) {
+        helder_fix fix = *reinterpret_cast<const helder_fix*>(reinterpret_cast<const char*>(f->fixes) + i * f->fix_stride);
+        fix.replacement = c_str(col.strings->emplace_back(view(fix.replacement)));
+        kept.push_back(fix);
+      }
+      copy.fixes = nullptr;  // found again by index: fixes[i] belongs to raw[i]
+      copy.fix_count = kept.size();
+      col.raw->push_back(copy);
+    };
+    helder_sink sink{sizeof(helder_sink), &collector, emit};
+    std::string plugin_error;
+    helder_errors errors{sizeof(helder_errors), &plugin_error, &collect_error};
+    const helder_status status = kind_->check(instance_, &unit, &sink, &errors);
+    if (status != HELDER_OK) {
+      error = plugin_error.empty() ? "de controle gaf een fout zonder uitleg" : plugin_error;
+      return false;
+    }
+    return error.empty();
+  }
+
+  // Disables the rule for the rest of this run; returns true the first time.
+  bool disable() const { return !disabled_.exchange(true); }
+
+ private:
+  static std::string_view view(helder_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
+  static helder_str c_str(const std::string& s) { return helder_str{s.data(), s.size()}; }
+  static void collect_error(void* c, helder_str message) {
+    auto& error = *static_cast<std::string*>(c);
+    if (error.empty()) error = std::string(view(message));
+  }
+
+  RuleConfig config_;
+  std::shared_ptr<const LoadedPlugin> plugin_;
+  const helder_check_kind* kind_;
+  OptionReader options_;
+  void* instance_ = nullptr;
+  mutable std::atomic<bool> disabled_{false};
+};
+
+// ---------------------------------------------------------------------------------------------------
+
+Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, const PluginRegistry& plugins,
+               std::vector<std::string>& messages)
+    : config_(std::move(config)), services_(std::move(services)) {
+  host_context_ = std::make_unique<HostContext>(HostContext{services_->words.get(), &config_});
+  host_ = std::make_unique<helder_host>(helder_host{
+      sizeof(helder_host), HELDER_ABI_MINOR, host_context_.get(), &HostContext::syllables,
+      &HostContext::spelled_correctly, &HostContext::frequency_band, &HostContext::suggestions,
+      &HostContext::compound_parts, &HostContext::vocabulary});
+
+  for (const RuleConfig& rc : config_.rules) {
+    RuleDescription left_out{rc, {}, {}, {}, {}};
+    const std::size_t dot = rc.kind.find('.');
+    const std::string plugin_name = rc.kind.substr(0, dot);
+    const std::string kind_name = rc.kind.substr(dot + 1);
+    left_out.plugin = plugin_name;
+    if (!rc.enabled) {
+      left_out.problem = "uitgeschakeld in de configuratie";
+      left_out_.push_back(std::move(left_out));
+      continue;
+    }
+    const std::shared_ptr<const LoadedPlugin> plugin = plugins.find(plugin_name);
+    const helder_check_kind* kind = plugin ? plugin->find_kind(kind_name) : nullptr;
+    if (!plugin || !kind) {
+      left_out.problem = plugin ? fmt::format("plugin {} kent de controle \"{}\" niet", plugin_name, kind_name)
+                                : fmt::format("plugin {} is niet geladen", plugin_name);
+      messages.push_back(fmt::format("Regel {} werkt niet: {}.", rc.id, left_out.problem));
+      left_out_.push_back(std::move(left_out));
+      continue;
+    }
+    auto rule = std::make_unique<Rule>(rc, plugin, kind);
+    if (std::string error = rule->create(host_.get()); !error.empty()) {
+      left_out.problem = error;
+      left_out.plugin_version = plugin->version();
+      messages.push_back(fmt::format("Regel {} (plugin {}) werkt niet: {}.", rc.id, plugin_name, error));
+      left_out_.push_back(std::move(left_out));
+      continue;
+    }
+    rules_.push_back(std::move(rule));
+  }
+}
+
+Engine::~Engine() = default;
+
+std::vector<std::string> Engine::take_messages() const {
+  std::lock_guard lock(messages_mutex_);
+  return std::exchange(messages_, {});
+}
+
+std::vector<RuleDescription> Engine::describe_rules() const {
+  std::vector<RuleDescription> out;
+  for (const auto& rule : rules_)
+    out.push_back(RuleDescription{rule->config(), rule->plugin().name(), rule->plugin().version(),
+                                  rule->effective_options(),
+                                  rule->disabled() ? "uitgeschakeld na een fout in de plugin" : ""});
+  for (const RuleDescription& d : left_out_) {
+    RuleDescription copy = d;
+    if (copy.config.options) {
+      std::ostringstream s;
+      s << copy.config.options->table;
+      copy.effective_options = s.str();
+    }
+    out.push_back(std::move(copy));
+  }
+  // In configuration order, whatever happened to each rule.
+  std::vector<RuleDescription> ordered;
+  for (const RuleConfig& rc : config_.rules)
+    for (RuleDescription& d : out)
+      if (d.config.id == rc.id) ordered.push_back(std::move(d));
+  return ordered;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Analysis.
+
+namespace {
+
+bool is_word_like(uint32_t kind) {
+  return kind == HELDER_TOKEN_WORD || kind == HELDER_TOKEN_NUMBER || kind == HELDER_TOKEN_ABBREVIATION ||
+         kind == HELDER_TOKEN_ACRONYM;
+}
+
+// The form of a token used for word lookups: a word broken at a line end ("verkiezings-\nuitslag")
+// is joined, soft hyphens are dropped. Returns `text` itself when nothing changes (no allocation).
+std::string_view lookup_form(std::string_view text, std::string& buffer) {
+  if (text.find_first_of("\n\r\xC2") == std::string_view::npos) return text;
+  buffer.clear();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xAD') {  // U+00AD soft hyphen
+      ++i;
+      continue;
+    }
+    if (c == '-' && i + 1 < text.size() && (text[i + 1] == '\n' || text[i + 1] == '\r' || text[i + 1] == ' ')) {
+      std::size_t j = i + 1;
+      while (j < text.size() && (text[j] == '\n' || text[j] == '\r' || text[j] == ' ')) ++j;
+      if (j < text.size() && text[j] >= 'a' && text[j] <= 'z') {  // a hyphen that only broke the line
+        i = j - 1;
+        continue;
+      }
+    }
+    if (c == '\n' || c == '\r' || c == ' ') continue;
+    buffer.push_back(c);
+  }
+  return buffer;
+}
+
+}  // namespace
+
+ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kind,
+                                            std::span<const Range> skipped) const {
+  ParagraphAnalysis p;
+  p.kind = kind;
+  p.text = std::string(text);
+  const Segmentation seg = services_->segmenter->segment(p.text, skipped);
+  const WordServices& words = *services_->words;
+
+  p.tokens.reserve(seg.tokens.size());
+  std::string buffer;
+  for (const Token& t : seg.tokens) {
+    helder_token out{sizeof(helder_token), static_cast<uint32_t>(t.kind), t.flags, t.start, t.end, 0, {nullptr, 0}, 0};
+    if (t.kind == HELDER_TOKEN_WORD || t.kind == HELDER_TOKEN_ACRONYM || t.kind == HELDER_TOKEN_ABBREVIATION) {
+      const std::string_view form = lookup_form(std::string_view(p.text).substr(t.start, t.end - t.start), buffer);
+      const WordInfo& info = words.info(form);
+      out.lower = helder_str{info.lower.data(), info.lower.size()};
+      out.frequency_band = info.frequency_band;
+      if (t.kind == HELDER_TOKEN_ACRONYM) {
+        // Read letter by letter: "CBS" is three syllables (see-bee-es).
+        uint32_t letters = 0;
+        for (char c : form) letters += (c >= 'A' && c <= 'Z') ? 1 : 0;
+        out.syllables = std::max<uint32_t>(letters, info.syllables);
+      } else {
+        out.syllables = info.syllables;
+      }
+    }
+    p.tokens.push_back(out);
+  }
+
+  p.sentences.reserve(seg.sentences.size());
+  for (const SentenceSpan& s : seg.sentences) {
+    helder_sentence out{sizeof(helder_sentence), s.start, s.end, s.first_token, s.token_count, 0, 0, 0};
+    uint32_t letter_words = 0;
+    for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+      const helder_token& t = p.tokens[i];
+      if (!is_word_like(t.kind)) continue;
+      ++out.word_count;
+      if (t.kind != HELDER_TOKEN_NUMBER) {
+        ++letter_words;
+        out.syllable_count += t.syllables;
+      }
+    }
+    p.letter_words.push_back(letter_words);
+    p.sentences.push_back(out);
+  }
+  find_passives(p, words);
+  for (const PassiveConstruction& pc : p.passives) ++p.sentences[pc.sentence].passive;
+  return p;
+}
+
+DocumentAnalysis Engine::analyze(std::string_view source, Format format) const {
+  DocumentAnalysis doc;
+  doc.read = read_text(source, format);
+  doc.paragraphs.reserve(doc.read.blocks.size());
+  uint32_t sentences = 0, words = 0, letter_words = 0, syllables = 0;
+  std::vector<Range> relative;
+  for (const Block& b : doc.read.blocks) {
+    relative.clear();
+    for (const Range& r : b.skipped) relative.push_back(Range{r.start - b.range.start, r.end - b.range.start});
+    ParagraphAnalysis p = analyze_paragraph(
+        std::string_view(doc.read.text).substr(b.range.start, b.range.end - b.range.start), b.kind, relative);
+    p.range = b.range;
+    for (std::size_t i = 0; i < p.sentences.size(); ++i) {
+      ++sentences;
+      words += p.sentences[i].word_count;
+      letter_words += p.letter_words[i];
+      syllables += p.sentences[i].syllable_count;
+    }
+    doc.paragraphs.push_back(std::move(p));
+  }
+  doc.readability = readability(sentences, words, letter_words, syllables);
+  return doc;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Checking.
+
+namespace {
+
+std::string_view view_of(helder_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
+
+helder_paragraph view_of(const ParagraphAnalysis& p) {
+  return helder_paragraph{sizeof(helder_paragraph), static_cast<uint32_t>(p.kind),
+                          helder_str{p.text.data(), p.text.size()}, p.sentences.data(), p.sentences.size(),
+                          sizeof(helder_sentence), p.tokens.data(), p.tokens.size(), sizeof(helder_token)};
+}
+
+bool is_char_boundary(std::string_view text, uint32_t offset) {
+  if (offset > text.size()) return false;
+  if (offset == text.size()) return true;
+  return (static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80;
+}
+
+bool valid_range(std::string_view text, uint32_t start, uint32_t end) {
+  return start <= end && end <= text.size() && is_char_boundary(text, start) && is_char_boundary(text, end);
+}
+
+uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+// Is `rule_id` switched off at `position` (bytes into the analysed text) by an inline directive?
+bool disabled_by_directive(const std::vector<Directive>& directives, const std::string& rule_id, uint32_t position) {
+  bool disabled = false;
+  for (const Directive& d : directives) {
+    if (d.position > position) break;
+    const bool applies =
+        d.rules.empty() || std::find(d.rules.begin(), d.rules.end(), rule_id) != d.rules.end();
+    if (applies) disabled = !d.enable;
+  }
+  return disabled;
+}
+
+}  // namespace
+
+std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string_view source) const {
+  std::vector<helder_paragraph> views;
+  views.reserve(analysis.paragraphs.size());
+  for (const ParagraphAnalysis& p : analysis.paragraphs) views.push_back(view_of(p));
+
+  std::vector<Finding> findings;
+  std::vector<helder_finding> raw;
+  std::deque<std::string> strings;
+  std::vector<std::vector<helder_fix>> fixes;
+  const WordServices& words = *services_->words;
+
+  for (const auto& rule : rules_) {
+    if (rule->disabled()) continue;
+    // Paragraph rules see one paragraph at a time (so their results can be cached per paragraph);
+    // document rules see all of them at once.
+    const bool per_paragraph = rule->scope() == HELDER_SCOPE_PARAGRAPH;
+    const std::size_t calls = per_paragraph ? views.size() : (views.empty() ? 0 : 1);
+    for (std::size_t call = 0; call < calls && !rule->disabled(); ++call) {
+      const helder_unit unit{sizeof(helder_unit), per_paragraph ? &views[call] : views.data(),
+                             per_paragraph ? 1 : views.size(), sizeof(helder_paragraph)};
+      raw.clear();
+      strings.clear();
+      fixes.clear();
+      std::string error;
+      bool ok = rule->run(unit, raw, strings, fixes, error);
+      // The contract: every range inside its paragraph, on character boundaries.
+      for (std::size_t i = 0; ok && i < raw.size(); ++i) {
+        const helder_finding& f = raw[i];
+        if (f.paragraph >= unit.paragraph_count) {
+          ok = false;
+          error = fmt::format("de plugin gaf een melding in alinea {}, maar er zijn er {}", f.paragraph,
+                              unit.paragraph_count);
+          break;
+        }
+        const std::string_view text = view_of(unit.paragraphs[f.paragraph].text);
+        bool fixes_ok = true;
+        for (const helder_fix& fx : fixes[i]) fixes_ok = fixes_ok && valid_range(text, fx.start, fx.end);
+        if (!valid_range(text, f.start, f.end) || !fixes_ok || f.severity > HELDER_SEVERITY_ERROR) {
+          ok = false;
+          error = fmt::format("de plugin gaf een plek buiten de tekst (bytes {}-{} in een alinea van {} bytes)",
+                              f.start, f.end, text.size());
+        }
+      }
+      if (!ok) {
+        if (rule->disable()) {
+          std::lock_guard lock(messages_mutex_);
+          messages_.push_back(fmt::format("Regel {} (plugin {}) is uitgeschakeld: {}.", rule->config().id,
+                                          rule->plugin().name(), error));
+        }
+        break;
+      }
+      for (std::size_t i = 0; i < raw.size(); ++i) {
+        const helder_finding& f = raw[i];
+        const ParagraphAnalysis& p = analysis.paragraphs[per_paragraph ? call : f.paragraph];
+        const uint32_t text_start = p.range.start + f.start;
+        if (disabled_by_directive(analysis.read.directives, rule->config().id, text_start)) continue;
+        // Words the project accepts are never flagged.
+        if (!config_.accept.empty() && f.end - f.start < 64 &&
+            config_.accept.count(words.info(std::string_view(p.text).substr(f.start, f.end - f.start)).lower))
+          continue;
+        Finding out;
+        out.rule_id = rule->config().id;
+        out.severity = f.severity == HELDER_SEVERITY_RULE ? rule->config().severity : static_cast<Severity>(f.severity);
+        out.start = analysis.read.map.to_source(text_start);
+        out.end = f.end > f.start ? analysis.read.map.to_source_end(p.range.start + f.end) : out.start;
+        out.message = std::string(view_of(f.message));
+        for (const helder_fix& fx : fixes[i]) {
+          const uint32_t s = analysis.read.map.to_source(p.range.start + fx.start);
+          const uint32_t e = fx.end > fx.start ? analysis.read.map.to_source_end(p.range.start + fx.end) : s;
+          out.fixes.push_back(Replacement{s, e, std::string(view_of(fx.replacement))});
+        }
+        findings.push_back(std::move(out));
+      }
+    }
+  }
+
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end < b.end;
+    return a.rule_id < b.rule_id;
+  });
+  // Stable ids: the rule and the text it is about, plus the occurrence among equal ones.
+  std::unordered_map<uint64_t, uint32_t> seen;
+  for (Finding& f : findings) {
+    const std::string_view covered =
+        f.end <= source.size() ? source.substr(f.start, f.end - f.start) : std::string_view();
+    const uint64_t h = fnv1a(covered, fnv1a(f.rule_id));
+    f.id = fmt::format("{:016x}-{}", h, seen[h]++);
+  }
+  return findings;
+}
+
+}  // namespace helder

@@ -1,0 +1,233 @@
+// Reporters: terminal text (compiler style) and JSON.
+#include <helder/report.hpp>
+#include <helder/version.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace helder {
+
+namespace {
+
+const char* colour_of(Severity s) {
+  switch (s) {
+    case Severity::Error: return "\x1b[1;31m";
+    case Severity::Warning: return "\x1b[1;35m";
+    case Severity::Info: return "\x1b[1;36m";
+    case Severity::Hint: return "\x1b[1;32m";
+  }
+  return "";
+}
+
+// Number of code points in a UTF-8 string.
+std::size_t char_count(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The first `count` code points after skipping `skip` code points.
+std::string_view char_slice(std::string_view s, std::size_t skip, std::size_t count) {
+  std::size_t i = 0, chars = 0;
+  while (i < s.size() && chars < skip) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    ++chars;
+  }
+  const std::size_t begin = i;
+  chars = 0;
+  while (i < s.size() && chars < count) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    ++chars;
+  }
+  return s.substr(begin, i - begin);
+}
+
+std::string without_tabs(std::string_view s) {
+  std::string out(s);
+  std::replace(out.begin(), out.end(), '\t', ' ');
+  return out;
+}
+
+}  // namespace
+
+Counts count(const std::vector<FileReport>& reports) {
+  Counts c;
+  for (const FileReport& r : reports) {
+    if (r.error) ++c.failed_files;
+    for (const Finding& f : r.findings) {
+      switch (f.severity) {
+        case Severity::Error: ++c.errors; break;
+        case Severity::Warning: ++c.warnings; break;
+        case Severity::Info: ++c.infos; break;
+        case Severity::Hint: ++c.hints; break;
+      }
+    }
+  }
+  return c;
+}
+
+void write_text(std::ostream& out, const FileReport& report, bool color) {
+  const char* bold = color ? "\x1b[1m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  const char* green = color ? "\x1b[32m" : "";
+  if (report.findings.empty()) return;
+  const LineIndex lines(report.source);
+  constexpr std::size_t window = 100;  // characters of the line shown around the finding
+  for (const Finding& f : report.findings) {
+    const LineIndex::Position start = lines.to_char_position(f.start);
+    const LineIndex::Position end = lines.to_char_position(f.end);
+    out << bold << report.path << ':' << start.line + 1 << ':' << start.column + 1 << ":" << reset << ' '
+        << (color ? colour_of(f.severity) : "") << to_string(f.severity) << ':' << reset << ' ' << bold << f.message
+        << reset << " [" << f.rule_id << "]\n";
+
+    const std::string_view line = std::string_view(report.source)
+                                      .substr(lines.line_start(start.line),
+                                              lines.line_end(start.line) - lines.line_start(start.line));
+    const std::size_t line_chars = char_count(line);
+    const std::size_t first = start.column > 20 && line_chars > window ? start.column - 20 : 0;
+    const std::string shown = without_tabs(char_slice(line, first, window));
+    const std::size_t shown_chars = char_count(shown);
+    const std::size_t mark_from = start.column - first;
+    const std::size_t mark_to =
+        std::min(shown_chars, end.line == start.line ? std::max<std::size_t>(end.column - first, mark_from + 1)
+                                                     : shown_chars);
+    const std::string gutter = fmt::format("{:>5}", start.line + 1);
+    out << gutter << " | " << (first > 0 ? "…" : "") << shown << (first + window < line_chars ? "…" : "") << '\n';
+    out << std::string(gutter.size(), ' ') << " | " << (first > 0 ? " " : "") << std::string(mark_from, ' ') << green
+        << '^' << std::string(mark_to > mark_from + 1 ? mark_to - mark_from - 1 : 0, '~') << reset << '\n';
+    for (const Replacement& r : f.fixes)
+      out << std::string(gutter.size(), ' ') << " = " << "voorstel: " << (r.text.empty() ? "(weglaten)" : r.text)
+          << '\n';
+  }
+}
+
+void write_text_summary(std::ostream& out, const std::vector<FileReport>& reports, bool color) {
+  const Counts c = count(reports);
+  const char* bold = color ? "\x1b[1m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  std::vector<std::string> parts;
+  if (c.errors) parts.push_back(fmt::format("{} {}", c.errors, c.errors == 1 ? "fout" : "fouten"));
+  if (c.warnings)
+    parts.push_back(fmt::format("{} {}", c.warnings, c.warnings == 1 ? "waarschuwing" : "waarschuwingen"));
+  if (c.infos) parts.push_back(fmt::format("{} {}", c.infos, c.infos == 1 ? "tip" : "tips"));
+  if (c.hints) parts.push_back(fmt::format("{} {}", c.hints, c.hints == 1 ? "hint" : "hints"));
+  const std::size_t files = reports.size();
+  const std::string where = fmt::format("{} {}", files, files == 1 ? "bestand" : "bestanden");
+  if (parts.empty()) {
+    out << bold << "Geen meldingen in " << where << '.' << reset << '\n';
+  } else {
+    std::string list = parts[0];
+    for (std::size_t i = 1; i < parts.size(); ++i) list += (i + 1 == parts.size() ? " en " : ", ") + parts[i];
+    out << bold << list << " in " << where << '.' << reset << '\n';
+  }
+  if (c.failed_files)
+    out << c.failed_files << (c.failed_files == 1 ? " bestand kon" : " bestanden konden") << " niet worden gecontroleerd.\n";
+}
+
+namespace {
+
+nlohmann::json position_json(const LineIndex& lines, std::uint32_t byte) {
+  const LineIndex::Position p = lines.to_char_position(byte);
+  return {{"line", p.line + 1}, {"column", p.column + 1}};
+}
+
+nlohmann::json readability_json(const Readability& r) {
+  return {{"sentences", r.sentences},
+          {"words", r.words},
+          {"syllables", r.syllables},
+          {"flesch_douma", std::round(r.flesch_douma * 10) / 10},
+          {"leesindex_a", std::round(r.leesindex_a * 10) / 10}};
+}
+
+}  // namespace
+
+std::string to_json(const std::vector<FileReport>& reports) {
+  nlohmann::json files = nlohmann::json::array();
+  for (const FileReport& r : reports) {
+    const LineIndex lines(r.source);
+    nlohmann::json findings = nlohmann::json::array();
+    for (const Finding& f : r.findings) {
+      nlohmann::json fixes = nlohmann::json::array();
+      for (const Replacement& x : f.fixes) fixes.push_back({{"start", x.start}, {"end", x.end}, {"replacement", x.text}});
+      findings.push_back({{"id", f.id},
+                          {"rule", f.rule_id},
+                          {"severity", std::string(to_string(f.severity))},
+                          {"message", f.message},
+                          {"start", f.start},
+                          {"end", f.end},
+                          {"range", {{"start", position_json(lines, f.start)}, {"end", position_json(lines, f.end)}}},
+                          {"text", r.source.substr(f.start, f.end - f.start)},
+                          {"fixes", fixes}});
+    }
+    nlohmann::json file = {{"file", r.path},
+                           {"encoding", r.encoding},
+                           {"notes", r.notes},
+                           {"error", r.error ? nlohmann::json(*r.error) : nlohmann::json(nullptr)},
+                           {"findings", findings}};
+    if (r.readability) file["readability"] = readability_json(*r.readability);
+    files.push_back(std::move(file));
+  }
+  const Counts c = count(reports);
+  nlohmann::json out = {{"tool", "helder"},
+                        {"version", version()},
+                        {"schema", 1},
+                        {"files", files},
+                        {"summary",
+                         {{"files", reports.size()},
+                          {"failed_files", c.failed_files},
+                          {"errors", c.errors},
+                          {"warnings", c.warnings},
+                          {"info", c.infos},
+                          {"hints", c.hints}}}};
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string analysis_to_json(const std::string& path, std::string_view source, const DocumentAnalysis& analysis) {
+  const SourceMap& map = analysis.read.map;
+  auto src_end = [&](std::uint32_t text_end, std::uint32_t text_start) {
+    return text_end > text_start ? map.to_source_end(text_end) : map.to_source(text_start);
+  };
+  static constexpr const char* block_names[] = {"paragraph", "heading", "list_item", "quote", "table_cell"};
+  nlohmann::json paragraphs = nlohmann::json::array();
+  for (const ParagraphAnalysis& p : analysis.paragraphs) {
+    nlohmann::json sentences = nlohmann::json::array();
+    for (std::size_t i = 0; i < p.sentences.size(); ++i) {
+      const helder_sentence& s = p.sentences[i];
+      const std::uint32_t start = map.to_source(p.range.start + s.start);
+      const std::uint32_t end = src_end(p.range.start + s.end, p.range.start + s.start);
+      const Readability r = readability(1, s.word_count, p.letter_words[i], s.syllable_count);
+      nlohmann::json passives = nlohmann::json::array();
+      for (const PassiveConstruction& pc : p.passives)
+        if (pc.sentence == i)
+          passives.push_back({{"auxiliary", p.text.substr(pc.auxiliary.start, pc.auxiliary.end - pc.auxiliary.start)},
+                              {"participle",
+                               p.text.substr(pc.participle.start, pc.participle.end - pc.participle.start)},
+                              {"start", map.to_source(p.range.start + std::min(pc.auxiliary.start, pc.participle.start))},
+                              {"end", map.to_source_end(p.range.start + std::max(pc.auxiliary.end, pc.participle.end))}});
+      sentences.push_back({{"start", start},
+                           {"end", end},
+                           {"text", p.text.substr(s.start, s.end - s.start)},
+                           {"words", s.word_count},
+                           {"syllables", s.syllable_count},
+                           {"passive", !passives.empty()},
+                           {"passives", passives},
+                           {"flesch_douma", std::round(r.flesch_douma * 10) / 10},
+                           {"leesindex_a", std::round(r.leesindex_a * 10) / 10}});
+    }
+    paragraphs.push_back({{"kind", block_names[static_cast<int>(p.kind)]},
+                          {"start", map.to_source(p.range.start)},
+                          {"end", src_end(p.range.end, p.range.start)},
+                          {"sentences", sentences}});
+  }
+  nlohmann::json out = {{"file", path},
+                        {"bytes", source.size()},
+                        {"paragraphs", paragraphs},
+                        {"readability", readability_json(analysis.readability)}};
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace helder

@@ -1,0 +1,258 @@
+// The `helder` program as a user runs it: exit codes, output formats, bad input, configuration.
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+using namespace helder;
+using test::run_helder;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string long_sentence =
+    "Het college van burgemeester en wethouders heeft naar aanleiding van uw aanvraag van 12 maart 2025 besloten "
+    "om u een vergunning te verlenen voor het parkeren van uw auto in uw wijk.";
+const std::string medium_sentence =
+    "Deze zin heeft eenentwintig woorden en daarom geeft helder een tip, want een lezer met niveau B1 vindt hem al "
+    "moeilijk.";
+
+}  // namespace
+
+TEST_CASE("check: exit code 0 without findings, 1 with a warning, --fail-on moves the bar", "[cli]") {
+  test::TempDir dir;
+  const fs::path clean = dir.write("kort.txt", "Wij hebben uw brief gekregen. Dank u wel.\n");
+  const fs::path warn = dir.write("lang.txt", "Geachte heer De Vries,\n\n" + long_sentence + "\n");
+  const fs::path info = dir.write("tip.txt", medium_sentence + "\n");
+
+  auto r = run_helder({"check", clean.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("Geen meldingen in 1 bestand.") != std::string::npos);
+
+  r = run_helder({"check", warn.string()});
+  CHECK(r.exit_code == 1);
+  // Compiler style: file:line:col: severity: message [rule]
+  CHECK(r.out.find(warn.string() + ":3:1: warning: Deze zin is lang: 32 woorden.") != std::string::npos);
+  CHECK(r.out.find("[rijksoverheid.sentence-length]") != std::string::npos);
+  CHECK(r.out.find("    3 | Het college") != std::string::npos);
+  CHECK(r.out.find("^~~~") != std::string::npos);
+  CHECK(r.out.find("\x1b[") == std::string::npos);  // no colour when not on a terminal
+
+  CHECK(run_helder({"check", info.string()}).exit_code == 0);
+  CHECK(run_helder({"check", "--fail-on", "info", info.string()}).exit_code == 1);
+  CHECK(run_helder({"check", "--fail-on", "error", warn.string()}).exit_code == 0);
+  CHECK(run_helder({"check", "--fail-on", "none", warn.string()}).exit_code == 0);
+  r = run_helder({"--color", "always", "check", warn.string()});
+  CHECK(r.out.find("\x1b[") != std::string::npos);
+}
+
+TEST_CASE("check: usage errors exit 2", "[cli]") {
+  CHECK(run_helder({}).exit_code == 2);
+  CHECK(run_helder({"check"}).exit_code == 2);
+  CHECK(run_helder({"check", "--fail-on", "soms", "x.txt"}).exit_code == 2);
+  CHECK(run_helder({"bestaat-niet"}).exit_code == 2);
+  auto r = run_helder({"check", "/nonexistent/brief.txt"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("bestaat niet") != std::string::npos);
+  CHECK(run_helder({"--version"}).exit_code == 0);
+}
+
+TEST_CASE("check --format json follows the documented schema", "[cli]") {
+  test::TempDir dir;
+  const std::string text = "Geachte heer,\n\nÉén zin met “quotes”. " + long_sentence + "\n";
+  const fs::path file = dir.write("brief.txt", text);
+  const auto r = run_helder({"check", "--format", "json", file.string()});
+  CHECK(r.exit_code == 1);
+  const auto json = nlohmann::json::parse(r.out);
+  CHECK(json["tool"] == "helder");
+  CHECK(json["schema"] == 1);
+  REQUIRE(json["files"].size() == 1);
+  const auto& f = json["files"][0];
+  CHECK(f["file"] == file.string());
+  CHECK(f["encoding"] == "UTF-8");
+  CHECK(f["error"].is_null());
+  REQUIRE(f["findings"].size() == 1);
+  const auto& finding = f["findings"][0];
+  CHECK(finding["rule"] == "rijksoverheid.sentence-length");
+  CHECK(finding["severity"] == "warning");
+  const std::size_t start = finding["start"], end = finding["end"];
+  CHECK(text.substr(start, end - start) == long_sentence);
+  CHECK(finding["text"] == long_sentence);
+  CHECK(finding["range"]["start"]["line"] == 3);
+  // Columns count characters: "Één zin met “quotes”. " is 22 characters, more bytes.
+  CHECK(finding["range"]["start"]["column"] == 23);
+  CHECK(finding["id"].get<std::string>().size() > 10);
+  CHECK(json["summary"]["warnings"] == 1);
+  CHECK(f["readability"]["sentences"] == 3);
+}
+
+TEST_CASE("check reads standard input with -", "[cli]") {
+  auto r = run_helder({"check", "-"}, long_sentence + "\n");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("<stdin>:1:1: warning:") != std::string::npos);
+  r = run_helder({"check", "--stdin-name", "brief.md", "-"}, "# Kop\n\n`" + long_sentence + "`\n");
+  CHECK(r.exit_code == 0);  // inline code is not prose
+}
+
+TEST_CASE("check walks directories in a stable order, and --jobs keeps that order", "[cli]") {
+  test::TempDir dir;
+  for (const char* name : {"b/twee.txt", "a/een.md", "c/drie.txt", "a/z/vier.txt"})
+    dir.write(name, "# Kop\n\n" + long_sentence + "\n");
+  dir.write("a/overslaan.pdf", "geen tekst");
+  dir.write(".git/verborgen.txt", long_sentence);
+  const auto one = run_helder({"check", "--jobs", "1", "--format", "json", dir.path().string()});
+  const auto two = run_helder({"check", "--jobs", "2", "--format", "json", dir.path().string()});
+  CHECK(one.out == two.out);
+  const auto json = nlohmann::json::parse(one.out);
+  std::vector<std::string> files;
+  for (const auto& f : json["files"]) files.push_back(fs::relative(f["file"].get<std::string>(), dir.path()).string());
+  CHECK(files == std::vector<std::string>{"a/een.md", "a/z/vier.txt", "b/twee.txt", "c/drie.txt"});
+}
+
+TEST_CASE("bad input: a clear message, exit 2, and the other files are still checked", "[cli]") {
+  test::TempDir dir;
+  const fs::path binary = dir.write("plaatje.txt", std::string("PNG\0\0\x01\x02", 7));
+  const fs::path empty = dir.write("leeg.txt", "");
+  const fs::path good = dir.write("goed.txt", long_sentence + "\n");
+  const auto r = run_helder({"check", binary.string(), empty.string(), good.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(binary.string() + ": fout: Dit bestand lijkt geen tekst") != std::string::npos);
+  CHECK(r.err.find("Het bestand is leeg") != std::string::npos);
+  CHECK(r.out.find(good.string() + ":1:1: warning:") != std::string::npos);
+  // The files are untouched.
+  CHECK(test::read_file(good) == long_sentence + "\n");
+}
+
+TEST_CASE("Windows-1252 input is converted with a note; positions are right", "[cli]") {
+  test::TempDir dir;
+  // "Café" and a right single quote in Windows-1252, then the long sentence.
+  const fs::path file = dir.write("oud.txt", "Caf\xE9 \x92t Hoekje.\n\n" + long_sentence + "\n");
+  const auto r = run_helder({"check", "--format", "json", file.string()});
+  CHECK(r.exit_code == 1);
+  const auto json = nlohmann::json::parse(r.out);
+  CHECK(json["files"][0]["encoding"] == "windows-1252");
+  CHECK(json["files"][0]["notes"].size() == 1);
+  CHECK(json["files"][0]["findings"][0]["range"]["start"]["line"] == 3);
+  CHECK(r.err.find("Windows-1252") != std::string::npos);
+}
+
+TEST_CASE("a broken configuration file: file:line:col and exit 2", "[cli]") {
+  test::TempDir dir;
+  dir.write(".helder.toml", "[rules.\"rijksoverheid.sentence-length\"]\nseverity = \"erg\"\n");
+  const fs::path letter = dir.write("brieven/brief.txt", "Een zin.\n");
+  const auto r = run_helder({"check", letter.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find((dir.path() / ".helder.toml").string() + ":2:12: ") != std::string::npos);
+  CHECK(run_helder({"--config", (dir.path() / "nee.toml").string(), "check", letter.string()}).exit_code == 2);
+}
+
+TEST_CASE("the project's configuration changes the rules", "[cli]") {
+  test::TempDir dir;
+  dir.write(".helder.toml", "[rules.\"rijksoverheid.sentence-length\"]\nwarning_above = 40\ninfo_above = 30\n");
+  const fs::path letter = dir.write("brief.txt", long_sentence + "\n");
+  auto r = run_helder({"check", "--fail-on", "info", letter.string()});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find(": info: ") != std::string::npos);
+
+  r = run_helder({"dump-config", letter.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("[rules.\"rijksoverheid.sentence-length\"]") != std::string::npos);
+  CHECK(r.out.find("warning_above = 40") != std::string::npos);
+  CHECK(r.out.find((dir.path() / ".helder.toml").string()) != std::string::npos);
+}
+
+TEST_CASE("inline switches turn a rule off and on again", "[cli]") {
+  test::TempDir dir;
+  const fs::path letter = dir.write("brief.md",
+                                    "<!-- helder-disable rijksoverheid.sentence-length -->\n\n" + long_sentence +
+                                        "\n\n<!-- helder-enable rijksoverheid.sentence-length -->\n\n" + long_sentence +
+                                        "\n");
+  auto r = run_helder({"check", "--format", "json", letter.string()});
+  const auto json = nlohmann::json::parse(r.out);
+  REQUIRE(json["files"][0]["findings"].size() == 1);
+  CHECK(json["files"][0]["findings"][0]["range"]["start"]["line"] == 7);
+
+  const fs::path plain = dir.write("brief.txt", "<!-- helder-disable -->\n" + long_sentence + "\n");
+  CHECK(run_helder({"check", plain.string()}).exit_code == 0);
+}
+
+TEST_CASE("rules, explain and dump-config", "[cli]") {
+  auto r = run_helder({"rules"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("rijksoverheid.sentence-length") != std::string::npos);
+  CHECK(r.out.find("complexity") != std::string::npos);
+
+  r = run_helder({"rules", "--format", "json"});
+  const auto rules = nlohmann::json::parse(r.out);
+  REQUIRE(!rules.empty());
+  CHECK(rules[0]["id"] == "rijksoverheid.sentence-length");
+  CHECK(rules[0]["enabled"] == true);
+
+  r = run_helder({"explain", "rijksoverheid.sentence-length"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == test::read_file(fs::path(HELDER_SOURCE_DIR) / "rules/rijksoverheid/docs/sentence-length.md"));
+  CHECK(run_helder({"explain", "sentence-length"}).exit_code == 0);
+  r = run_helder({"explain", "rijksoverheid.bestaat-niet"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("helder rules") != std::string::npos);
+
+  test::TempDir dir;
+  r = run_helder({"dump-config"}, "", dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("warning_above = 25") != std::string::npos);
+  CHECK(r.out.find("info_above = 20") != std::string::npos);
+}
+
+TEST_CASE("analyze prints the analysis with byte offsets into the original file", "[cli]") {
+  test::TempDir dir;
+  const std::string source = "# Besluit\n\nUw aanvraag **is goedgekeurd**. Het besluit wordt morgen verstuurd.\n";
+  const fs::path file = dir.write("besluit.md", source);
+  const auto r = run_helder({"analyze", file.string(), "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  const auto json = nlohmann::json::parse(r.out);
+  CHECK(json["file"] == file.string());
+  REQUIRE(json["paragraphs"].size() == 2);
+  CHECK(json["paragraphs"][0]["kind"] == "heading");
+  const auto& sentences = json["paragraphs"][1]["sentences"];
+  REQUIRE(sentences.size() == 2);
+  const std::size_t s0 = sentences[0]["start"], e0 = sentences[0]["end"];
+  CHECK(source.substr(s0, e0 - s0) == "Uw aanvraag **is goedgekeurd**.");
+  CHECK(sentences[0]["words"] == 4);
+  CHECK(sentences[1]["passive"] == true);
+  CHECK(sentences[0]["passive"] == false);
+  CHECK(sentences[1]["syllables"].get<int>() >= 12);
+  CHECK(json["readability"]["flesch_douma"].is_number());
+  CHECK(json["readability"]["leesindex_a"].is_number());
+}
+
+TEST_CASE("a missing dictionary is a clear message and the check goes on", "[cli]") {
+  test::TempDir dir;
+  const fs::path letter = dir.write("brief.txt", long_sentence + "\n");
+  const auto r = run_helder({"check", letter.string()}, "", {}, {"HELDER_HUNSPELL=/nonexistent/nl"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("hunspell-nl") != std::string::npos);
+  CHECK(r.out.find("warning:") != std::string::npos);
+}
+
+TEST_CASE("a broken plugin in a trusted plugin folder does not stop the run", "[cli]") {
+  test::TempDir dir;
+  const fs::path letter = dir.write("brief.txt", long_sentence + "\n");
+  const auto r = run_helder({"--plugin-dir", HELDER_BROKEN_PLUGIN_DIR, "check", letter.string()});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("abi_v2.so") != std::string::npos);
+  CHECK(r.out.find("warning:") != std::string::npos);
+}
+
+TEST_CASE("a 5,000-word sentence and a large file are handled", "[cli]") {
+  test::TempDir dir;
+  std::string huge;
+  for (int i = 0; i < 5000; ++i) huge += "woord ";
+  huge += "eind.\n";
+  const fs::path file = dir.write("zin.txt", huge);
+  auto r = run_helder({"check", "--format", "json", file.string()});
+  CHECK(r.exit_code == 1);
+  const auto json = nlohmann::json::parse(r.out);
+  CHECK(json["files"][0]["findings"][0]["message"].get<std::string>().find("5001 woorden") != std::string::npos);
+}

@@ -52,6 +52,11 @@ namespace {
   throw ConfigError(file, p.line, p.column, what);
 }
 
+[[noreturn]] void fail_at_key(const fs::path& file, const toml::key& key, const std::string& what) {
+  const toml::source_position p = key.source().begin;
+  throw ConfigError(file, p.line, p.column, what);
+}
+
 toml::table parse_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw ConfigError(file, 1, 1, "dit bestand kan niet worden gelezen");
@@ -173,7 +178,7 @@ struct Loader {
           apply_pack_rule(*file, name, rule_key.str(), *rule_table, rule_node);
         }
       } else {
-        fail(*file, node, fmt::format("onbekende sleutel \"{}\" in een regelpakket", k));
+        fail_at_key(*file, key, fmt::format("onbekende sleutel \"{}\" in een regelpakket", k));
       }
     }
     loading.pop_back();
@@ -235,7 +240,7 @@ struct Loader {
           } else if (vk.str() == "reject") {
             for (const std::string& w : expect_string_array(file, vn, "reject")) config.reject.insert(lower_ascii(w));
           } else {
-            fail(file, vn, fmt::format("onbekende sleutel \"{}\" in [vocabulary]; gebruik accept of reject", vk.str()));
+            fail_at_key(file, vk, fmt::format("onbekende sleutel \"{}\" in [vocabulary]; gebruik accept of reject", vk.str()));
           }
         }
       } else if (k == "rules") {
@@ -245,11 +250,11 @@ struct Loader {
           const auto* table = rn.as_table();
           if (!table) fail(file, rn, fmt::format("regel \"{}\" moet een tabel zijn", rk.str()));
           RuleConfig* rule = find_rule(rk.str());
-          if (!rule) fail(file, rn, fmt::format("regel \"{}\" bestaat niet; \"helder rules\" toont alle regels", rk.str()));
+          if (!rule) fail_at_key(file, rk, fmt::format("regel \"{}\" bestaat niet; \"helder rules\" toont alle regels", rk.str()));
           apply_rule_table(file, *table, *rule, false);
         }
       } else {
-        fail(file, node, fmt::format("onbekende sleutel \"{}\"", k));
+        fail_at_key(file, key, fmt::format("onbekende sleutel \"{}\"", k));
       }
     }
   }

@@ -222,7 +222,7 @@ TEST_CASE("analyze prints the analysis with byte offsets into the original file"
   CHECK(sentences[0]["words"] == 4);
   CHECK(sentences[1]["passive"] == true);
   CHECK(sentences[0]["passive"] == false);
-  CHECK(sentences[1]["syllables"].get<int>() >= 12);
+  CHECK(sentences[1]["syllables"] == 8);  // het be-sluit wordt mor-gen ver-stuurd
   CHECK(json["readability"]["flesch_douma"].is_number());
   CHECK(json["readability"]["leesindex_a"].is_number());
 }

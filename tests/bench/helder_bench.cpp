@@ -1,0 +1,121 @@
+// Benchmark: throughput of `helder check` against a bare ICU word-and-sentence break pass over the same
+// text (../shared/corpus: the letters and the circulaires), in one run. Prints MB/s and the ratio.
+//
+// Usage: helder_bench [corpus-dir] [repeats]
+#include <helder/config.hpp>
+#include <helder/engine.hpp>
+#include <helder/text.hpp>
+
+#include <fmt/format.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace helder;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Document {
+  fs::path path;
+  std::string text;
+};
+
+std::vector<Document> load_corpus(const fs::path& root) {
+  std::vector<Document> docs;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    const auto ext = e.path().extension();
+    if (!e.is_regular_file() || (ext != ".txt" && ext != ".md")) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    docs.push_back({e.path(), decode_input(s.str()).utf8});
+  }
+  std::sort(docs.begin(), docs.end(), [](const Document& a, const Document& b) { return a.path < b.path; });
+  return docs;
+}
+
+// The baseline: ICU sentence and word breaking over UTF-8 text, nothing else.
+std::size_t bare_icu_pass(const std::vector<Document>& docs) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(icu::Locale("nl"), status));
+  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale("nl"), status));
+  std::size_t boundaries = 0;
+  for (const Document& d : docs) {
+    UText* text = utext_openUTF8(nullptr, d.text.data(), static_cast<int64_t>(d.text.size()), &status);
+    sentences->setText(text, status);
+    for (int32_t b = sentences->first(); b != icu::BreakIterator::DONE; b = sentences->next()) ++boundaries;
+    words->setText(text, status);
+    for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next()) ++boundaries;
+    utext_close(text);
+  }
+  if (U_FAILURE(status)) throw std::runtime_error("ICU failed");
+  return boundaries;
+}
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const fs::path corpus = argc > 1 ? fs::path(argv[1]) : fs::path(HELDER_SHARED_DIR) / "corpus";
+  const int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+  const std::vector<Document> docs = load_corpus(corpus);
+  std::size_t bytes = 0;
+  for (const Document& d : docs) bytes += d.text.size();
+  const double mb = static_cast<double>(bytes) / 1e6;
+  fmt::print("corpus: {} ({} files, {:.2f} MB), {} repeats, best of each\n", corpus.string(), docs.size(), mb, repeats);
+
+  // The engine exactly as `helder check` builds it: the default pack, the built-in plugins.
+  // The benchmark sits next to `helder` in bin/, so it finds the same plugins and data.
+  const InstallLayout real = InstallLayout::detect();
+  ConfigRequest request;
+  request.checked_path = corpus;
+  request.pack_dirs = {real.pack_dir()};
+  const Config config = load_config(request);
+  PluginRegistry plugins;
+  std::vector<std::string> messages;
+  plugins.load_directory(real.plugin_dir, messages);
+  const auto services = LanguageServices::load(real.data_dir(), WordServicePaths::defaults(real.data_dir()));
+  Engine engine(config, services, plugins, messages);
+  for (const std::string& m : messages) fmt::print("note: {}\n", m);
+
+  double best_icu = 1e9, best_check = 1e9, first_check = 0;
+  std::size_t boundaries = 0, findings = 0;
+  for (int r = 0; r < repeats; ++r) {
+    auto t = Clock::now();
+    boundaries = bare_icu_pass(docs);
+    best_icu = std::min(best_icu, seconds_since(t));
+
+    t = Clock::now();
+    findings = 0;
+    for (const Document& d : docs) {
+      const Format format = format_for_path(d.path);
+      findings += engine.check(engine.analyze(d.text, format), d.text).size();
+    }
+    const double s = seconds_since(t);
+    if (r == 0) first_check = s;  // cold: word caches empty
+    best_check = std::min(best_check, s);
+  }
+  fmt::print("bare ICU word+sentence pass : {:8.2f} MB/s  ({} boundaries)\n", mb / best_icu, boundaries);
+  fmt::print("helder check, first (cold)  : {:8.2f} MB/s\n", mb / first_check);
+  fmt::print("helder check, warm caches   : {:8.2f} MB/s  ({} findings)\n", mb / best_check, findings);
+  fmt::print("ratio check/ICU (warm)      : {:8.2f}x the time of the bare ICU pass\n", best_check / best_icu);
+
+  // The program end to end, start-up and output included, one thread and two.
+  for (int jobs : {1, 2}) {
+    const std::string command = fmt::format("'{}' check --jobs {} --fail-on none --format json '{}' > /dev/null",
+                                            HELDER_BINARY, jobs, corpus.string());
+    const auto t = Clock::now();
+    const int rc = std::system(command.c_str());
+    const double s = seconds_since(t);
+    fmt::print("helder check --jobs {} (process): {:8.2f} MB/s  ({:.3f} s, exit {})\n", jobs, mb / s, s, rc);
+  }
+  return 0;
+}

@@ -261,8 +261,10 @@ int run_check(Session& session, const std::vector<std::string>& paths, const std
   for (std::thread& t : threads) t.join();
 
   reports.insert(reports.end(), failed.begin(), failed.end());
-  for (const auto& e : engines)
+  for (const auto& e : engines) {
     for (const std::string& m : e->take_messages()) error_line(m);
+    if (e->rules_failed()) status = exit_problem;
+  }
 
   const std::optional<Severity> threshold = fail_threshold(fail_on);
   for (const FileReport& r : reports) {
@@ -343,8 +345,16 @@ int run_explain(Session& session, const std::string& rule_id) {
   const RuleConfig* rule = engine->config().find_rule(rule_id);
   if (!rule) {
     // Allow the short name when it is unique: "sentence-length".
+    int matches = 0;
     for (const RuleConfig& r : engine->config().rules)
-      if (r.id.size() > rule_id.size() && r.id.ends_with("." + rule_id)) rule = &r;
+      if (r.id.size() > rule_id.size() && r.id.ends_with("." + rule_id)) {
+        rule = &r;
+        ++matches;
+      }
+    if (matches > 1) {
+      error_line(fmt::format("\"{}\" past bij meer regels. Noem de hele naam, met het pakket ervoor.", rule_id));
+      return exit_problem;
+    }
   }
   if (!rule) {
     error_line(fmt::format("de regel \"{}\" bestaat niet. Met \"helder rules\" ziet u alle regels.", rule_id));

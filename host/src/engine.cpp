@@ -322,6 +322,14 @@ Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, 
 
 Engine::~Engine() = default;
 
+bool Engine::rules_failed() const {
+  for (const RuleDescription& d : left_out_)
+    if (d.config.enabled) return true;
+  for (const auto& rule : rules_)
+    if (rule->disabled()) return true;
+  return false;
+}
+
 std::vector<std::string> Engine::take_messages() const {
   std::lock_guard lock(messages_mutex_);
   return std::exchange(messages_, {});
@@ -540,10 +548,13 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
         const std::string_view text = view_of(unit.paragraphs[f.paragraph].text);
         bool fixes_ok = true;
         for (const helder_fix& fx : fixes[i]) fixes_ok = fixes_ok && valid_range(text, fx.start, fx.end);
-        if (!valid_range(text, f.start, f.end) || !fixes_ok || f.severity > HELDER_SEVERITY_ERROR) {
+        if (!valid_range(text, f.start, f.end) || !fixes_ok) {
           ok = false;
           error = fmt::format("de plugin gaf een plek buiten de tekst (bytes {}-{} in een alinea van {} bytes)",
                               f.start, f.end, text.size());
+        } else if (f.severity > HELDER_SEVERITY_ERROR) {
+          ok = false;
+          error = fmt::format("de plugin gaf een onbekend niveau ({})", f.severity);
         }
       }
       if (!ok) {

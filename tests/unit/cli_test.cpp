@@ -256,3 +256,21 @@ TEST_CASE("a 5,000-word sentence and a large file are handled", "[cli]") {
   const auto json = nlohmann::json::parse(r.out);
   CHECK(json["files"][0]["findings"][0]["message"].get<std::string>().find("5001 woorden") != std::string::npos);
 }
+
+TEST_CASE("a configured rule that cannot run ends the check with exit code 2, after all output", "[cli]") {
+  test::TempDir dir;
+  dir.write("packs/proef/pack.toml",
+            "name = \"proef\"\nextends = \"rijksoverheid\"\n[rules.kapot]\nkind = \"misbehaving.throws\"\n");
+  dir.write(".helder.toml", "packs = [\"proef\"]\npack_paths = [\"packs\"]\n");
+  const fs::path letter = dir.write("brief.txt", long_sentence + "\n");
+  // The plugin is not loaded: the rule cannot be made.
+  auto r = run_helder({"check", letter.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("proef.kapot") != std::string::npos);
+  CHECK(r.out.find("warning:") != std::string::npos);
+  // The plugin is loaded, and its rule throws while checking: disabled, named, the rest goes on.
+  r = run_helder({"--plugin-dir", HELDER_BROKEN_PLUGIN_DIR, "check", letter.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("Regel proef.kapot (plugin misbehaving) is uitgeschakeld: kapot in check") != std::string::npos);
+  CHECK(r.out.find("[rijksoverheid.sentence-length]") != std::string::npos);
+}

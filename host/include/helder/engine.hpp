@@ -124,6 +124,10 @@ class Engine {
   std::vector<RuleDescription> describe_rules() const;
   // Messages about rules that were disabled while running (Dutch); each is returned once.
   std::vector<std::string> take_messages() const;
+  // True when a configured rule does not run: its plugin or kind is missing, its options are wrong, or
+  // it failed while running. `helder check` then ends with exit code 2, so CI never passes silently
+  // without a rule it was told to run.
+  bool rules_failed() const;
 
  private:
   Config config_;

@@ -1,0 +1,683 @@
+// Word services: syllables (libhyphen + Dutch vowel groups), spelling and compounds (Hunspell nl), frequency band.
+#include <helder/word_services.hpp>
+
+#include <hunspell/hunspell.hxx>
+#include <hyphen.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <unordered_map>
+#include <utility>
+
+namespace helder {
+
+namespace {
+
+// Transparent hash, so that maps keyed by std::string can be searched with a string_view without allocating.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+};
+
+template <class Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
+// A cache per word form, split into shards that each have their own reader/writer lock, so that threads looking
+// up different words rarely touch the same lock. The map is node-based: a stored value never moves, so references
+// to it stay valid for the lifetime of the cache. Values are never removed.
+template <class Value>
+class ShardedCache {
+ public:
+  // nullptr when the word form is not cached yet. A hit does not allocate.
+  const Value* find(std::string_view key) const {
+    Shard& shard = shard_for(key);
+    std::shared_lock lock(shard.mutex);
+    auto it = shard.map.find(key);
+    return it == shard.map.end() ? nullptr : &it->second;
+  }
+
+  // Stores `value` unless another thread stored one for the same key first; returns the stored value.
+  const Value& insert(std::string_view key, Value value) {
+    Shard& shard = shard_for(key);
+    std::unique_lock lock(shard.mutex);
+    auto it = shard.map.find(key);
+    if (it == shard.map.end()) it = shard.map.emplace(std::string(key), std::move(value)).first;
+    return it->second;
+  }
+
+ private:
+  static constexpr std::size_t shard_bits = 6;
+
+  struct Shard {
+    std::shared_mutex mutex;
+    StringMap<Value> map;
+  };
+
+  // The map takes its bucket from the low bits of the hash; the shard comes from the high bits of a mixed hash,
+  // so the two choices stay independent.
+  Shard& shard_for(std::string_view key) const {
+    const std::uint64_t mixed = static_cast<std::uint64_t>(StringHash{}(key)) * 0x9E3779B97F4A7C15ull;
+    return shards_[mixed >> (64 - shard_bits)];
+  }
+
+  // mutable: find() is a const lookup that still takes a shard's lock.
+  mutable   std::array<Shard, std::size_t{1} << shard_bits> shards_;
+};
+
+bool readable_file(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return false;
+  std::ifstream in(path, std::ios::binary);
+  return in.good();
+}
+
+icu::UnicodeString nfc(std::string_view utf8) {
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return text;
+  if (normalizer->isNormalized(text, status) && U_SUCCESS(status)) return text;
+  status = U_ZERO_ERROR;
+  icu::UnicodeString normalized = normalizer->normalize(text, status);
+  return U_SUCCESS(status) ? normalized : text;
+}
+
+std::string to_utf8(const icu::UnicodeString& text) {
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+std::string nfc_utf8(std::string_view utf8) { return to_utf8(nfc(utf8)); }
+
+const icu::Locale& dutch() {
+  static const icu::Locale locale("nl");
+  return locale;
+}
+
+// The form under which a word is looked up in the frequency list: the list spells "ij" as two letters and uses the
+// straight apostrophe (a few entries carry the ligature; those are folded onto the two-letter form on loading).
+std::string frequency_key(std::string_view lower) {
+  std::string key;
+  key.reserve(lower.size());
+  for (std::size_t i = 0; i < lower.size();) {
+    if (lower.substr(i, 2) == "\xC4\xB3") {  // U+0133 LATIN SMALL LIGATURE IJ
+      key += "ij";
+      i += 2;
+    } else if (lower.substr(i, 3) == "\xE2\x80\x99") {  // U+2019 RIGHT SINGLE QUOTATION MARK
+      key += '\'';
+      i += 3;
+    } else {
+      key += lower[i++];
+    }
+  }
+  return key;
+}
+
+// ---- Syllables -------------------------------------------------------------------------------------------------
+
+// One letter of a lower-case word, for counting vowel nuclei: the base letter with accents folded (é -> e), and
+// whether it carries a diaeresis (ë ï ö ü), which in Dutch spelling marks the start of a new syllable.
+struct Letter {
+  char base = 0;  // 'a'..'z' for Latin letters, 0 for any other letter
+  bool diaeresis = false;
+};
+
+Letter classify(UChar32 c) {
+  if (c >= 'a' && c <= 'z') return {static_cast<char>(c), false};
+  switch (c) {
+    case 0xE0: case 0xE1: case 0xE2: case 0xE3: case 0xE5: return {'a', false};  // à á â ã å
+    case 0xE4: return {'a', true};                                                // ä
+    case 0xE8: case 0xE9: case 0xEA: return {'e', false};                          // è é ê
+    case 0xEB: return {'e', true};                                                // ë
+    case 0xEC: case 0xED: case 0xEE: return {'i', false};                          // ì í î
+    case 0xEF: return {'i', true};                                                // ï
+    case 0xF2: case 0xF3: case 0xF4: case 0xF5: return {'o', false};               // ò ó ô õ
+    case 0xF6: return {'o', true};                                                // ö
+    case 0xF9: case 0xFA: case 0xFB: return {'u', false};                          // ù ú û
+    case 0xFC: return {'u', true};                                                // ü
+    case 0xFD: return {'y', false};                                               // ý
+    case 0xFF: return {'y', true};                                                // ÿ
+    case 0xE7: return {'c', false};                                               // ç
+    case 0xF1: return {'n', false};                                               // ñ
+    default: return {0, false};
+  }
+}
+
+bool is_vowel_base(char base) {
+  return base == 'a' || base == 'e' || base == 'i' || base == 'o' || base == 'u' || base == 'y';
+}
+
+// Vowel letter groups that Dutch spelling reads as one sound, longest first. Without a diaeresis these are one
+// nucleus: the trema rule of Dutch spelling marks exactly the sequences that should be read apart (naïef, ideeën).
+// "ai" and "oi" are not native digraphs but occur in loans (training, e-mail, toilet) whose Dutch spelling writes a
+// diaeresis when they are two syllables (maïs, egoïst). "eau" is for French loans (bureau, niveau).
+constexpr std::array<std::string_view, 6> trigraphs = {"aai", "ooi", "oei", "eeu", "ieu", "eau"};
+constexpr std::array<std::string_view, 14> digraphs = {"aa", "ee", "oo", "uu", "ie", "oe", "ou",
+                                                      "au", "ei", "ij", "ui", "eu", "ai", "oi"};
+
+// Number of vowel nuclei in letters[begin, end).
+std::uint32_t count_nuclei(const std::vector<Letter>& letters, std::size_t begin, std::size_t end) {
+  const auto is_vowel_at = [&](std::size_t k) {
+    const char base = letters[k].base;
+    if (!is_vowel_base(base)) return false;
+    // A "u" after "q" is a consonant (consequent, quota).
+    if (base == 'u' && k > begin && letters[k - 1].base == 'q') return false;
+    // A "y" before a vowel at the start is a consonant (yoghurt).
+    if (base == 'y' && k == begin && k + 1 < end && is_vowel_base(letters[k + 1].base)) return false;
+    return true;
+  };
+  // A group matches when its letters after the first carry no diaeresis; the first one may (beëindigen: ë+i).
+  const auto matches = [&](std::size_t k, std::string_view group) {
+    if (k + group.size() > end) return false;
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      if (letters[k + i].base != group[i]) return false;
+      if (i > 0 && letters[k + i].diaeresis) return false;
+    }
+    return true;
+  };
+
+  std::uint32_t nuclei = 0;
+  std::size_t k = begin;
+  while (k < end) {
+    if (!is_vowel_at(k)) {
+      ++k;
+      continue;
+    }
+    ++nuclei;
+    std::size_t length = 1;
+    for (std::string_view group : trigraphs) {
+      if (matches(k, group)) {
+        length = group.size();
+        break;
+      }
+    }
+    if (length == 1) {
+      for (std::string_view group : digraphs) {
+        if (matches(k, group)) {
+          length = group.size();
+          break;
+        }
+      }
+    }
+    k += length;
+  }
+  return nuclei;
+}
+
+// ---- Compounds ---------------------------------------------------------------------------------------------------
+
+// Separable verb particles. Hunspell nl lets them begin compounds, but a word that starts with one is mostly a
+// derivation of a particle verb (aanvallen, uitkering, toeslag, onderwijs), not a compound of two words.
+bool is_particle(std::string_view part) {
+  static constexpr std::array<std::string_view, 17> particles = {
+      "aan", "bij", "door", "los", "mee", "neer", "onder", "over", "rond", "samen", "tegen", "terug", "toe", "uit",
+      "vast", "voor", "weg"};
+  return std::find(particles.begin(), particles.end(), part) != particles.end();
+}
+
+// Dictionary words that are also Dutch suffixes, and then mostly are: verpleeg-ster, plots-eling, volg-end,
+// waarde-loos, moed-ers. As the last part of a split they are read as a suffix.
+bool is_suffix_like(std::string_view part) {
+  static constexpr std::array<std::string_view, 16> suffixes = {
+      "end", "ende", "enden", "ers", "eling", "elingen", "jes", "tjes", "loos", "loze", "matig", "matige", "ster",
+      "sters", "ten", "tig"};
+  return std::find(suffixes.begin(), suffixes.end(), part) != suffixes.end();
+}
+
+// Frees what hnj_hyphen_hyphenate3 allocates for non-standard hyphenation.
+struct HyphenationExtras {
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  std::size_t size = 0;
+  ~HyphenationExtras() {
+    if (rep != nullptr) {
+      for (std::size_t i = 0; i < size; ++i) std::free(rep[i]);
+      std::free(rep);
+    }
+    std::free(pos);
+    std::free(cut);
+  }
+};
+
+}  // namespace
+
+// ---- Impl ------------------------------------------------------------------------------------------------------
+
+struct WordServices::Impl {
+  std::vector<std::string> problems;
+
+  // Hunspell is not thread-safe: every call goes through hunspell_mutex.
+  std::unique_ptr<Hunspell> hunspell;
+  std::mutex hunspell_mutex;
+  // Encoding of the dictionary (its SET line). Debian's nl dictionary is UTF-8; another one is converted.
+  std::string dictionary_encoding;
+  bool dictionary_is_utf8 = true;
+
+  // libhyphen does not document thread-safety for a shared dictionary: calls go through hyphen_mutex.
+  HyphenDict* hyphenation = nullptr;
+  std::mutex hyphen_mutex;
+
+  // Lower-case word form -> 1-based rank in the frequency list (1 is the most frequent). Read-only after loading.
+  StringMap<std::uint32_t> frequency_rank;
+
+  ShardedCache<WordInfo> info_cache;
+  ShardedCache<int> spelling_cache;
+  ShardedCache<std::vector<std::string>> compound_cache;
+
+  ~Impl() {
+    if (hyphenation != nullptr) hnj_hyphen_free(hyphenation);
+  }
+
+  void load_hunspell(const WordServicePaths& paths);
+  void load_hyphenation(const WordServicePaths& paths);
+  void load_frequency_list(const WordServicePaths& paths);
+
+  WordInfo compute_info(std::string_view word);
+  std::uint32_t count_syllables(const icu::UnicodeString& lower);
+  std::uint32_t syllables_of_run(const icu::UnicodeString& run);
+  std::uint32_t band_of(const std::string& lower) const;
+
+  std::optional<std::string> to_dictionary(std::string_view utf8) const;
+  std::string from_dictionary(const std::string& text) const;
+  bool spell(std::string_view utf8);
+  bool compound_part_allowed(std::string_view part, bool first, bool last);
+  std::vector<std::string> split_compound(const std::string& word);
+  std::vector<std::string> split_piece(std::string_view piece);
+};
+
+void WordServices::Impl::load_hunspell(const WordServicePaths& paths) {
+  // Name the .dic first: it is the file people recognise as "the dictionary".
+  for (const auto* path : {&paths.hunspell_dic, &paths.hunspell_aff}) {
+    if (!readable_file(*path)) {
+      problems.push_back("Het Nederlandse woordenboek is niet gevonden: " + path->string() +
+                         ". Installeer het pakket hunspell-nl.");
+      return;
+    }
+  }
+  try {
+    hunspell = std::make_unique<Hunspell>(paths.hunspell_aff.string().c_str(), paths.hunspell_dic.string().c_str());
+  } catch (const std::exception&) {
+    hunspell.reset();
+  }
+  if (hunspell == nullptr) {
+    problems.push_back("Het Nederlandse woordenboek kan niet worden gelezen: " + paths.hunspell_dic.string() +
+                       ". Installeer het pakket hunspell-nl opnieuw.");
+    return;
+  }
+  const char* encoding = hunspell->get_dic_encoding();
+  dictionary_encoding = encoding != nullptr ? encoding : "ISO8859-1";
+  std::string folded;
+  for (char c : dictionary_encoding) {
+    if (c != '-' && c != '_') folded += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  dictionary_is_utf8 = folded == "UTF8";
+}
+
+void WordServices::Impl::load_hyphenation(const WordServicePaths& paths) {
+  if (!readable_file(paths.hyphenation)) {
+    problems.push_back("Het Nederlandse afbreekwoordenboek is niet gevonden: " + paths.hyphenation.string() +
+                       ". Installeer het pakket hyphen-nl.");
+    return;
+  }
+  hyphenation = hnj_hyphen_load(paths.hyphenation.string().c_str());
+  if (hyphenation == nullptr) {
+    problems.push_back("Het Nederlandse afbreekwoordenboek kan niet worden gelezen: " + paths.hyphenation.string() +
+                       ". Installeer het pakket hyphen-nl opnieuw.");
+  }
+}
+
+void WordServices::Impl::load_frequency_list(const WordServicePaths& paths) {
+  std::ifstream in;
+  if (readable_file(paths.frequency_list)) in.open(paths.frequency_list, std::ios::binary);
+  if (!in.is_open()) {
+    problems.push_back("De lijst met veelgebruikte woorden is niet gevonden: " + paths.frequency_list.string() +
+                       ". Installeer helder opnieuw.");
+    return;
+  }
+  std::string line;
+  std::uint32_t rank = 0;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::size_t space = line.find(' ');
+    const std::string_view form = std::string_view(line).substr(0, space);
+    if (form.empty()) continue;
+    ++rank;
+    // Keeps the first (best) rank when a form occurs twice after folding.
+    frequency_rank.try_emplace(frequency_key(form), rank);
+  }
+  if (rank == 0) {
+    problems.push_back("De lijst met veelgebruikte woorden is leeg: " + paths.frequency_list.string() +
+                       ". Installeer helder opnieuw.");
+  }
+}
+
+std::uint32_t WordServices::Impl::band_of(const std::string& lower) const {
+  const std::string key = frequency_key(lower);
+  const auto it = frequency_rank.find(std::string_view(key));
+  if (it == frequency_rank.end()) return 5;
+  const std::uint32_t rank = it->second;
+  if (rank <= 1000) return 1;
+  if (rank <= 5000) return 2;
+  if (rank <= 20000) return 3;
+  if (rank <= 50000) return 4;
+  return 5;
+}
+
+// Syllables of one run of letters (lower case, NFC). libhyphen splits the run at hyphenation points; inside each
+// segment the vowel nuclei are counted, because hyphenation does not split every vowel sequence (i-dee, ra-di-o).
+std::uint32_t WordServices::Impl::syllables_of_run(const icu::UnicodeString& run) {
+  std::vector<UChar32> code_points;
+  for (int32_t i = 0; i < run.length(); i = run.moveIndex32(i, 1)) {
+    const UChar32 c = run.char32At(i);
+    if (c == 0x133) {  // the ligature ĳ is the digraph ij
+      code_points.push_back('i');
+      code_points.push_back('j');
+    } else {
+      code_points.push_back(c);
+    }
+  }
+  std::vector<Letter> letters;
+  letters.reserve(code_points.size());
+  for (UChar32 c : code_points) letters.push_back(classify(c));
+
+  // Segment boundaries: indexes into code_points after which the word may be hyphenated.
+  std::vector<std::size_t> cuts;
+  if (hyphenation != nullptr && code_points.size() > 1) {
+    // The dictionary names its encoding on its first line: ISO8859-1 for Debian's Dutch one. libhyphen reports
+    // hyphens per byte, so only a conversion with one byte per code point is used (byte k is code point k); a word
+    // with a letter outside the encoding is counted by vowel groups alone.
+    const char* encoding = hyphenation->cset[0] != '\0' ? hyphenation->cset : "ISO-8859-1";
+    icu::UnicodeString folded;
+    for (UChar32 c : code_points) folded.append(c);
+    std::string encoded(code_points.size() * 4 + 1, '\0');
+    const int32_t length = folded.extract(0, folded.length(), encoded.data(),
+                                          static_cast<uint32_t>(encoded.size()), encoding);
+    // ICU writes the substitution character 0x1A for a letter the encoding lacks.
+    if (length == static_cast<int32_t>(code_points.size()) &&
+        encoded.find('\x1A') >= static_cast<std::size_t>(length)) {
+      encoded.resize(static_cast<std::size_t>(length));
+      std::vector<char> hyphens(encoded.size() + 5, '\0');
+      HyphenationExtras extras;
+      extras.size = encoded.size();
+      int status = 0;
+      {
+        std::lock_guard lock(hyphen_mutex);
+        // Hyphen minimums of 1: a syllable of one letter at either end still counts (i-dee, ra-di-o).
+        status = hnj_hyphen_hyphenate3(hyphenation, encoded.c_str(), static_cast<int>(encoded.size()),
+                                       hyphens.data(), nullptr, &extras.rep, &extras.pos, &extras.cut, 1, 1, 1, 1);
+      }
+      if (status == 0) {
+        for (std::size_t k = 0; k + 1 < encoded.size(); ++k) {
+          if ((hyphens[k] & 1) != 0) cuts.push_back(k + 1);
+        }
+      }
+    }
+  }
+  cuts.push_back(letters.size());
+
+  std::uint32_t syllables = 0;
+  std::size_t begin = 0;
+  for (std::size_t end : cuts) {
+    if (end <= begin) continue;
+    syllables += std::max<std::uint32_t>(1, count_nuclei(letters, begin, end));
+    begin = end;
+  }
+  return syllables;
+}
+
+// Syllables of a whole word: the sum over its runs of letters (e-mail, auto's, AOW-uitkering); at least 1 when the
+// word has a letter, 0 when it has none.
+std::uint32_t WordServices::Impl::count_syllables(const icu::UnicodeString& lower) {
+  std::uint32_t syllables = 0;
+  bool has_letter = false;
+  icu::UnicodeString run;
+  const auto flush = [&] {
+    if (run.isEmpty()) return;
+    // A run without vowels ("s" in auto's) adds nothing; it belongs to the syllable before it.
+    const std::uint32_t count = syllables_of_run(run);
+    bool has_vowel = false;
+    for (int32_t i = 0; i < run.length(); i = run.moveIndex32(i, 1)) {
+      const UChar32 c = run.char32At(i);
+      if (c == 0x133 || is_vowel_base(classify(c).base)) has_vowel = true;
+    }
+    if (has_vowel) syllables += count;
+    run.remove();
+  };
+  for (int32_t i = 0; i < lower.length(); i = lower.moveIndex32(i, 1)) {
+    const UChar32 c = lower.char32At(i);
+    if (u_isalpha(c)) {
+      has_letter = true;
+      run.append(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return has_letter ? std::max<std::uint32_t>(1, syllables) : 0;
+}
+
+WordInfo WordServices::Impl::compute_info(std::string_view word) {
+  icu::UnicodeString lower = nfc(word);
+  lower.toLower(dutch());
+  WordInfo info;
+  info.lower = to_utf8(lower);
+  info.syllables = count_syllables(lower);
+  info.frequency_band = band_of(info.lower);
+  return info;
+}
+
+// ---- Spelling and compounds --------------------------------------------------------------------------------------
+
+std::optional<std::string> WordServices::Impl::to_dictionary(std::string_view utf8) const {
+  if (dictionary_is_utf8) return std::string(utf8);
+  const icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  // Up to 4 bytes per UTF-16 unit covers every legacy encoding Hunspell knows.
+  std::string encoded(static_cast<std::size_t>(text.length()) * 4 + 1, '\0');
+  const int32_t length = text.extract(0, text.length(), encoded.data(), static_cast<uint32_t>(encoded.size()),
+                                      dictionary_encoding.c_str());
+  if (length < 0 || static_cast<std::size_t>(length) >= encoded.size()) return std::nullopt;
+  encoded.resize(static_cast<std::size_t>(length));
+  // A letter the dictionary's encoding cannot hold becomes the substitution character: no such word in it.
+  if (encoded.find('\x1A') != std::string::npos) return std::nullopt;
+  return encoded;
+}
+
+std::string WordServices::Impl::from_dictionary(const std::string& text) const {
+  if (dictionary_is_utf8) return text;
+  return to_utf8(icu::UnicodeString(text.data(), static_cast<int32_t>(text.size()), dictionary_encoding.c_str()));
+}
+
+// Asks Hunspell about one word form (UTF-8, NFC), without caching.
+bool WordServices::Impl::spell(std::string_view utf8) {
+  const std::optional<std::string> encoded = to_dictionary(utf8);
+  if (!encoded) return false;
+  std::lock_guard lock(hunspell_mutex);
+  return hunspell->spell(*encoded);
+}
+
+// Whether `part` (lower case, with any linking letters) may stand at its place in a compound. Hunspell nl marks
+// which words may begin, continue or end a compound (COMPOUNDBEGIN/MIDDLE/END flags), and knows the forms with a
+// linking "s" (verkiezings-). A plain spell() check would accept every short dictionary word ("ver", "gek", "pro")
+// and split most words; instead the part is glued to a neutral noun that may both begin and end compounds, and
+// Hunspell's own compound rules decide: "belasting" may begin (belastingfiets), "aangifte" may end (fietsaangifte),
+// "uit" may not begin (uitfiets), so "uitkering" stays whole.
+bool WordServices::Impl::compound_part_allowed(std::string_view part, bool first, bool last) {
+  // CHECKCOMPOUNDDUP forbids a compound of twice the same word: use another neutral noun for the part "fiets".
+  const std::string_view neutral = part == "fiets" ? "paard" : "fiets";
+  std::string probe;
+  if (!first) probe += neutral;
+  probe += part;
+  if (!last) probe += neutral;
+  return spell(probe);
+}
+
+// Splits one piece without hyphens into the parts Hunspell's compound rules allow, by dynamic programming over
+// code point boundaries: fewest parts first, then the longest first part. A part is at least 3 letters, optionally
+// followed by a linking "s", "e" or "en" when another part follows; the linking letters stay with the part before
+// them. Returns an empty vector when no split into two or more parts exists.
+std::vector<std::string> WordServices::Impl::split_piece(std::string_view piece) {
+  constexpr std::size_t min_part = 3;     // code points, without linking letters
+  constexpr std::size_t max_length = 60;  // code points; longer is not a word (Hunspell stops at 100 bytes)
+  // Hunspell's compound rules want lower case at the joins (CHECKCOMPOUNDCASE); the parts returned keep the
+  // writer's case. When lower-casing changes the length in bytes (rare letters), offsets would not match: no split.
+  icu::UnicodeString lowered = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())));
+  lowered.toLower(dutch());
+  const std::string lower = to_utf8(lowered);
+  if (lower.size() != piece.size()) return {};
+
+  std::vector<std::size_t> offsets;  // byte offset of every code point, plus the end
+  for (std::size_t i = 0; i < lower.size();) {
+    offsets.push_back(i);
+    UChar32 c = 0;
+    int32_t next = static_cast<int32_t>(i);
+    U8_NEXT(lower.data(), next, static_cast<int32_t>(lower.size()), c);
+    i = static_cast<std::size_t>(next);
+  }
+  offsets.push_back(lower.size());
+  const std::size_t n = offsets.size() - 1;
+  if (n < 2 * min_part || n > max_length) return {};
+
+  constexpr std::array<std::string_view, 4> links = {"", "s", "e", "en"};
+  constexpr std::size_t unreachable = static_cast<std::size_t>(-1);
+  // parts[i]: fewest parts that cover code points [i, n); next[i]: where the part after the one at i starts.
+  std::vector<std::size_t> parts(n + 1, unreachable), next(n + 1, 0);
+  parts[n] = 0;
+  const auto text = [&](std::size_t from, std::size_t to) {
+    return std::string_view(lower).substr(offsets[from], offsets[to] - offsets[from]);
+  };
+  for (std::size_t i = n; i-- > 0;) {
+    // j (the end of the word without linking letters) runs downwards: on a tie the longer part found first stays.
+    for (std::size_t j = n; j >= i + min_part; --j) {
+      for (std::string_view link : links) {
+        const std::size_t end = j + link.size();  // linking letters are ASCII: one code point each
+        const bool last = end == n;
+        if (end > n || (!link.empty() && last) || (i == 0 && last)) continue;
+        if (text(j, end) != link || parts[end] == unreachable) continue;
+        const std::size_t count = 1 + parts[end];
+        if (parts[i] != unreachable && count >= parts[i]) continue;
+        if (last ? is_suffix_like(text(i, end)) : is_particle(text(i, j))) continue;
+        // The form with its linking letter as Hunspell knows it (verkiezings-), or the word itself followed by a
+        // linking letter Hunspell's list does not spell out (boek + en + kast).
+        const bool allowed = compound_part_allowed(text(i, end), i == 0, last) ||
+                             (!link.empty() && compound_part_allowed(text(i, j), i == 0, last));
+        if (!allowed) continue;
+        parts[i] = count;
+        next[i] = end;
+      }
+    }
+  }
+  if (parts[0] == unreachable) return {};
+  std::vector<std::string> result;
+  for (std::size_t i = 0; i < n; i = next[i]) {
+    result.emplace_back(piece.substr(offsets[i], offsets[next[i]] - offsets[i]));
+  }
+  return result;
+}
+
+std::vector<std::string> WordServices::Impl::split_compound(const std::string& word) {
+  // A hyphenated compound (AOW-uitkering, zee-egel) is split at its hyphens first, and each piece may be a compound
+  // itself. A piece of one or two letters (e-mail, make-up, ex-partner) makes the word one unit.
+  std::vector<std::string_view> pieces;
+  for (std::size_t begin = 0; begin <= word.size();) {
+    std::size_t end = word.find('-', begin);
+    if (end == std::string::npos) end = word.size();
+    pieces.push_back(std::string_view(word).substr(begin, end - begin));
+    begin = end + 1;
+  }
+  const auto code_points = [](std::string_view text) {
+    // UTF-8 continuation bytes are 10xxxxxx; every other byte starts a code point.
+    return std::count_if(text.begin(), text.end(),
+                         [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  };
+  if (pieces.size() > 1 &&
+      std::any_of(pieces.begin(), pieces.end(), [&](std::string_view piece) { return code_points(piece) < 3; })) {
+    return {word};
+  }
+  std::vector<std::string> result;
+  for (std::string_view piece : pieces) {
+    std::vector<std::string> parts = split_piece(piece);
+    if (parts.empty()) {
+      result.emplace_back(piece);
+    } else {
+      for (auto& part : parts) result.push_back(std::move(part));
+    }
+  }
+  if (result.size() < 2) return {word};
+  return result;
+}
+
+// ---- WordServices ----------------------------------------------------------------------------------------------
+
+WordServicePaths WordServicePaths::defaults(const std::filesystem::path& data_dir) {
+  WordServicePaths paths;
+  paths.hunspell_aff = "/usr/share/hunspell/nl.aff";
+  paths.hunspell_dic = "/usr/share/hunspell/nl.dic";
+  paths.hyphenation = "/usr/share/hyphen/hyph_nl_NL.dic";
+  paths.frequency_list = data_dir / "frequency-nl.txt";
+  return paths;
+}
+
+WordServices::WordServices(const WordServicePaths& paths) : impl_(std::make_unique<Impl>()) {
+  impl_->load_hunspell(paths);
+  impl_->load_hyphenation(paths);
+  impl_->load_frequency_list(paths);
+}
+
+WordServices::~WordServices() = default;
+
+const std::vector<std::string>& WordServices::problems() const { return impl_->problems; }
+
+const WordInfo& WordServices::info(std::string_view word) const {
+  if (const WordInfo* cached = impl_->info_cache.find(word)) return *cached;
+  // Computed outside the cache's lock; when two threads race on a new word, the first stored result wins and
+  // both get the same reference.
+  return impl_->info_cache.insert(word, impl_->compute_info(word));
+}
+
+int WordServices::spelled_correctly(std::string_view word) const {
+  if (impl_->hunspell == nullptr) return -1;
+  if (const int* cached = impl_->spelling_cache.find(word)) return *cached;
+  const std::string normalized = nfc_utf8(word);
+  const int answer = normalized.empty() || impl_->spell(normalized) ? 1 : 0;
+  return impl_->spelling_cache.insert(word, answer);
+}
+
+std::vector<std::string> WordServices::suggestions(std::string_view word) const {
+  if (impl_->hunspell == nullptr) return {};
+  const std::optional<std::string> encoded = impl_->to_dictionary(nfc_utf8(word));
+  if (!encoded || encoded->empty()) return {};
+  std::vector<std::string> raw;
+  {
+    std::lock_guard lock(impl_->hunspell_mutex);
+    raw = impl_->hunspell->suggest(*encoded);
+  }
+  std::vector<std::string> result;
+  result.reserve(raw.size());
+  for (const auto& suggestion : raw) result.push_back(impl_->from_dictionary(suggestion));
+  return result;
+}
+
+std::vector<std::string> WordServices::compound_parts(std::string_view word) const {
+  if (impl_->hunspell == nullptr) return {std::string(word)};
+  if (const auto* cached = impl_->compound_cache.find(word)) return *cached;
+  return impl_->compound_cache.insert(word, impl_->split_compound(nfc_utf8(word)));
+}
+
+}  // namespace helder

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-dev libicu-dev libhunspell-dev hunspell-nl libhyphen-dev hyphen-nl
-  libtomlplusplus-dev catch2 nlohmann-json3-dev libcli11-dev libfmt-dev libmd4c-dev libbenchmark-dev
+  libtomlplusplus-dev catch2 nlohmann-json3-dev libcli11-dev libfmt-dev libmd4c-dev
 )
 missing=()
 for p in "${packages[@]}"; do

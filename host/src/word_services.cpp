@@ -261,9 +261,15 @@ struct HyphenationExtras {
 struct WordServices::Impl {
   std::vector<std::string> problems;
 
-  // Hunspell is not thread-safe: every call goes through hunspell_mutex.
+  // Hunspell is not thread-safe: every call goes through hunspell_mutex. It is loaded on first use (reading
+  // nl.dic takes most of a short run's start-up, and many runs never ask about spelling).
   std::unique_ptr<Hunspell> hunspell;
   std::mutex hunspell_mutex;
+  std::once_flag hunspell_once;
+  WordServicePaths hunspell_paths;
+  bool hunspell_files_found = false;
+  Hunspell* dictionary();
+  void open_hunspell();
   // Encoding of the dictionary (its SET line). Debian's nl dictionary is UTF-8; another one is converted.
   std::string dictionary_encoding;
   bool dictionary_is_utf8 = true;
@@ -309,16 +315,24 @@ void WordServices::Impl::load_hunspell(const WordServicePaths& paths) {
       return;
     }
   }
+  hunspell_paths = paths;
+  hunspell_files_found = true;
+}
+
+Hunspell* WordServices::Impl::dictionary() {
+  if (!hunspell_files_found) return nullptr;
+  std::call_once(hunspell_once, [this] { open_hunspell(); });
+  return hunspell.get();
+}
+
+void WordServices::Impl::open_hunspell() {
   try {
-    hunspell = std::make_unique<Hunspell>(paths.hunspell_aff.string().c_str(), paths.hunspell_dic.string().c_str());
+    hunspell = std::make_unique<Hunspell>(hunspell_paths.hunspell_aff.string().c_str(),
+                                          hunspell_paths.hunspell_dic.string().c_str());
   } catch (const std::exception&) {
     hunspell.reset();
   }
-  if (hunspell == nullptr) {
-    problems.push_back("Het Nederlandse woordenboek kan niet worden gelezen: " + paths.hunspell_dic.string() +
-                       ". Installeer het pakket hunspell-nl opnieuw.");
-    return;
-  }
+  if (hunspell == nullptr) return;
   const char* encoding = hunspell->get_dic_encoding();
   dictionary_encoding = encoding != nullptr ? encoding : "ISO8859-1";
   std::string folded;
@@ -652,7 +666,7 @@ const WordInfo& WordServices::info(std::string_view word) const {
 }
 
 int WordServices::spelled_correctly(std::string_view word) const {
-  if (impl_->hunspell == nullptr) return -1;
+  if (impl_->dictionary() == nullptr) return -1;
   if (const int* cached = impl_->spelling_cache.find(word)) return *cached;
   const std::string normalized = nfc_utf8(word);
   const int answer = normalized.empty() || impl_->spell(normalized) ? 1 : 0;
@@ -660,7 +674,7 @@ int WordServices::spelled_correctly(std::string_view word) const {
 }
 
 std::vector<std::string> WordServices::suggestions(std::string_view word) const {
-  if (impl_->hunspell == nullptr) return {};
+  if (impl_->dictionary() == nullptr) return {};
   const std::optional<std::string> encoded = impl_->to_dictionary(nfc_utf8(word));
   if (!encoded || encoded->empty()) return {};
   std::vector<std::string> raw;
@@ -675,7 +689,7 @@ std::vector<std::string> WordServices::suggestions(std::string_view word) const 
 }
 
 std::vector<std::string> WordServices::compound_parts(std::string_view word) const {
-  if (impl_->hunspell == nullptr) return {std::string(word)};
+  if (impl_->dictionary() == nullptr) return {std::string(word)};
   if (const auto* cached = impl_->compound_cache.find(word)) return *cached;
   return impl_->compound_cache.insert(word, impl_->split_compound(nfc_utf8(word)));
 }

@@ -206,6 +206,7 @@ FileReport check_one(const std::string& shown_path, std::string bytes, Format fo
     DecodedText decoded = decode_input(bytes);
     report.source = std::move(decoded.utf8);
     report.encoding = decoded.encoding;
+    if (report.encoding == "UTF-8" && bytes.starts_with("\xEF\xBB\xBF")) report.bom_bytes = 3;
     if (!decoded.note.empty()) report.notes.push_back(decoded.note);
   } catch (const InputError& e) {
     report.error = e.what();

@@ -152,13 +152,15 @@ std::string to_json(const std::vector<FileReport>& reports) {
     nlohmann::json findings = nlohmann::json::array();
     for (const Finding& f : r.findings) {
       nlohmann::json fixes = nlohmann::json::array();
-      for (const Replacement& x : f.fixes) fixes.push_back({{"start", x.start}, {"end", x.end}, {"replacement", x.text}});
+      const std::uint32_t shift = r.bom_bytes;  // offsets count in the file as it is on disk
+      for (const Replacement& x : f.fixes)
+        fixes.push_back({{"start", x.start + shift}, {"end", x.end + shift}, {"replacement", x.text}});
       findings.push_back({{"id", f.id},
                           {"rule", f.rule_id},
                           {"severity", std::string(to_string(f.severity))},
                           {"message", f.message},
-                          {"start", f.start},
-                          {"end", f.end},
+                          {"start", f.start + shift},
+                          {"end", f.end + shift},
                           {"range", {{"start", position_json(lines, f.start)}, {"end", position_json(lines, f.end)}}},
                           {"text", r.source.substr(f.start, f.end - f.start)},
                           {"fixes", fixes}});

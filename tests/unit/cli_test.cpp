@@ -274,3 +274,14 @@ TEST_CASE("a configured rule that cannot run ends the check with exit code 2, af
   CHECK(r.err.find("Regel proef.kapot (plugin misbehaving) is uitgeschakeld: kapot in check") != std::string::npos);
   CHECK(r.out.find("[rijksoverheid.sentence-length]") != std::string::npos);
 }
+
+TEST_CASE("JSON offsets count in the file as it is on disk, byte order mark included", "[cli]") {
+  test::TempDir dir;
+  const std::string bytes = "\xEF\xBB\xBF" + long_sentence + "\n";
+  const fs::path file = dir.write("bom.txt", bytes);
+  const auto json = nlohmann::json::parse(run_helder({"check", "--format", "json", file.string()}).out);
+  const auto& f = json["files"][0]["findings"][0];
+  const std::size_t start = f["start"], end = f["end"];
+  CHECK(bytes.substr(start, end - start) == long_sentence);
+  CHECK(f["range"]["start"]["column"] == 1);
+}

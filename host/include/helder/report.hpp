@@ -16,6 +16,7 @@ struct FileReport {
   std::string path;      // as the user gave it ("-" for standard input is shown as "<stdin>")
   std::string source;    // the text as UTF-8 (after conversion)
   std::string encoding;  // of the input
+  std::uint32_t bom_bytes = 0;  // a UTF-8 byte order mark was removed: JSON offsets add it back
   std::vector<std::string> notes;  // Dutch: conversions, an empty file, ...
   std::optional<std::string> error;  // Dutch: why the file could not be checked
   std::vector<Finding> findings;

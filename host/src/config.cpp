@@ -49,7 +49,9 @@ namespace {
 
 [[noreturn]] void fail(const fs::path& file, const toml::node& at, const std::string& what) {
   const toml::source_position p = at.source().begin;
-  throw ConfigError(file, p.line, p.column, what);
+  // A node merged in from an include file carries that file's name.
+  const fs::path where = at.source().path && !at.source().path->empty() ? fs::path(*at.source().path) : file;
+  throw ConfigError(where, p.line, p.column, what);
 }
 
 [[noreturn]] void fail_at_key(const fs::path& file, const toml::key& key, const std::string& what) {
@@ -91,9 +93,26 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
+// Merges `from` into `into`: tables merge key by key, arrays are appended, other values are replaced.
+// Packs use it for `include` files and for rules of a base pack that they extend, so a ministry adds
+// words to a list without repeating it.
+void merge_into(toml::table& into, const toml::table& from) {
+  for (const auto& [key, node] : from) {
+    toml::node* existing = into.get(key.str());
+    if (existing && existing->is_table() && node.is_table()) {
+      merge_into(*existing->as_table(), *node.as_table());
+    } else if (existing && existing->is_array() && node.is_array()) {
+      for (const toml::node& item : *node.as_array()) existing->as_array()->push_back(item);
+    } else {
+      into.insert_or_assign(key, node);
+    }
+  }
+}
+
 // Applies one rule table (from a pack or a configuration file) to `rule`.
 void apply_rule_table(const fs::path& file, const toml::table& table, RuleConfig& rule, bool in_pack) {
   auto options = rule.options ? std::make_shared<OptionTable>(*rule.options) : std::make_shared<OptionTable>();
+  toml::table options_here;
   for (const auto& [key, node] : table) {
     const std::string_view k = key.str();
     if (k == "enabled") {
@@ -119,8 +138,15 @@ void apply_rule_table(const fs::path& file, const toml::table& table, RuleConfig
     } else if (k == "documentation") {
       rule.documentation = file.parent_path() / expect_string(file, node, k);
     } else {
-      options->table.insert_or_assign(key, node);
+      options_here.insert_or_assign(key, node);
     }
+  }
+  // In a pack, options merge (a pack that extends another adds to its lists); in a project's
+  // configuration, a value replaces the pack's value.
+  if (in_pack) {
+    merge_into(options->table, options_here);
+  } else {
+    for (const auto& [key, node] : options_here) options->table.insert_or_assign(key, node);
   }
   rule.options = std::move(options);
 }
@@ -154,8 +180,24 @@ struct Loader {
     const std::optional<fs::path> file = find_pack(name, extra_dirs);
     if (!file) fail(from_file, at, fmt::format("regelpakket \"{}\" is niet gevonden", name));
     loading.push_back(name);
-    const toml::table pack = parse_file(*file);
+    toml::table pack = parse_file(*file);
     config.files.push_back(*file);
+    // `include = ["list.toml"]`: more of the same pack in other files (long word lists), merged in.
+    if (const toml::node* includes = pack.get("include")) {
+      const std::vector<std::string> names = expect_string_array(*file, *includes, "include");
+      for (const std::string& n : names) {
+        const fs::path included = file->parent_path() / n;
+        std::error_code ec;
+        if (!fs::is_regular_file(included, ec))
+          fail(*file, *includes, fmt::format("het bestand \"{}\" uit \"include\" bestaat niet", n));
+        const toml::table extra = parse_file(included);
+        config.files.push_back(included);
+        for (const auto& [key, node] : extra)
+          if (key.str() != "rules") fail_at_key(included, key, "een include-bestand mag alleen [rules...] bevatten");
+        merge_into(pack, extra);
+      }
+      pack.erase("include");
+    }
 
     if (const toml::node* extends = pack.get("extends"))
       load_pack(*file, *extends, expect_string(*file, *extends, "extends"), extra_dirs);

@@ -91,38 +91,29 @@ class OptionReader {
   static OptionReader& self(void* c) { return *static_cast<OptionReader*>(c); }
   static std::string_view view(helder_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
 
-  static int64_t get_int(void* c, helder_str path, int64_t fallback) {
+  // Reads a scalar option of type T; records the default when the option is absent, and a Dutch error
+  // (which disables the rule) when it has the wrong type.
+  template <class T>
+  static T read_scalar(void* c, helder_str path, T fallback, bool (toml::node::*has_type)() const noexcept,
+                       std::string_view expected) {
     OptionReader& r = self(c);
     const auto node = r.at(view(path));
     if (!node) {
       r.defaults_.insert_or_assign(std::string(view(path)), fallback);
       return fallback;
     }
-    if (auto v = node.value<int64_t>(); v && node.is_integer()) return *v;
-    r.wrong_type(view(path), "een geheel getal");
+    if ((node.node()->*has_type)()) return *node.value<T>();
+    r.wrong_type(view(path), expected);
     return fallback;
+  }
+  static int64_t get_int(void* c, helder_str path, int64_t fallback) {
+    return read_scalar<int64_t>(c, path, fallback, &toml::node::is_integer, "een geheel getal");
   }
   static double get_double(void* c, helder_str path, double fallback) {
-    OptionReader& r = self(c);
-    const auto node = r.at(view(path));
-    if (!node) {
-      r.defaults_.insert_or_assign(std::string(view(path)), fallback);
-      return fallback;
-    }
-    if (node.is_number()) return *node.value<double>();
-    r.wrong_type(view(path), "een getal");
-    return fallback;
+    return read_scalar<double>(c, path, fallback, &toml::node::is_number, "een getal");
   }
   static int get_bool(void* c, helder_str path, int fallback) {
-    OptionReader& r = self(c);
-    const auto node = r.at(view(path));
-    if (!node) {
-      r.defaults_.insert_or_assign(std::string(view(path)), fallback != 0);
-      return fallback;
-    }
-    if (node.is_boolean()) return *node.value<bool>() ? 1 : 0;
-    r.wrong_type(view(path), "true of false");
-    return fallback;
+    return read_scalar<bool>(c, path, fallback != 0, &toml::node::is_boolean, "true of false") ? 1 : 0;
   }
   static helder_str get_string(void* c, helder_str path, helder_str fallback) {
     OptionReader& r = self(c);

@@ -285,3 +285,13 @@ TEST_CASE("JSON offsets count in the file as it is on disk, byte order mark incl
   CHECK(bytes.substr(start, end - start) == long_sentence);
   CHECK(f["range"]["start"]["column"] == 1);
 }
+
+TEST_CASE("an option of the wrong type names the option and the rule", "[cli]") {
+  test::TempDir dir;
+  dir.write(".helder.toml", "[rules.\"rijksoverheid.sentence-length\"]\nwarning_above = \"veel\"\n");
+  const fs::path letter = dir.write("brief.txt", long_sentence + "\n");
+  const auto r = run_helder({"check", letter.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("rijksoverheid.sentence-length") != std::string::npos);
+  CHECK(r.err.find("optie \"warning_above\" moet een geheel getal zijn") != std::string::npos);
+}

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace helder;
@@ -73,8 +74,12 @@ TEST_CASE("check --format json follows the documented schema", "[cli]") {
   CHECK(f["file"] == file.string());
   CHECK(f["encoding"] == "UTF-8");
   CHECK(f["error"].is_null());
-  REQUIRE(f["findings"].size() == 1);
-  const auto& finding = f["findings"][0];
+  // The long sentence is one finding; the officialese in it ("naar aanleiding van") is another.
+  const auto found = std::find_if(f["findings"].begin(), f["findings"].end(), [](const nlohmann::json& x) {
+    return x["rule"] == "rijksoverheid.sentence-length";
+  });
+  REQUIRE(found != f["findings"].end());
+  const auto& finding = *found;
   CHECK(finding["rule"] == "rijksoverheid.sentence-length");
   CHECK(finding["severity"] == "warning");
   const std::size_t start = finding["start"], end = finding["end"];
@@ -84,7 +89,7 @@ TEST_CASE("check --format json follows the documented schema", "[cli]") {
   // Columns count characters: "Één zin met “quotes”. " is 22 characters, more bytes.
   CHECK(finding["range"]["start"]["column"] == 23);
   CHECK(finding["id"].get<std::string>().size() > 10);
-  CHECK(json["summary"]["warnings"] == 1);
+  CHECK(json["summary"]["warnings"] == f["findings"].size());
   CHECK(f["readability"]["sentences"] == 3);
 }
 
@@ -171,8 +176,10 @@ TEST_CASE("inline switches turn a rule off and on again", "[cli]") {
                                         "\n");
   auto r = run_helder({"check", "--format", "json", letter.string()});
   const auto json = nlohmann::json::parse(r.out);
-  REQUIRE(json["files"][0]["findings"].size() == 1);
-  CHECK(json["files"][0]["findings"][0]["range"]["start"]["line"] == 7);
+  std::vector<int> lines;  // of the sentence-length findings
+  for (const auto& f : json["files"][0]["findings"])
+    if (f["rule"] == "rijksoverheid.sentence-length") lines.push_back(f["range"]["start"]["line"]);
+  CHECK(lines == std::vector<int>{7});
 
   const fs::path plain = dir.write("brief.txt", "<!-- helder-disable -->\n" + long_sentence + "\n");
   CHECK(run_helder({"check", plain.string()}).exit_code == 0);
@@ -186,9 +193,12 @@ TEST_CASE("rules, explain and dump-config", "[cli]") {
 
   r = run_helder({"rules", "--format", "json"});
   const auto rules = nlohmann::json::parse(r.out);
-  REQUIRE(!rules.empty());
-  CHECK(rules[0]["id"] == "rijksoverheid.sentence-length");
-  CHECK(rules[0]["enabled"] == true);
+  const auto sentence_length = std::find_if(rules.begin(), rules.end(), [](const nlohmann::json& r) {
+    return r["id"] == "rijksoverheid.sentence-length";
+  });
+  REQUIRE(sentence_length != rules.end());
+  CHECK((*sentence_length)["enabled"] == true);
+  CHECK((*sentence_length)["plugin"] == "complexity");
 
   r = run_helder({"explain", "rijksoverheid.sentence-length"});
   CHECK(r.exit_code == 0);

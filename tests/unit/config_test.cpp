@@ -28,7 +28,7 @@ TEST_CASE(".helder.toml is found by walking up from the checked file", "[config]
 
   const Config config = load_config(request_for(letter));
   CHECK(config.accept.count("zandvoorde"));
-  REQUIRE(config.files.size() == 2);  // the project file, then the pack it uses
+  REQUIRE(config.files.size() == 3);  // the project file, then the pack it uses and the list it includes
   CHECK(config.files.front() == dir.path() / ".helder.toml");
 }
 

@@ -1,0 +1,77 @@
+// The jargon plugin's substitution check through the engine: fixes, inflected forms, a ministry's own
+// words, and the project's accepted words.
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace helder;
+
+namespace {
+
+std::vector<Finding> check_with(const std::string& project_toml, const std::string& text,
+                                const test::TempDir& dir) {
+  Config config = test::config_from(project_toml, dir.path());
+  for (RuleConfig& r : config.rules) r.enabled = r.id.ends_with(".officialese") || r.id.ends_with(".woorden");
+  std::vector<std::string> messages;
+  Engine engine(config, test::language_services(), test::builtin_plugins(), messages);
+  REQUIRE(messages.empty());
+  return engine.check(engine.analyze(text, Format::PlainText), text);
+}
+
+}  // namespace
+
+TEST_CASE("officialese: the base form gets a fix, in the case of the text; other forms only advice", "[jargon]") {
+  test::TempDir dir;
+  const std::string text = "Indien u wilt, kunt u de stukken verstrekken. U heeft ze verstrekt.";
+  const auto findings = check_with("", text, dir);
+  REQUIRE(findings.size() == 3);
+  REQUIRE(!findings[0].fixes.empty());
+  CHECK(findings[0].fixes[0].text == "Als");
+  CHECK(text.substr(findings[0].fixes[0].start, findings[0].fixes[0].end - findings[0].fixes[0].start) == "Indien");
+  REQUIRE(!findings[1].fixes.empty());
+  CHECK(findings[1].fixes[0].text == "geven");
+  CHECK(findings[2].fixes.empty());
+  CHECK(findings[2].message.find("geven") != std::string::npos);
+}
+
+TEST_CASE("a ministry pack adds its own words to the list; a project accepts words", "[jargon]") {
+  test::TempDir dir;
+  dir.write("packs/ministerie/pack.toml", R"(
+name = "ministerie"
+extends = "rijksoverheid"
+[[rules."rijksoverheid.officialese".entries]]
+phrase = "beleidsintensivering"
+replacement = "meer geld"
+reason = "Zeg wat er gebeurt."
+)");
+  const std::string text = "De beleidsintensivering is er indien nodig.";
+  auto findings = check_with("packs = [\"ministerie\"]\npack_paths = [\"packs\"]\n", text, dir);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].fixes.at(0).text == "meer geld");
+  CHECK(findings[1].rule_id == "rijksoverheid.officialese");
+
+  findings = check_with(
+      "packs = [\"ministerie\"]\npack_paths = [\"packs\"]\n[vocabulary]\naccept = [\"Indien\"]\n", text, dir);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].fixes.at(0).text == "meer geld");
+}
+
+TEST_CASE("the default list is long enough and every entry is complete", "[jargon]") {
+  test::TempDir dir;
+  Config config = test::config_from("", dir.path());
+  std::vector<std::string> messages;
+  Engine engine(config, test::language_services(), test::builtin_plugins(), messages);
+  const auto rules = engine.describe_rules();
+  const auto rule = std::find_if(rules.begin(), rules.end(),
+                                 [](const RuleDescription& r) { return r.config.id == "rijksoverheid.officialese"; });
+  REQUIRE(rule != rules.end());
+  CHECK(rule->problem.empty());
+  // Count entries in the effective options: each has a phrase.
+  std::size_t phrases = 0;
+  for (std::size_t at = rule->effective_options.find("phrase"); at != std::string::npos;
+       at = rule->effective_options.find("phrase", at + 1))
+    ++phrases;
+  CHECK(phrases >= 400);
+}

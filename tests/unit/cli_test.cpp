@@ -17,7 +17,7 @@ const std::string long_sentence =
     "Het college van burgemeester en wethouders heeft naar aanleiding van uw aanvraag van 12 maart 2025 besloten "
     "om u een vergunning te verlenen voor het parkeren van uw auto in uw wijk.";
 const std::string medium_sentence =
-    "Deze zin heeft eenentwintig woorden en daarom geeft helder een tip, want een lezer met niveau B1 vindt hem al "
+    "Deze zin heeft eenentwintig woorden en daarom geeft helder een tip, want een lezer met weinig ervaring vindt hem al "
     "moeilijk.";
 
 }  // namespace

@@ -28,7 +28,7 @@ TEST_CASE(".helder.toml is found by walking up from the checked file", "[config]
 
   const Config config = load_config(request_for(letter));
   CHECK(config.accept.count("zandvoorde"));
-  REQUIRE(config.files.size() == 3);  // the project file, then the pack it uses and the list it includes
+  REQUIRE(config.files.size() == 4);  // the project file, then the pack it uses and the two lists it includes
   CHECK(config.files.front() == dir.path() / ".helder.toml");
 }
 

@@ -276,7 +276,7 @@ int run_check(Session& session, const std::vector<std::string>& paths, const std
         if (f.severity >= *threshold) status = exit_findings;
   }
   if (format == "json") {
-    std::cout << to_json(reports);
+    write_json(std::cout, reports);
   } else {
     for (const FileReport& r : reports) {
       if (r.error) std::cerr << r.path << ": fout: " << *r.error << '\n';

@@ -145,8 +145,11 @@ nlohmann::json readability_json(const Readability& r) {
 
 }  // namespace
 
-std::string to_json(const std::vector<FileReport>& reports) {
-  nlohmann::json files = nlohmann::json::array();
+void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
+  // Written file by file, one compact line per file: a large run (thousands of files, hundreds of
+  // thousands of findings) never holds one big JSON tree in memory.
+  out << "{\n\"tool\": \"helder\",\n\"version\": " << nlohmann::json(version()).dump() << ",\n\"schema\": 1,\n\"files\": [";
+  bool first_file = true;
   for (const FileReport& r : reports) {
     const LineIndex lines(r.source);
     nlohmann::json findings = nlohmann::json::array();
@@ -171,21 +174,14 @@ std::string to_json(const std::vector<FileReport>& reports) {
                            {"error", r.error ? nlohmann::json(*r.error) : nlohmann::json(nullptr)},
                            {"findings", findings}};
     if (r.readability) file["readability"] = readability_json(*r.readability);
-    files.push_back(std::move(file));
+    out << (first_file ? "\n" : ",\n") << file.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    first_file = false;
   }
   const Counts c = count(reports);
-  nlohmann::json out = {{"tool", "helder"},
-                        {"version", version()},
-                        {"schema", 1},
-                        {"files", files},
-                        {"summary",
-                         {{"files", reports.size()},
-                          {"failed_files", c.failed_files},
-                          {"errors", c.errors},
-                          {"warnings", c.warnings},
-                          {"info", c.infos},
-                          {"hints", c.hints}}}};
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  const nlohmann::json summary = {{"files", reports.size()},   {"failed_files", c.failed_files},
+                                  {"errors", c.errors},        {"warnings", c.warnings},
+                                  {"info", c.infos},           {"hints", c.hints}};
+  out << "\n],\n\"summary\": " << summary.dump() << "\n}\n";
 }
 
 std::string analysis_to_json(const std::string& path, std::string_view source, const DocumentAnalysis& analysis) {

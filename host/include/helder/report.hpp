@@ -32,7 +32,7 @@ Counts count(const std::vector<FileReport>& reports);
 void write_text(std::ostream& out, const FileReport& report, bool color);
 void write_text_summary(std::ostream& out, const std::vector<FileReport>& reports, bool color);
 // The documented JSON format (docs/json-format.md).
-std::string to_json(const std::vector<FileReport>& reports);
+void write_json(std::ostream& out, const std::vector<FileReport>& reports);
 // `helder analyze --format json`: paragraphs, sentences and readability with byte offsets into the source.
 std::string analysis_to_json(const std::string& path, std::string_view source, const DocumentAnalysis& analysis);
 

@@ -40,6 +40,6 @@ rc=$?
 set -e
 echo "$out"
 [ "$rc" -eq 1 ] || { echo "expected exit code 1 with the ministry plugin, got $rc"; exit 1; }
-grep -q '"rule": "ministerie.old-word"' <<<"$out" || { echo "the ministry plugin did not report"; exit 1; }
-grep -q '"rule": "rijksoverheid.sentence-length"' <<<"$out" || { echo "the base pack did not report"; exit 1; }
+grep -qE '"rule": ?"ministerie.old-word"' <<<"$out" || { echo "the ministry plugin did not report"; exit 1; }
+grep -qE '"rule": ?"rijksoverheid.sentence-length"' <<<"$out" || { echo "the base pack did not report"; exit 1; }
 echo "install test passed"

@@ -1,5 +1,8 @@
 // Passive voice: a form of "worden" with a past participle in the same sentence, also when they are
-// far apart ("wordt ... besloten") or impersonal ("er wordt gewerkt").
+// far apart ("wordt ... besloten") or impersonal ("er wordt gewerkt"); and the passive perfect with
+// "zijn" ("is besloten", "ontvoerd zijn"), but not the perfect tense of verbs that take "zijn" ("is
+// gegaan") and not "zijn" as a possessive ("zijn huis verkocht": the bare form counts only right next
+// to its participle).
 #include "passive.hpp"
 
 #include <array>
@@ -16,6 +19,33 @@ bool is_worden(std::string_view w) {
   return false;
 }
 
+// Finite forms of "zijn" that make a passive perfect with a participle anywhere in the clause.
+bool is_zijn_finite(std::string_view w) {
+  static constexpr std::array<std::string_view, 5> forms{"is", "was", "waren", "ben", "bent"};
+  for (std::string_view f : forms)
+    if (w == f) return true;
+  return false;
+}
+
+// Participles whose verb makes its perfect tense with "zijn" (is gegaan, is gestegen), and participles
+// that are mostly adjectives (is bekend): with "zijn" they are not passive.
+bool is_zijn_perfect_or_adjective(std::string_view w) {
+  static constexpr auto words = std::to_array<std::string_view>({
+      "gegaan",     "gekomen",    "geweest",     "geworden",   "gebleven",   "gebleken",    "begonnen",
+      "gestorven",  "overleden",  "vertrokken",  "gestegen",   "gedaald",    "ontstaan",    "verschenen",
+      "verdwenen",  "gevallen",   "gestopt",     "geslaagd",   "gelukt",     "mislukt",     "gebeurd",
+      "aangekomen", "teruggekomen", "opgestaan", "gegroeid",   "veranderd",  "toegenomen",  "afgenomen",
+      "geland",     "gereisd",    "gevlucht",    "uitgegroeid", "geëindigd", "gezakt",      "verhuisd",
+      "vergeten",   "gebleken",   "ontsnapt",    "verongelukt", "bekend",    "gewend",      "geschikt",
+      "bereid",     "bezorgd",    "verplicht",   "beroemd",    "verliefd",   "getrouwd",    "geïnteresseerd",
+      "gerechtigd", "gestart",    "ingestapt",  "afgereisd",  "verdronken", "doorgeslagen", "afgetreden",
+      "uitgekomen", "gelopen",    "geleden",    "gereden",    "gevlogen",   "gezwommen",   "opgegroeid",
+      "ingescheurd", "geblesseerd", "onthutst", "uitgebloed"});
+  for (std::string_view x : words)
+    if (w == x) return true;
+  return false;
+}
+
 bool ends_with(std::string_view s, std::string_view end) {
   return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
 }
@@ -25,6 +55,7 @@ bool starts_with(std::string_view s, std::string_view begin) { return s.substr(0
 // without ge- ("besloten", "verstrekt", "ontvangen", "herzien", "erkend"), with or without a separable
 // particle in front ("vastgesteld", "toegekend", "opgenomen").
 bool is_participle(std::string_view w) {
+  if (w.empty()) return false;
   if (w.size() < 5) return false;
   const bool participle_end = ends_with(w, "d") || ends_with(w, "t") || ends_with(w, "en");
   if (!participle_end) return false;
@@ -32,18 +63,35 @@ bool is_participle(std::string_view w) {
       "geen", "gezond", "gelijk", "gebied", "gedicht", "gemeent", "gebouwen", "gelet", "gevallen", "geld", "gesprek"};
   for (std::string_view n : not_participles)
     if (w == n) return false;
-  // The gebouwen/gevallen of a noun would mislead: those are plural nouns in -en, caught above.
+  // Nouns and adverbs that happen to look like participles: beleid, gezicht, voorheen, verwondingen.
+  static constexpr std::array<std::string_view, 9> noun_endings{"ing", "ingen", "heid", "leven", "dienst",
+                                                                "heen", "icht", "eid", "aat"};
+  for (std::string_view e : noun_endings)
+    if (ends_with(w, e)) return false;
+  // A long word in -end is a present participle ("bedroevend"), unlike bekend or herkend.
+  if (ends_with(w, "end") && w.size() > 8) return false;
   static constexpr std::array<std::string_view, 6> prefixes{"ge", "be", "ver", "ont", "her", "er"};
   for (std::string_view p : prefixes)
     if (starts_with(w, p)) return true;
-  static constexpr std::array<std::string_view, 12> particles{"aan", "af", "in", "op", "uit", "toe",
-                                                              "vast", "voor", "mee", "door", "over", "terug"};
+  // Inseparable prefixes that look like particles: ondersteund, voorspeld, overschreden.
+  static constexpr std::array<std::string_view, 4> inseparable{"onder", "over", "voor", "door"};
+  for (std::string_view p : inseparable)
+    if (starts_with(w, p) && w.size() > p.size() + 3 && !starts_with(w.substr(p.size()), "ge")) return true;
+  static constexpr std::array<std::string_view, 14> particles{"aan", "af", "in", "op", "uit", "toe", "vast",
+                                                              "voor", "mee", "door", "over", "terug", "vrij", "onder"};
   for (std::string_view part : particles)
     if (starts_with(w, part) && w.size() > part.size() + 4) {
       const std::string_view rest = w.substr(part.size());
       if (starts_with(rest, "ge") || starts_with(rest, "be") || starts_with(rest, "ver")) return true;
     }
   return false;
+}
+
+// A word token that is a participle; a capital in the middle of a sentence is a name ("Verstappen").
+bool is_participle_token(const helder_token& t) {
+  if (t.kind != HELDER_TOKEN_WORD) return false;
+  if ((t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START)) return false;
+  return is_participle(std::string_view(t.lower.data, t.lower.size));
 }
 
 }  // namespace
@@ -54,18 +102,37 @@ void find_passives(ParagraphAnalysis& p, const WordServices&) {
     const std::uint32_t first = sentence.first_token, last = first + sentence.token_count;
     for (std::uint32_t i = first; i < last; ++i) {
       const helder_token& aux = p.tokens[i];
-      if (aux.kind != HELDER_TOKEN_WORD || !is_worden(std::string_view(aux.lower.data, aux.lower.size))) continue;
+      if (aux.kind != HELDER_TOKEN_WORD) continue;
+      const std::string_view aux_word(aux.lower.data, aux.lower.size);
+      if (aux_word == "zijn") {
+        // Only right next to its participle: "ontvoerd zijn", "zijn aanbeland"; otherwise a possessive.
+        for (const std::uint32_t j : {i - 1, i + 1}) {
+          if (j < first || j >= last || p.tokens[j].kind != HELDER_TOKEN_WORD) continue;
+          const std::string_view w(p.tokens[j].lower.data, p.tokens[j].lower.size);
+          if (is_participle(w) && !is_zijn_perfect_or_adjective(w)) {
+            p.passives.push_back(PassiveConstruction{s, Range{aux.start, aux.end}, Range{p.tokens[j].start, p.tokens[j].end}});
+            break;
+          }
+        }
+        continue;
+      }
+      const bool zijn = is_zijn_finite(aux_word);
+      if (!zijn && !is_worden(aux_word)) continue;
       // The nearest participle after the auxiliary, else before it (subordinate clause: "dat het besluit
       // genomen wordt").
       std::int64_t found = -1;
       for (std::uint32_t j = i + 1; j < last && found < 0; ++j) {
         const helder_token& t = p.tokens[j];
-        if (t.kind == HELDER_TOKEN_WORD && is_participle(std::string_view(t.lower.data, t.lower.size))) found = j;
-        if (t.kind == HELDER_TOKEN_WORD && is_worden(std::string_view(t.lower.data, t.lower.size))) break;
+        // With "zijn" the participle stays close and in the same clause; "worden" reaches further.
+        if (zijn && (j - i > 6 || t.kind == HELDER_TOKEN_PUNCTUATION)) break;
+        const std::string_view w(t.lower.data, t.lower.size);
+        if (is_participle_token(t) && !(zijn && is_zijn_perfect_or_adjective(w))) found = j;
+        if (t.kind == HELDER_TOKEN_WORD && (is_worden(w) || is_zijn_finite(w))) break;
       }
-      for (std::int64_t j = static_cast<std::int64_t>(i) - 1; j >= first && found < 0 && i - j <= 3; --j) {
+      for (std::int64_t j = static_cast<std::int64_t>(i) - 1; j >= first && found < 0 && i - j <= (zijn ? 1 : 3); --j) {
         const helder_token& t = p.tokens[j];
-        if (t.kind == HELDER_TOKEN_WORD && is_participle(std::string_view(t.lower.data, t.lower.size))) found = j;
+        const std::string_view w(t.lower.data, t.lower.size);
+        if (is_participle_token(t) && !(zijn && is_zijn_perfect_or_adjective(w))) found = j;
       }
       if (found < 0) continue;
       const helder_token& part = p.tokens[found];

@@ -1,0 +1,46 @@
+// Passive voice against the gold aux:pass relations of the UD Dutch dev treebanks: precision, recall, F1.
+// Counted per sentence: found constructions against gold aux:pass relations (min of the two is correct).
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+using namespace helder;
+
+TEST_CASE("passive voice compared with UD aux:pass", "[ud][passive]") {
+  test::TempDir dir;
+  Config config = test::config_from("", dir.path());
+  std::vector<std::string> messages;
+  Engine engine(config, test::language_services(), test::builtin_plugins(), messages);
+
+  for (const char* treebank : {"nl_alpino", "nl_lassysmall"}) {
+    std::ifstream in(std::string(HELDER_SHARED_DIR "/data/ud-dev/") + treebank + "-ud-dev.passive.tsv");
+    REQUIRE(in.good());
+    std::string line;
+    std::getline(in, line);  // header
+    std::size_t correct = 0, predicted = 0, gold = 0;
+    while (std::getline(in, line)) {
+      std::vector<std::string> fields;
+      std::stringstream s(line);
+      std::string field;
+      while (std::getline(s, field, '\t')) fields.push_back(field);
+      REQUIRE(fields.size() >= 7);
+      const std::size_t expected = std::stoul(fields[1]);
+      const ParagraphAnalysis p = engine.analyze_paragraph(fields[6], BlockKind::Paragraph, {});
+      const std::size_t found = p.passives.size();
+      correct += std::min(found, expected);
+      predicted += found;
+      gold += expected;
+    }
+    const double precision = predicted ? static_cast<double>(correct) / predicted : 0;
+    const double recall = gold ? static_cast<double>(correct) / gold : 0;
+    const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+    std::cout << treebank << " passive: P " << precision << "  R " << recall << "  F1 " << f1 << "  (" << correct
+              << " correct, " << predicted << " found, " << gold << " gold)\n";
+    INFO(treebank);
+    REQUIRE(f1 >= 0.85);
+  }
+}

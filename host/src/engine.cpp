@@ -432,7 +432,13 @@ ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kin
     p.sentences.push_back(out);
   }
   find_passives(p, words);
-  for (const PassiveConstruction& pc : p.passives) ++p.sentences[pc.sentence].passive;
+  for (const PassiveConstruction& pc : p.passives) {
+    ++p.sentences[pc.sentence].passive;
+    p.passive_view.push_back(helder_construction{
+        sizeof(helder_construction), pc.sentence, std::min(pc.auxiliary.start, pc.participle.start),
+        std::max(pc.auxiliary.end, pc.participle.end), pc.auxiliary.start, pc.auxiliary.end, pc.participle.start,
+        pc.participle.end});
+  }
   return p;
 }
 
@@ -470,7 +476,8 @@ std::string_view view_of(helder_str s) { return s.data ? std::string_view(s.data
 helder_paragraph view_of(const ParagraphAnalysis& p) {
   return helder_paragraph{sizeof(helder_paragraph), static_cast<uint32_t>(p.kind),
                           helder_str{p.text.data(), p.text.size()}, p.sentences.data(), p.sentences.size(),
-                          sizeof(helder_sentence), p.tokens.data(), p.tokens.size(), sizeof(helder_token)};
+                          sizeof(helder_sentence), p.tokens.data(), p.tokens.size(), sizeof(helder_token),
+                          p.passive_view.data(), p.passive_view.size(), sizeof(helder_construction)};
 }
 
 bool is_char_boundary(std::string_view text, uint32_t offset) {

@@ -67,6 +67,7 @@ struct ParagraphAnalysis {
   std::vector<helder_sentence> sentences;
   std::vector<std::uint32_t> letter_words;  // per sentence
   std::vector<PassiveConstruction> passives;
+  std::vector<helder_construction> passive_view;  // the same, as plugins see them
 };
 
 struct DocumentAnalysis {

@@ -81,6 +81,18 @@ typedef struct helder_sentence {
   uint32_t passive; /* number of passive constructions the host found */
 } helder_sentence;
 
+/* A construction the host found in a sentence, e.g. a passive ("wordt ... besloten"). */
+typedef struct helder_construction {
+  uint32_t struct_size;
+  uint32_t sentence; /* index into helder_paragraph.sentences */
+  uint32_t start;    /* bytes into the paragraph text: from the first to the last word of the construction */
+  uint32_t end;
+  uint32_t auxiliary_start; /* the auxiliary ("wordt") */
+  uint32_t auxiliary_end;
+  uint32_t head_start; /* the main word (the participle "besloten") */
+  uint32_t head_end;
+} helder_construction;
+
 typedef enum helder_block_kind {
   HELDER_BLOCK_PARAGRAPH = 0,
   HELDER_BLOCK_HEADING = 1,
@@ -99,6 +111,9 @@ typedef struct helder_paragraph {
   const helder_token* tokens;
   size_t token_count;
   size_t token_stride;
+  const helder_construction* passives; /* passive voice, in text order */
+  size_t passive_count;
+  size_t passive_stride;
 } helder_paragraph;
 
 /* What a check sees: one paragraph (scope paragraph) or all paragraphs of a document (scope document). */

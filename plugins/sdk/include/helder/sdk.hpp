@@ -10,6 +10,7 @@
 
 #include <helder/plugin_abi.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <string>
@@ -107,6 +108,11 @@ class Paragraph {
   helder_block_kind block_kind() const { return static_cast<helder_block_kind>(c_->block_kind); }
   Strided<helder_sentence> sentences() const { return {c_->sentences, c_->sentence_count, c_->sentence_stride}; }
   Strided<helder_token> tokens() const { return {c_->tokens, c_->token_count, c_->token_stride}; }
+  // Passive constructions found by the host (empty with a host too old to give them).
+  Strided<helder_construction> passives() const {
+    if (c_->struct_size < offsetof(helder_paragraph, passive_stride) + sizeof(size_t)) return {nullptr, 0, 0};
+    return {c_->passives, c_->passive_count, c_->passive_stride};
+  }
   std::string_view text_of(const helder_token& t) const { return text().substr(t.start, t.end - t.start); }
   std::string_view text_of(const helder_sentence& s) const { return text().substr(s.start, s.end - s.start); }
   // The tokens of one sentence.

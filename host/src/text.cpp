@@ -223,34 +223,24 @@ std::uint32_t LineIndex::line_of(std::uint32_t byte) const {
   return static_cast<std::uint32_t>(after - starts_.begin() - 1);
 }
 
-LineIndex::Position LineIndex::to_char_position(std::uint32_t byte) const {
+// Walks whole characters from the line start: an offset inside a character gets that character's column.
+LineIndex::Position LineIndex::to_position(std::uint32_t byte, bool utf16) const {
   byte = std::min(byte, static_cast<std::uint32_t>(text_.size()));
   const std::uint32_t line = line_of(byte);
   const auto end = static_cast<std::uint32_t>(text_.size());
   std::uint32_t column = 0;
-  // Walks whole characters: an offset inside a character gets that character's column.
   for (std::uint32_t i = starts_[line]; i < byte;) {
     const std::uint32_t length = sequence_length(text_, i, end);
     if (i + length > byte) break;
     i += length;
-    ++column;
+    column += utf16 && length == 4 ? 2 : 1;  // outside the BMP: a surrogate pair in UTF-16
   }
   return {line, column};
 }
 
-LineIndex::Position LineIndex::to_utf16_position(std::uint32_t byte) const {
-  byte = std::min(byte, static_cast<std::uint32_t>(text_.size()));
-  const std::uint32_t line = line_of(byte);
-  const auto end = static_cast<std::uint32_t>(text_.size());
-  std::uint32_t column = 0;
-  for (std::uint32_t i = starts_[line]; i < byte;) {
-    const std::uint32_t length = sequence_length(text_, i, end);
-    if (i + length > byte) break;
-    i += length;
-    column += length == 4 ? 2 : 1;  // characters outside the BMP are a surrogate pair
-  }
-  return {line, column};
-}
+LineIndex::Position LineIndex::to_char_position(std::uint32_t byte) const { return to_position(byte, false); }
+
+LineIndex::Position LineIndex::to_utf16_position(std::uint32_t byte) const { return to_position(byte, true); }
 
 std::uint32_t LineIndex::from_utf16_position(Position p) const {
   if (p.line >= starts_.size()) return static_cast<std::uint32_t>(text_.size());

@@ -49,6 +49,8 @@ class LineIndex {
   std::uint32_t from_char_position(Position p) const;
 
  private:
+  Position to_position(std::uint32_t byte, bool utf16) const;
+
   std::string_view text_;
   std::vector<std::uint32_t> starts_;
 };

@@ -3,6 +3,7 @@
 #include <helder/engine.hpp>
 #include <helder/plugin_loader.hpp>
 #include <helder/report.hpp>
+#include <helder/session.hpp>
 #include <helder/text.hpp>
 #include <helder/version.hpp>
 
@@ -31,11 +32,6 @@ constexpr int exit_clean = 0;
 constexpr int exit_findings = 1;
 constexpr int exit_problem = 2;  // usage, configuration or input errors
 
-struct GlobalOptions {
-  std::string config_file;
-  std::vector<std::string> plugin_dirs;
-  std::string color = "auto";
-};
 
 void error_line(const std::string& message) { std::cerr << "helder: " << message << '\n'; }
 
@@ -46,91 +42,6 @@ bool use_color(const std::string& mode) {
   const char* term = std::getenv("TERM");
   return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string_view(term) == "dumb");
 }
-
-std::optional<fs::path> user_config_path() {
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "helder" / "config.toml";
-  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "helder" / "config.toml";
-  return std::nullopt;
-}
-
-std::vector<fs::path> split_path_list(const char* list) {
-  std::vector<fs::path> out;
-  if (!list) return out;
-  std::stringstream s(list);
-  std::string item;
-  while (std::getline(s, item, ':'))
-    if (!item.empty()) out.emplace_back(item);
-  return out;
-}
-
-// Everything a run needs once: the install layout, the language services, the plugins, and one engine
-// per configuration file.
-class Session {
- public:
-  explicit Session(const GlobalOptions& options) : options_(options), layout_(InstallLayout::detect()) {}
-
-  const LanguageServices& services() {
-    if (!services_) {
-      WordServicePaths paths = WordServicePaths::defaults(layout_.data_dir());
-      // For machines with the dictionaries elsewhere (and for tests of a missing dictionary).
-      if (const char* h = std::getenv("HELDER_HUNSPELL")) {
-        paths.hunspell_aff = std::string(h) + ".aff";
-        paths.hunspell_dic = std::string(h) + ".dic";
-      }
-      if (const char* h = std::getenv("HELDER_HYPHENATION")) paths.hyphenation = h;
-      services_ = LanguageServices::load(layout_.data_dir(), paths);
-      for (const std::string& p : services_->problems) error_line(p);
-    }
-    return *services_;
-  }
-
-  // Throws ConfigError.
-  std::shared_ptr<Engine> engine_for(const fs::path& checked) {
-    ConfigRequest request;
-    request.checked_path = checked;
-    if (!options_.config_file.empty()) request.config_file = fs::path(options_.config_file);
-    request.pack_dirs = {layout_.pack_dir()};
-    request.user_config = user_config_path();
-    std::string key = options_.config_file;
-    if (key.empty()) {
-      const std::optional<fs::path> found = find_project_config(checked.empty() ? fs::current_path() : checked);
-      key = found ? found->string() : std::string();
-    }
-    if (auto it = engines_.find(key); it != engines_.end()) return it->second;
-    Config config = load_config(request);
-    for (const std::string& n : config.notes) error_line(n);
-    load_plugins(config);
-    services();
-    std::vector<std::string> messages;
-    auto engine = std::make_shared<Engine>(std::move(config), services_, plugins_, messages);
-    for (const std::string& m : messages) error_line(m);
-    engines_.emplace(key, engine);
-    return engine;
-  }
-
- private:
-  void load_plugins(const Config& config) {
-    std::vector<fs::path> dirs{layout_.plugin_dir};
-    for (const fs::path& d : split_path_list(std::getenv("HELDER_PLUGIN_PATH"))) dirs.push_back(d);
-    for (const std::string& d : options_.plugin_dirs) dirs.emplace_back(d);
-    for (const fs::path& d : config.plugin_dirs) dirs.push_back(d);
-    std::vector<std::string> messages;
-    for (const fs::path& d : dirs) {
-      const std::string key = fs::weakly_canonical(d).string();
-      if (std::find(loaded_dirs_.begin(), loaded_dirs_.end(), key) != loaded_dirs_.end()) continue;
-      loaded_dirs_.push_back(key);
-      plugins_.load_directory(d, messages);
-    }
-    for (const std::string& m : messages) error_line(m);
-  }
-
-  GlobalOptions options_;
-  InstallLayout layout_;
-  std::shared_ptr<const LanguageServices> services_;
-  PluginRegistry plugins_;
-  std::vector<std::string> loaded_dirs_;
-  std::map<std::string, std::shared_ptr<Engine>> engines_;
-};
 
 std::optional<std::string> read_bytes(const fs::path& path, std::string& error) {
   std::ifstream in(path, std::ios::binary);
@@ -332,10 +243,13 @@ int run_rules(Session& session, const std::string& format) {
   std::cout << fmt::format("{:<{}}  {:<12} {:<14} {:<8} {}\n", "regel", width, "plugin", "pakket", "niveau",
                            "samenvatting");
   for (const RuleDescription& r : rules) {
-    const std::string level = !r.config.enabled ? "uit" : std::string(to_string(r.config.severity));
+    const bool editor_only = r.config.enabled && r.config.editor_only && !engine->config().editor;
+    const std::string level = !r.config.enabled ? "uit"
+                              : editor_only     ? "editor"
+                                                : std::string(to_string(r.config.severity));
     std::cout << fmt::format("{:<{}}  {:<12} {:<14} {:<8} {}", r.config.id, width, r.plugin, r.config.pack, level,
                              r.config.summary);
-    if (!r.problem.empty() && r.config.enabled) std::cout << " (werkt niet: " << r.problem << ")";
+    if (!r.problem.empty() && r.config.enabled && !editor_only) std::cout << " (werkt niet: " << r.problem << ")";
     std::cout << '\n';
   }
   return exit_clean;
@@ -409,7 +323,7 @@ int run_dump_config(Session& session, const std::string& path) {
     std::cout << "# plugin " << r.plugin << (r.plugin_version.empty() ? "" : " " + r.plugin_version) << '\n';
     if (!r.problem.empty()) std::cout << "# werkt niet: " << r.problem << '\n';
     std::cout << "kind = " << toml_string(r.config.kind) << '\n';
-    std::cout << "enabled = " << (r.config.enabled ? "true" : "false") << '\n';
+    std::cout << "enabled = " << (!r.config.enabled ? "false" : r.config.editor_only ? "\"editor\"" : "true") << '\n';
     std::cout << "severity = " << toml_string(std::string(to_string(r.config.severity))) << '\n';
     std::cout << "summary = " << toml_string(r.config.summary) << '\n';
     if (!r.effective_options.empty()) std::cout << r.effective_options << '\n';
@@ -423,11 +337,14 @@ int main(int argc, char** argv) {
   CLI::App app{"helder: controleert Nederlandse overheidsteksten op begrijpelijke taal (B1)."};
   app.set_version_flag("--version", std::string("helder ") + version());
   app.require_subcommand(1);
-  GlobalOptions global;
+  SessionOptions global;
+  std::string color = "auto";
   app.add_option("--config", global.config_file, "Gebruik dit configuratiebestand (zoek niet naar .helder.toml)");
   app.add_option("--plugin-dir", global.plugin_dirs, "Laad ook plugins uit deze map (mag vaker)");
-  app.add_option("--color", global.color, "Kleur in de uitvoer: auto, always of never")
+  app.add_option("--color", color, "Kleur in de uitvoer: auto, always of never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--editor", global.editor,
+               "Gebruik ook de regels die anders alleen in de editor werken (zoals moeilijke woorden)");
 
   std::vector<std::string> paths;
   std::string format = "text", fail_on = "warning", stdin_name;
@@ -465,8 +382,9 @@ int main(int argc, char** argv) {
   }
 
   try {
+    global.report = error_line;
     Session session(global);
-    if (*check) return run_check(session, paths, format, fail_on, jobs, stdin_name, use_color(global.color));
+    if (*check) return run_check(session, paths, format, fail_on, jobs, stdin_name, use_color(color));
     if (*analyze) return run_analyze(session, analyze_path, stdin_name);
     if (*rules) return run_rules(session, format);
     if (*explain) return run_explain(session, rule_id);

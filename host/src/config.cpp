@@ -116,9 +116,15 @@ void apply_rule_table(const fs::path& file, const toml::table& table, RuleConfig
   for (const auto& [key, node] : table) {
     const std::string_view k = key.str();
     if (k == "enabled") {
-      const auto* b = node.as_boolean();
-      if (!b) fail(file, node, "\"enabled\" moet true of false zijn");
-      rule.enabled = b->get();
+      if (const auto* b = node.as_boolean()) {
+        rule.enabled = b->get();
+        rule.editor_only = false;
+      } else if (const auto* s = node.as_string(); s && s->get() == "editor") {
+        rule.enabled = true;
+        rule.editor_only = true;
+      } else {
+        fail(file, node, "\"enabled\" moet true, false of \"editor\" zijn");
+      }
     } else if (k == "severity") {
       const std::string s = expect_string(file, node, k);
       if (s == "off") {

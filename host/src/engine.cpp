@@ -285,8 +285,9 @@ Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, 
     const std::string plugin_name = rc.kind.substr(0, dot);
     const std::string kind_name = rc.kind.substr(dot + 1);
     left_out.plugin = plugin_name;
-    if (!rc.enabled) {
-      left_out.problem = "uitgeschakeld in de configuratie";
+    if (!rc.runs(config_.editor)) {
+      left_out.problem = rc.enabled ? "werkt alleen in de editor (of met helder check --editor)"
+                                    : "uitgeschakeld in de configuratie";
       left_out_.push_back(std::move(left_out));
       continue;
     }
@@ -315,7 +316,7 @@ Engine::~Engine() = default;
 
 bool Engine::rules_failed() const {
   for (const RuleDescription& d : left_out_)
-    if (d.config.enabled) return true;
+    if (d.config.runs(config_.editor)) return true;
   for (const auto& rule : rules_)
     if (rule->disabled()) return true;
   return false;

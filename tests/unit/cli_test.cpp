@@ -168,6 +168,24 @@ TEST_CASE("the project's configuration changes the rules", "[cli]") {
   CHECK(r.out.find((dir.path() / ".helder.toml").string()) != std::string::npos);
 }
 
+TEST_CASE("enabled = \"editor\": the rule runs in the editor and with --editor, not in a plain check", "[cli]") {
+  test::TempDir dir;
+  dir.write(".helder.toml", "[rules.\"rijksoverheid.sentence-length\"]\nenabled = \"editor\"\n");
+  const fs::path letter = dir.write("brief.txt", long_sentence + "\n");
+  auto r = run_helder({"check", "--fail-on", "info", letter.string()});
+  CHECK(r.exit_code != 2);
+  CHECK(r.out.find("sentence-length") == std::string::npos);
+
+  r = run_helder({"--editor", "check", "--fail-on", "info", letter.string()});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("rijksoverheid.sentence-length") != std::string::npos);
+
+  r = run_helder({"dump-config", letter.string()});
+  CHECK(r.out.find("enabled = \"editor\"") != std::string::npos);
+  r = run_helder({"rules"}, {}, dir.path());
+  CHECK(r.out.find(" editor ") != std::string::npos);
+}
+
 TEST_CASE("inline switches turn a rule off and on again", "[cli]") {
   test::TempDir dir;
   const fs::path letter = dir.write("brief.md",

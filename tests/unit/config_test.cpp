@@ -116,7 +116,7 @@ TEST_CASE("broken configuration files give file:line:col", "[config]") {
       {"\n\npakcs = [\"rijksoverheid\"]\n", 3, 1, "onbekende sleutel \"pakcs\""},
       {"[rules.\"rijksoverheid.sentence-length\"]\nseverity = \"warn\"\n", 2, 12, "error, warning, info, hint of off"},
       {"[rules.\"rijksoverheid.bestaat-niet\"]\nenabled = false\n", 1, 8, "bestaat niet"},
-      {"[rules.\"rijksoverheid.sentence-length\"]\nenabled = \"ja\"\n", 2, 11, "true of false"},
+      {"[rules.\"rijksoverheid.sentence-length\"]\nenabled = \"ja\"\n", 2, 11, "true, false of"},
       {"packs = [\"onbekend\"]\n", 1, 9, "niet gevonden"},
       {"[vocabulary]\naccept = \"woord\"\n", 2, 10, "lijst"},
   };

@@ -81,6 +81,7 @@ TEST_CASE("rule fixtures", "[fixtures]") {
           fmt::format("packs = [\"{}\"]\n", rule_dir.parent_path().filename().string()), dir.path());
       REQUIRE(config.find_rule(rule_id));
       for (RuleConfig& r : config.rules) r.enabled = r.id == rule_id;
+      config.editor = true;  // rules for the editor only (enabled = "editor") are tested too
 
       std::vector<std::string> messages;
       Engine engine(config, test::language_services(), test::builtin_plugins(), messages);

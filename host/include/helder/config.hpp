@@ -43,10 +43,13 @@ struct RuleConfig {
   std::string pack;     // "rijksoverheid"
   std::string kind;     // "complexity.sentence-length": plugin name, a dot, the check kind
   bool enabled = true;
+  bool editor_only = false;  // enabled = "editor": runs in the editor (LSP), not in `helder check` by default
   Severity severity = Severity::Warning;
   std::string summary;  // one line, Dutch
   std::filesystem::path documentation;  // Markdown file, Dutch; may be empty
   std::shared_ptr<const OptionTable> options;  // everything in the rule's table that is not a setting above
+
+  bool runs(bool in_editor) const { return enabled && (!editor_only || in_editor); }
 };
 
 struct Config {
@@ -58,6 +61,7 @@ struct Config {
   std::set<std::string> reject;              // words always flagged (lower case)
   std::vector<std::filesystem::path> plugin_dirs;  // trusted locations only
   std::vector<std::string> notes;            // Dutch messages about the configuration (ignored settings, ...)
+  bool editor = false;  // set by the caller: true in the language server, or `helder check --editor`
 
   const RuleConfig* find_rule(std::string_view id) const;
 };

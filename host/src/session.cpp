@@ -1,0 +1,112 @@
+// Session: the shared set-up of a helder run (see session.hpp).
+#include <helder/session.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace helder {
+
+namespace {
+
+std::optional<fs::path> user_config_path() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "helder" / "config.toml";
+  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "helder" / "config.toml";
+  return std::nullopt;
+}
+
+std::vector<fs::path> split_path_list(const char* list) {
+  std::vector<fs::path> out;
+  if (!list) return out;
+  std::stringstream s(list);
+  std::string item;
+  while (std::getline(s, item, ':'))
+    if (!item.empty()) out.emplace_back(item);
+  return out;
+}
+
+}  // namespace
+
+Session::Session(SessionOptions options) : options_(std::move(options)), layout_(InstallLayout::detect()) {}
+
+void Session::say(const std::string& message) const {
+  if (options_.report) options_.report(message);
+}
+
+std::shared_ptr<const LanguageServices> Session::services() {
+  std::lock_guard lock(mutex_);
+  if (!services_) {
+    WordServicePaths paths = WordServicePaths::defaults(layout_.data_dir());
+    // For machines with the dictionaries elsewhere (and for tests of a missing dictionary).
+    if (const char* h = std::getenv("HELDER_HUNSPELL")) {
+      paths.hunspell_aff = std::string(h) + ".aff";
+      paths.hunspell_dic = std::string(h) + ".dic";
+    }
+    if (const char* h = std::getenv("HELDER_HYPHENATION")) paths.hyphenation = h;
+    services_ = LanguageServices::load(layout_.data_dir(), paths);
+    for (const std::string& p : services_->problems) say(p);
+  }
+  return services_;
+}
+
+std::string Session::config_key(const fs::path& checked) const {
+  if (!options_.config_file.empty()) return options_.config_file;
+  const std::optional<fs::path> found = find_project_config(checked.empty() ? fs::current_path() : checked);
+  return found ? found->string() : std::string();
+}
+
+std::shared_ptr<Engine> Session::engine_for(const fs::path& checked) {
+  const std::string key = config_key(checked);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = engines_.find(key); it != engines_.end()) return it->second;
+  }
+  ConfigRequest request;
+  request.checked_path = checked;
+  if (!options_.config_file.empty()) request.config_file = fs::path(options_.config_file);
+  request.pack_dirs = {layout_.pack_dir()};
+  request.user_config = user_config_path();
+  Config config = load_config(request);
+  config.editor = options_.editor;
+  if (options_.adjust) options_.adjust(config);
+  for (const std::string& n : config.notes) say(n);
+  std::shared_ptr<const LanguageServices> shared = services();
+  std::lock_guard lock(mutex_);
+  if (auto it = engines_.find(key); it != engines_.end()) return it->second;
+  load_plugins(config);
+  std::vector<std::string> messages;
+  auto engine = std::make_shared<Engine>(std::move(config), shared, plugins_, messages);
+  for (const std::string& m : messages) say(m);
+  engines_.emplace(key, engine);
+  return engine;
+}
+
+void Session::forget_engines() {
+  std::lock_guard lock(mutex_);
+  engines_.clear();
+}
+
+void Session::set_adjust(std::function<void(Config&)> adjust) {
+  std::lock_guard lock(mutex_);
+  options_.adjust = std::move(adjust);
+  engines_.clear();
+}
+
+void Session::load_plugins(const Config& config) {
+  std::vector<fs::path> dirs{layout_.plugin_dir};
+  for (const fs::path& d : split_path_list(std::getenv("HELDER_PLUGIN_PATH"))) dirs.push_back(d);
+  for (const std::string& d : options_.plugin_dirs) dirs.emplace_back(d);
+  for (const fs::path& d : config.plugin_dirs) dirs.push_back(d);
+  std::vector<std::string> messages;
+  for (const fs::path& d : dirs) {
+    const std::string key = fs::weakly_canonical(d).string();
+    if (std::find(loaded_dirs_.begin(), loaded_dirs_.end(), key) != loaded_dirs_.end()) continue;
+    loaded_dirs_.push_back(key);
+    plugins_.load_directory(d, messages);
+  }
+  for (const std::string& m : messages) say(m);
+}
+
+}  // namespace helder

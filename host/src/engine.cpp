@@ -268,11 +268,16 @@ class Rule {
   mutable std::atomic<bool> disabled_{false};
 };
 
+std::uint64_t next_engine_serial() {
+  static std::atomic<std::uint64_t> serial{0};
+  return ++serial;
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, const PluginRegistry& plugins,
                std::vector<std::string>& messages)
-    : config_(std::move(config)), services_(std::move(services)) {
+    : config_(std::move(config)), serial_(next_engine_serial()), services_(std::move(services)) {
   host_context_ = std::make_unique<HostContext>(HostContext{services_->words.get(), &config_});
   host_ = std::make_unique<helder_host>(helder_host{
       sizeof(helder_host), HELDER_ABI_MINOR, host_context_.get(), &HostContext::syllables,
@@ -443,26 +448,66 @@ ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kin
   return p;
 }
 
-DocumentAnalysis Engine::analyze(std::string_view source, Format format) const {
+namespace {
+
+// What makes two paragraphs analyse the same: their text, block kind and skipped ranges.
+std::string cache_key(std::string_view text, BlockKind kind, std::span<const Range> skipped) {
+  std::string key;
+  key.reserve(text.size() + 1 + skipped.size() * 8);
+  key.push_back(static_cast<char>('0' + static_cast<int>(kind)));
+  for (const Range& r : skipped) {
+    key.append(reinterpret_cast<const char*>(&r.start), sizeof r.start);
+    key.append(reinterpret_cast<const char*>(&r.end), sizeof r.end);
+  }
+  key.push_back('\x1F');
+  key.append(text);
+  return key;
+}
+
+}  // namespace
+
+DocumentAnalysis Engine::analyze(std::string_view source, Format format, ParagraphCache* cache) const {
   DocumentAnalysis doc;
   doc.read = read_text(source, format);
+  doc.cached = cache != nullptr;
   doc.paragraphs.reserve(doc.read.blocks.size());
   uint32_t sentences = 0, words = 0, letter_words = 0, syllables = 0;
   std::vector<Range> relative;
+  decltype(ParagraphCache::entries_) kept;
+  if (cache) {
+    cache->hits_ = cache->misses_ = 0;
+    kept.reserve(doc.read.blocks.size());
+  }
   for (const Block& b : doc.read.blocks) {
     relative.clear();
     for (const Range& r : b.skipped) relative.push_back(Range{r.start - b.range.start, r.end - b.range.start});
-    ParagraphAnalysis p = analyze_paragraph(
-        std::string_view(doc.read.text).substr(b.range.start, b.range.end - b.range.start), b.kind, relative);
-    p.range = b.range;
-    for (std::size_t i = 0; i < p.sentences.size(); ++i) {
-      ++sentences;
-      words += p.sentences[i].word_count;
-      letter_words += p.letter_words[i];
-      syllables += p.sentences[i].syllable_count;
+    const std::string_view text = std::string_view(doc.read.text).substr(b.range.start, b.range.end - b.range.start);
+    std::shared_ptr<const ParagraphAnalysis> p;
+    if (cache) {
+      std::string key = cache_key(text, b.kind, relative);
+      if (auto it = kept.find(key); it != kept.end()) {
+        p = it->second;  // the same paragraph twice in one document
+      } else if (auto old = cache->entries_.find(key); old != cache->entries_.end()) {
+        p = old->second;
+        ++cache->hits_;
+        kept.emplace(std::move(key), p);
+      } else {
+        p = std::make_shared<const ParagraphAnalysis>(analyze_paragraph(text, b.kind, relative));
+        ++cache->misses_;
+        kept.emplace(std::move(key), p);
+      }
+    } else {
+      p = std::make_shared<const ParagraphAnalysis>(analyze_paragraph(text, b.kind, relative));
     }
-    doc.paragraphs.push_back(std::move(p));
+    for (std::size_t i = 0; i < p->sentences.size(); ++i) {
+      ++sentences;
+      words += p->sentences[i].word_count;
+      letter_words += p->letter_words[i];
+      syllables += p->sentences[i].syllable_count;
+    }
+    doc.paragraphs.push_back(DocumentParagraph{b.range, std::move(p)});
   }
+  if (cache) cache->entries_ = std::move(kept);
   doc.readability = readability(sentences, words, letter_words, syllables);
   return doc;
 }
@@ -510,83 +555,114 @@ bool disabled_by_directive(const std::vector<Directive>& directives, const std::
 
 }  // namespace
 
-std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string_view source) const {
-  std::vector<helder_paragraph> views;
-  views.reserve(analysis.paragraphs.size());
-  for (const ParagraphAnalysis& p : analysis.paragraphs) views.push_back(view_of(p));
-
-  std::vector<Finding> findings;
+// Runs rule `r` over views[first, first + count); findings get paragraph indexes into `views`.
+// A rule that fails is disabled (with a message) and its findings of this call are dropped.
+void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views, std::size_t first,
+                      std::size_t count, std::vector<LocalFinding>& out) const {
+  const Rule& rule = *rules_[r];
+  if (rule.disabled()) return;
+  const helder_unit unit{sizeof(helder_unit), views.data() + first, count, sizeof(helder_paragraph)};
   std::vector<helder_finding> raw;
   std::deque<std::string> strings;
   std::vector<std::vector<helder_fix>> fixes;
-  const WordServices& words = *services_->words;
-
-  for (const auto& rule : rules_) {
-    if (rule->disabled()) continue;
-    // Paragraph rules see one paragraph at a time (so their results can be cached per paragraph);
-    // document rules see all of them at once.
-    const bool per_paragraph = rule->scope() == HELDER_SCOPE_PARAGRAPH;
-    const std::size_t calls = per_paragraph ? views.size() : (views.empty() ? 0 : 1);
-    for (std::size_t call = 0; call < calls && !rule->disabled(); ++call) {
-      const helder_unit unit{sizeof(helder_unit), per_paragraph ? &views[call] : views.data(),
-                             per_paragraph ? 1 : views.size(), sizeof(helder_paragraph)};
-      raw.clear();
-      strings.clear();
-      fixes.clear();
-      std::string error;
-      bool ok = rule->run(unit, raw, strings, fixes, error);
-      // The contract: every range inside its paragraph, on character boundaries.
-      for (std::size_t i = 0; ok && i < raw.size(); ++i) {
-        const helder_finding& f = raw[i];
-        if (f.paragraph >= unit.paragraph_count) {
-          ok = false;
-          error = fmt::format("de plugin gaf een melding in alinea {}, maar er zijn er {}", f.paragraph,
-                              unit.paragraph_count);
-          break;
-        }
-        const std::string_view text = view_of(unit.paragraphs[f.paragraph].text);
-        bool fixes_ok = true;
-        for (const helder_fix& fx : fixes[i]) fixes_ok = fixes_ok && valid_range(text, fx.start, fx.end);
-        if (!valid_range(text, f.start, f.end) || !fixes_ok) {
-          ok = false;
-          error = fmt::format("de plugin gaf een plek buiten de tekst (bytes {}-{} in een alinea van {} bytes)",
-                              f.start, f.end, text.size());
-        } else if (f.severity > HELDER_SEVERITY_ERROR) {
-          ok = false;
-          error = fmt::format("de plugin gaf een onbekend niveau ({})", f.severity);
-        }
-      }
-      if (!ok) {
-        if (rule->disable()) {
-          std::lock_guard lock(messages_mutex_);
-          messages_.push_back(fmt::format("Regel {} (plugin {}) is uitgeschakeld: {}.", rule->config().id,
-                                          rule->plugin().name(), error));
-        }
-        break;
-      }
-      for (std::size_t i = 0; i < raw.size(); ++i) {
-        const helder_finding& f = raw[i];
-        const ParagraphAnalysis& p = analysis.paragraphs[per_paragraph ? call : f.paragraph];
-        const uint32_t text_start = p.range.start + f.start;
-        if (disabled_by_directive(analysis.read.directives, rule->config().id, text_start)) continue;
-        // Words the project accepts are never flagged.
-        if (!config_.accept.empty() && f.end - f.start < 64 &&
-            config_.accept.count(words.info(std::string_view(p.text).substr(f.start, f.end - f.start)).lower))
-          continue;
-        Finding out;
-        out.rule_id = rule->config().id;
-        out.severity = f.severity == HELDER_SEVERITY_RULE ? rule->config().severity : static_cast<Severity>(f.severity);
-        out.start = analysis.read.map.to_source(text_start);
-        out.end = f.end > f.start ? analysis.read.map.to_source_end(p.range.start + f.end) : out.start;
-        out.message = std::string(view_of(f.message));
-        for (const helder_fix& fx : fixes[i]) {
-          const uint32_t s = analysis.read.map.to_source(p.range.start + fx.start);
-          const uint32_t e = fx.end > fx.start ? analysis.read.map.to_source_end(p.range.start + fx.end) : s;
-          out.fixes.push_back(Replacement{s, e, std::string(view_of(fx.replacement))});
-        }
-        findings.push_back(std::move(out));
-      }
+  std::string error;
+  bool ok = rule.run(unit, raw, strings, fixes, error);
+  // The contract: every range inside its paragraph, on character boundaries.
+  for (std::size_t i = 0; ok && i < raw.size(); ++i) {
+    const helder_finding& f = raw[i];
+    if (f.paragraph >= unit.paragraph_count) {
+      ok = false;
+      error = fmt::format("de plugin gaf een melding in alinea {}, maar er zijn er {}", f.paragraph,
+                          unit.paragraph_count);
+      break;
     }
+    const std::string_view text = view_of(unit.paragraphs[f.paragraph].text);
+    bool fixes_ok = true;
+    for (const helder_fix& fx : fixes[i]) fixes_ok = fixes_ok && valid_range(text, fx.start, fx.end);
+    if (!valid_range(text, f.start, f.end) || !fixes_ok) {
+      ok = false;
+      error = fmt::format("de plugin gaf een plek buiten de tekst (bytes {}-{} in een alinea van {} bytes)", f.start,
+                          f.end, text.size());
+    } else if (f.severity > HELDER_SEVERITY_ERROR) {
+      ok = false;
+      error = fmt::format("de plugin gaf een onbekend niveau ({})", f.severity);
+    }
+  }
+  if (!ok) {
+    if (rule.disable()) {
+      std::lock_guard lock(messages_mutex_);
+      messages_.push_back(
+          fmt::format("Regel {} (plugin {}) is uitgeschakeld: {}.", rule.config().id, rule.plugin().name(), error));
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const helder_finding& f = raw[i];
+    LocalFinding local{static_cast<uint32_t>(r), static_cast<uint32_t>(first + f.paragraph), f.start, f.end,
+                       f.severity, std::string(view_of(f.message)), {}};
+    for (const helder_fix& fx : fixes[i])
+      local.fixes.push_back(LocalFinding::Fix{fx.start, fx.end, std::string(view_of(fx.replacement))});
+    out.push_back(std::move(local));
+  }
+}
+
+std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string_view source) const {
+  std::vector<helder_paragraph> views;
+  views.reserve(analysis.paragraphs.size());
+  for (const DocumentParagraph& p : analysis.paragraphs) views.push_back(view_of(*p));
+
+  // Paragraph rules see one paragraph at a time, so their results can be kept with a cached paragraph;
+  // document rules see all paragraphs at once.
+  std::vector<LocalFinding> local;
+  std::vector<LocalFinding> fresh;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const ParagraphAnalysis& p = *analysis.paragraphs[i];
+    if (analysis.cached && p.findings_engine == serial_) {
+      for (const LocalFinding& f : p.findings) {
+        LocalFinding copy = f;
+        copy.paragraph = static_cast<uint32_t>(i);
+        local.push_back(std::move(copy));
+      }
+      continue;
+    }
+    fresh.clear();
+    for (std::size_t r = 0; r < rules_.size(); ++r)
+      if (rules_[r]->scope() == HELDER_SCOPE_PARAGRAPH) run_rule(r, views, i, 1, fresh);
+    if (analysis.cached) {
+      p.findings = fresh;
+      p.findings_engine = serial_;
+    }
+    local.insert(local.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+  }
+  if (!views.empty())
+    for (std::size_t r = 0; r < rules_.size(); ++r)
+      if (rules_[r]->scope() == HELDER_SCOPE_DOCUMENT) run_rule(r, views, 0, views.size(), local);
+
+  std::vector<Finding> findings;
+  findings.reserve(local.size());
+  const WordServices& words = *services_->words;
+  for (const LocalFinding& f : local) {
+    const Rule& rule = *rules_[f.rule];
+    if (rule.disabled()) continue;  // failed on another paragraph: none of its findings count
+    const DocumentParagraph& p = analysis.paragraphs[f.paragraph];
+    const uint32_t text_start = p.range.start + f.start;
+    if (disabled_by_directive(analysis.read.directives, rule.config().id, text_start)) continue;
+    // Words the project accepts are never flagged.
+    if (!config_.accept.empty() && f.end - f.start < 64 &&
+        config_.accept.count(words.info(std::string_view(p->text).substr(f.start, f.end - f.start)).lower))
+      continue;
+    Finding out;
+    out.rule_id = rule.config().id;
+    out.severity = f.severity == HELDER_SEVERITY_RULE ? rule.config().severity : static_cast<Severity>(f.severity);
+    out.start = analysis.read.map.to_source(text_start);
+    out.end = f.end > f.start ? analysis.read.map.to_source_end(p.range.start + f.end) : out.start;
+    out.message = f.message;
+    for (const LocalFinding::Fix& fx : f.fixes) {
+      const uint32_t s = analysis.read.map.to_source(p.range.start + fx.start);
+      const uint32_t e = fx.end > fx.start ? analysis.read.map.to_source_end(p.range.start + fx.end) : s;
+      out.fixes.push_back(Replacement{s, e, fx.text});
+    }
+    findings.push_back(std::move(out));
   }
 
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {

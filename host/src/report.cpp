@@ -191,12 +191,14 @@ std::string analysis_to_json(const std::string& path, std::string_view source, c
   };
   static constexpr const char* block_names[] = {"paragraph", "heading", "list_item", "quote", "table_cell"};
   nlohmann::json paragraphs = nlohmann::json::array();
-  for (const ParagraphAnalysis& p : analysis.paragraphs) {
+  for (const DocumentParagraph& placed : analysis.paragraphs) {
+    const ParagraphAnalysis& p = *placed;
+    const Range range = placed.range;
     nlohmann::json sentences = nlohmann::json::array();
     for (std::size_t i = 0; i < p.sentences.size(); ++i) {
       const helder_sentence& s = p.sentences[i];
-      const std::uint32_t start = map.to_source(p.range.start + s.start);
-      const std::uint32_t end = src_end(p.range.start + s.end, p.range.start + s.start);
+      const std::uint32_t start = map.to_source(range.start + s.start);
+      const std::uint32_t end = src_end(range.start + s.end, range.start + s.start);
       const Readability r = readability(1, s.word_count, p.letter_words[i], s.syllable_count);
       nlohmann::json passives = nlohmann::json::array();
       for (const PassiveConstruction& pc : p.passives)
@@ -204,8 +206,8 @@ std::string analysis_to_json(const std::string& path, std::string_view source, c
           passives.push_back({{"auxiliary", p.text.substr(pc.auxiliary.start, pc.auxiliary.end - pc.auxiliary.start)},
                               {"participle",
                                p.text.substr(pc.participle.start, pc.participle.end - pc.participle.start)},
-                              {"start", map.to_source(p.range.start + std::min(pc.auxiliary.start, pc.participle.start))},
-                              {"end", map.to_source_end(p.range.start + std::max(pc.auxiliary.end, pc.participle.end))}});
+                              {"start", map.to_source(range.start + std::min(pc.auxiliary.start, pc.participle.start))},
+                              {"end", map.to_source_end(range.start + std::max(pc.auxiliary.end, pc.participle.end))}});
       sentences.push_back({{"start", start},
                            {"end", end},
                            {"text", p.text.substr(s.start, s.end - s.start)},
@@ -217,8 +219,8 @@ std::string analysis_to_json(const std::string& path, std::string_view source, c
                            {"leesindex_a", std::round(r.leesindex_a * 10) / 10}});
     }
     paragraphs.push_back({{"kind", block_names[static_cast<int>(p.kind)]},
-                          {"start", map.to_source(p.range.start)},
-                          {"end", src_end(p.range.end, p.range.start)},
+                          {"start", map.to_source(range.start)},
+                          {"end", src_end(range.end, range.start)},
                           {"sentences", sentences}});
   }
   nlohmann::json out = {{"file", path},

@@ -34,8 +34,8 @@ TEST_CASE("every finding on the circulaires and letters lies inside its sentence
     CHECK(engine.take_messages().empty());
     // Sentence spans in the source.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> sentences;
-    for (const ParagraphAnalysis& p : analysis.paragraphs)
-      for (const helder_sentence& s : p.sentences)
+    for (const DocumentParagraph& p : analysis.paragraphs)
+      for (const helder_sentence& s : p->sentences)
         sentences.emplace_back(analysis.read.map.to_source(p.range.start + s.start),
                                analysis.read.map.to_source_end(p.range.start + s.end));
     for (const Finding& f : findings) {

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace helder {
@@ -57,23 +58,67 @@ struct PassiveConstruction {
   Range participle;
 };
 
-// The analysis of one block of prose. Offsets are bytes into `text`; the block starts at `range.start`
-// of the analysed text.
+// A finding of a rule as the plugin gave it: bytes into its paragraph's text.
+struct LocalFinding {
+  std::uint32_t rule = 0;       // index of the rule in its engine
+  std::uint32_t paragraph = 0;  // index into DocumentAnalysis::paragraphs
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  std::uint32_t severity = HELDER_SEVERITY_RULE;
+  std::string message;
+  struct Fix {
+    std::uint32_t start = 0, end = 0;
+    std::string text;
+  };
+  std::vector<Fix> fixes;
+};
+
+// The analysis of one block of prose. Offsets are bytes into `text`. The same analysis may be shared
+// by two versions of a document (see ParagraphCache), so it does not know where it lies in the document.
 struct ParagraphAnalysis {
   BlockKind kind = BlockKind::Paragraph;
-  Range range;
   std::string text;
   std::vector<helder_token> tokens;        // `lower` points into the word services' cache
   std::vector<helder_sentence> sentences;
   std::vector<std::uint32_t> letter_words;  // per sentence
   std::vector<PassiveConstruction> passives;
   std::vector<helder_construction> passive_view;  // the same, as plugins see them
+
+  // The findings of the paragraph rules, kept for the next check when the analysis is cached.
+  // Only the thread that owns the ParagraphCache touches them.
+  mutable std::uint64_t findings_engine = 0;  // Engine::serial() they were made by; 0: none
+  mutable std::vector<LocalFinding> findings;
+};
+
+// A paragraph in its document.
+struct DocumentParagraph {
+  Range range;  // bytes into DocumentAnalysis::read.text
+  std::shared_ptr<const ParagraphAnalysis> analysis;
+  const ParagraphAnalysis* operator->() const { return analysis.get(); }
+  const ParagraphAnalysis& operator*() const { return *analysis; }
 };
 
 struct DocumentAnalysis {
   ReadText read;  // analysed text, blocks, source map, directives
-  std::vector<ParagraphAnalysis> paragraphs;
+  std::vector<DocumentParagraph> paragraphs;
   Readability readability;
+  bool cached = false;  // made with a ParagraphCache: check() keeps paragraph findings for the next time
+};
+
+// Keeps the analysis of paragraphs between checks of one document (the language server has one per open
+// buffer): a paragraph whose text did not change is not segmented, looked up or checked again. Holds the
+// paragraphs of the last analysis only. Use one cache from one thread at a time.
+class ParagraphCache {
+ public:
+  std::size_t size() const { return entries_.size(); }
+  std::size_t hits() const { return hits_; }      // paragraphs reused by the last analysis
+  std::size_t misses() const { return misses_; }  // paragraphs analysed again by the last analysis
+  void clear() { entries_.clear(); }
+
+ private:
+  friend class Engine;
+  std::unordered_map<std::string, std::shared_ptr<const ParagraphAnalysis>> entries_;
+  std::size_t hits_ = 0, misses_ = 0;
 };
 
 struct Replacement {
@@ -116,8 +161,8 @@ class Engine {
   const Config& config() const { return config_; }
   const LanguageServices& services() const { return *services_; }
 
-  // Thread-safe.
-  DocumentAnalysis analyze(std::string_view source, Format format) const;
+  // Thread-safe (a cache belongs to one thread at a time).
+  DocumentAnalysis analyze(std::string_view source, Format format, ParagraphCache* cache = nullptr) const;
   ParagraphAnalysis analyze_paragraph(std::string_view text, BlockKind kind, std::span<const Range> skipped) const;
   // Findings in source order. Thread-safe. A rule that fails is disabled; see take_messages().
   std::vector<Finding> check(const DocumentAnalysis& analysis, std::string_view source) const;
@@ -129,9 +174,15 @@ class Engine {
   // it failed while running. `helder check` then ends with exit code 2, so CI never passes silently
   // without a rule it was told to run.
   bool rules_failed() const;
+  // Unique per engine in this process (paragraph findings cached by one engine are not another's).
+  std::uint64_t serial() const { return serial_; }
 
  private:
+  void run_rule(std::size_t rule, const std::vector<helder_paragraph>& views, std::size_t first,
+                std::size_t count, std::vector<LocalFinding>& out) const;
+
   Config config_;
+  std::uint64_t serial_;
   std::shared_ptr<const LanguageServices> services_;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<RuleDescription> left_out_;

@@ -46,13 +46,8 @@ std::shared_ptr<const LanguageServices> LanguageServices::load(const fs::path& d
 
 Readability readability(std::uint32_t sentences, std::uint32_t words, std::uint32_t letter_words,
                         std::uint32_t syllables) {
-  Readability r{sentences, words, letter_words, syllables, 0, 0};
-  if (sentences == 0 || words == 0) return r;
-  const double words_per_sentence = static_cast<double>(words) / sentences;
-  const double syllables_per_word = letter_words ? static_cast<double>(syllables) / letter_words : 0.0;
-  r.flesch_douma = 206.84 - 0.93 * words_per_sentence - 77.0 * syllables_per_word;
-  r.leesindex_a = 195.0 - 2.0 * words_per_sentence - 66.67 * syllables_per_word;
-  return r;
+  const ReadingScores scores = reading_scores(sentences, words, letter_words, syllables);
+  return Readability{sentences, words, letter_words, syllables, scores.flesch_douma, scores.leesindex_a};
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -140,7 +140,8 @@ nlohmann::json readability_json(const Readability& r) {
           {"words", r.words},
           {"syllables", r.syllables},
           {"flesch_douma", std::round(r.flesch_douma * 10) / 10},
-          {"leesindex_a", std::round(r.leesindex_a * 10) / 10}};
+          {"leesindex_a", std::round(r.leesindex_a * 10) / 10},
+          {"level", r.level()}};
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <helder/plugin_abi.h>
 #include <helder/plugin_loader.hpp>
 #include <helder/reader.hpp>
+#include <helder/reading_level.hpp>
 #include <helder/segmentation.hpp>
 #include <helder/word_services.hpp>
 
@@ -47,6 +48,8 @@ struct Readability {
   std::uint32_t syllables = 0;
   double flesch_douma = 0;  // 206.84 - 0.93 * words/sentence - 77 * syllables/word
   double leesindex_a = 0;   // 195 - 2 * words/sentence - 66.67 * syllables/word
+  // The CEFR level the scores map to (reading_level.hpp); "" for a text without sentences.
+  std::string_view level() const { return sentences ? cefr_name(cefr_index(flesch_douma)) : std::string_view(); }
 };
 Readability readability(std::uint32_t sentences, std::uint32_t words, std::uint32_t letter_words,
                         std::uint32_t syllables);

@@ -3,6 +3,8 @@
 
 #include "option_table.hpp"
 
+#include <helder/reading_level.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -75,6 +77,13 @@ toml::table parse_file(const fs::path& file) {
 std::string expect_string(const fs::path& file, const toml::node& n, std::string_view key) {
   if (const auto* s = n.as_string()) return s->get();
   fail(file, n, fmt::format("\"{}\" moet tekst zijn (tussen aanhalingstekens)", key));
+}
+
+std::string expect_level(const fs::path& file, const toml::node& node, std::string_view key) {
+  std::string level = expect_string(file, node, key);
+  if (cefr_from_name(level) < 0)
+    fail(file, node, fmt::format("\"{}\" is \"{}\", maar moet een taalniveau zijn: A1, A2, B1, B2, C1 of C2", key, level));
+  return level;
 }
 
 std::vector<std::string> expect_string_array(const fs::path& file, const toml::node& n, std::string_view key) {
@@ -216,7 +225,7 @@ struct Loader {
       } else if (k == "extends" || k == "description") {
         expect_string(*file, node, k);
       } else if (k == "target_level") {
-        config.target_level = expect_string(*file, node, k);
+        config.target_level = expect_level(*file, node, k);
       } else if (k == "rules") {
         const auto* rules = node.as_table();
         if (!rules) fail(*file, node, "\"rules\" moet een tabel zijn: [rules.naam]");
@@ -268,7 +277,7 @@ struct Loader {
       const std::string_view k = key.str();
       if (k == "packs" || k == "pack_paths") continue;
       if (k == "target_level") {
-        config.target_level = expect_string(file, node, k);
+        config.target_level = expect_level(file, node, k);
       } else if (k == "plugin_paths") {
         const std::vector<std::string> dirs = expect_string_array(file, node, k);
         if (trusted) {

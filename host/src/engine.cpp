@@ -57,7 +57,10 @@ namespace {
 
 class OptionReader {
  public:
-  explicit OptionReader(std::shared_ptr<const OptionTable> table) : table_(std::move(table)) {}
+  // `pack_settings`: settings of the pack itself (target_level) that a rule may read as options when its own
+  // table does not set them.
+  OptionReader(std::shared_ptr<const OptionTable> table, std::map<std::string, std::string, std::less<>> pack_settings)
+      : table_(std::move(table)), pack_settings_(std::move(pack_settings)) {}
 
   helder_options c_api() {
     return helder_options{sizeof(helder_options), this, &get_int, &get_double, &get_bool, &get_string, &array_size};
@@ -114,6 +117,7 @@ class OptionReader {
     OptionReader& r = self(c);
     const auto node = r.at(view(path));
     if (!node) {
+      if (auto it = r.pack_settings_.find(view(path)); it != r.pack_settings_.end()) fallback = helder_str{it->second.data(), it->second.size()};
       r.defaults_.insert_or_assign(std::string(view(path)), std::string(view(fallback)));
       const std::string& kept = r.strings_.emplace_back(view(fallback));
       return helder_str{kept.data(), kept.size()};
@@ -133,6 +137,7 @@ class OptionReader {
   }
 
   std::shared_ptr<const OptionTable> table_;
+  std::map<std::string, std::string, std::less<>> pack_settings_;
   toml::table defaults_;             // defaults the rule read, keyed by option path
   std::deque<std::string> strings_;  // views handed to the plugin stay valid: a deque never moves them
   std::string error_;
@@ -173,8 +178,10 @@ struct Engine::HostContext {
 
 class Rule {
  public:
-  Rule(RuleConfig config, std::shared_ptr<const LoadedPlugin> plugin, const helder_check_kind* kind)
-      : config_(std::move(config)), plugin_(std::move(plugin)), kind_(kind), options_(config_.options) {}
+  Rule(RuleConfig config, std::shared_ptr<const LoadedPlugin> plugin, const helder_check_kind* kind,
+       std::map<std::string, std::string, std::less<>> pack_settings)
+      : config_(std::move(config)), plugin_(std::move(plugin)), kind_(kind),
+        options_(config_.options, std::move(pack_settings)) {}
   ~Rule() {
     if (instance_) kind_->destroy(instance_);  // before plugin_ (and so the library) is released
   }
@@ -300,7 +307,8 @@ Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, 
       left_out_.push_back(std::move(left_out));
       continue;
     }
-    auto rule = std::make_unique<Rule>(rc, plugin, kind);
+    auto rule = std::make_unique<Rule>(rc, plugin, kind,
+                                       std::map<std::string, std::string, std::less<>>{{"target_level", config_.target_level}});
     if (std::string error = rule->create(host_.get()); !error.empty()) {
       left_out.problem = error;
       left_out.plugin_version = plugin->version();

@@ -1,6 +1,7 @@
 // The `helder` program: check, analyze, rules, explain and dump-config.
 #include <helder/config.hpp>
 #include <helder/engine.hpp>
+#include <helder/fix.hpp>
 #include <helder/plugin_loader.hpp>
 #include <helder/report.hpp>
 #include <helder/session.hpp>
@@ -134,10 +135,40 @@ std::optional<Severity> fail_threshold(const std::string& fail_on) {
   return severity_from_string(fail_on);
 }
 
+// Applies the fixes a machine may apply (fix.hpp) to the checked file, writes it atomically and checks it
+// again, so the report shows what is left. The file is left alone when it is not UTF-8.
+void fix_one(const std::string& path, FileReport& report, Format format, const Engine& engine) {
+  if (report.error || report.source.empty()) return;
+  const std::vector<Replacement> fixes =
+      select_fixes(report.findings, [&](const Finding& f) { return machine_applicable(f, engine.config()); });
+  if (fixes.empty()) return;
+  if (report.encoding != "UTF-8") {
+    report.notes.push_back("helder past dit bestand niet aan, want het is geen UTF-8 (maar " + report.encoding +
+                           "). Sla het op als UTF-8 en probeer het opnieuw.");
+    return;
+  }
+  std::string fixed = apply_replacements(report.source, fixes);
+  if (report.bom_bytes) fixed.insert(0, "\xEF\xBB\xBF");
+  try {
+    write_file_atomically(path, fixed);
+  } catch (const std::exception& e) {
+    report.error = e.what();
+    return;
+  }
+  FileReport after = check_one(report.path, std::move(fixed), format, engine);
+  after.notes.insert(after.notes.begin(), fixes.size() == 1 ? "1 verbetering toegepast."
+                                                            : std::to_string(fixes.size()) + " verbeteringen toegepast.");
+  report = std::move(after);
+}
+
 int run_check(Session& session, const std::vector<std::string>& paths, const std::string& format,
-              const std::string& fail_on, unsigned jobs, const std::string& stdin_name, bool color) {
+              const std::string& fail_on, unsigned jobs, const std::string& stdin_name, bool color, bool fix) {
   std::vector<FileReport> failed;
   const std::vector<std::string> inputs = collect_inputs(paths, failed);
+  if (fix && std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
+    error_line("--fix werkt niet met standaardinvoer (-): helder kan daar niets terugschrijven.");
+    return exit_problem;
+  }
   int status = failed.empty() ? exit_clean : exit_problem;
 
   // Engines first (configuration errors stop the run before any work), in input order.
@@ -164,6 +195,7 @@ int run_check(Session& session, const std::vector<std::string>& paths, const std
       }
       const Format fmt = format_for_path(in == "-" ? fs::path(stdin_name) : fs::path(in));
       reports[i] = check_one(shown, std::move(*bytes), fmt, *engines[i]);
+      if (fix) fix_one(in, reports[i], fmt, *engines[i]);
     }
   };
   jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(inputs.size(), 1))));
@@ -325,6 +357,7 @@ int run_dump_config(Session& session, const std::string& path) {
     std::cout << "kind = " << toml_string(r.config.kind) << '\n';
     std::cout << "enabled = " << (!r.config.enabled ? "false" : r.config.editor_only ? "\"editor\"" : "true") << '\n';
     std::cout << "severity = " << toml_string(std::string(to_string(r.config.severity))) << '\n';
+    std::cout << "autofix = " << (r.config.autofix ? "true" : "false") << '\n';
     std::cout << "summary = " << toml_string(r.config.summary) << '\n';
     if (!r.effective_options.empty()) std::cout << r.effective_options << '\n';
   }
@@ -355,6 +388,9 @@ int main(int argc, char** argv) {
   check->add_option("--fail-on", fail_on, "Exitcode 1 vanaf dit niveau: error, warning, info, hint of none")
       ->check(CLI::IsMember({"error", "warning", "info", "hint", "none"}));
   check->add_option("--jobs,-j", jobs, "Aantal bestanden tegelijk")->check(CLI::PositiveNumber);
+  bool fix = false;
+  check->add_flag("--fix", fix,
+                  "Pas de verbeteringen toe die zeker zijn (één voorstel, regel met autofix) en controleer opnieuw");
   check->add_option("--stdin-name", stdin_name, "Naam voor standaardinvoer; .md betekent Markdown");
 
   std::string analyze_path;
@@ -374,6 +410,7 @@ int main(int argc, char** argv) {
   auto* dump = app.add_subcommand("dump-config", "Toon de configuratie die helder gebruikt");
   dump->add_option("path", dump_path, "Bestand of map waarvoor de configuratie geldt");
 
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -384,7 +421,7 @@ int main(int argc, char** argv) {
   try {
     global.report = error_line;
     Session session(global);
-    if (*check) return run_check(session, paths, format, fail_on, jobs, stdin_name, use_color(color));
+    if (*check) return run_check(session, paths, format, fail_on, jobs, stdin_name, use_color(color), fix);
     if (*analyze) return run_analyze(session, analyze_path, stdin_name);
     if (*rules) return run_rules(session, format);
     if (*explain) return run_explain(session, rule_id);

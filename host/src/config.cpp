@@ -134,6 +134,10 @@ void apply_rule_table(const fs::path& file, const toml::table& table, RuleConfig
       } else {
         fail(file, node, "\"enabled\" moet true, false of \"editor\" zijn");
       }
+    } else if (k == "autofix") {
+      const auto* b = node.as_boolean();
+      if (!b) fail(file, node, "\"autofix\" moet true of false zijn");
+      rule.autofix = b->get();
     } else if (k == "severity") {
       const std::string s = expect_string(file, node, k);
       if (s == "off") {

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <sstream>
@@ -232,7 +233,15 @@ class Rule {
       copy.message = c_str(col.strings->emplace_back(view(f->message)));
       std::vector<helder_fix>& kept = col.fixes->emplace_back();
       for (size_t i = 0; i < f->fix_count; ++i) {
-        helder_fix fix = *reinterpret_cast<const helder_fix*>(reinterpret_cast<const char*>(f->fixes) + i * f->fix_stride);
+        // A plugin built for an older ABI minor has a smaller helder_fix: copy what it has, zero the rest.
+        const char* from = reinterpret_cast<const char*>(f->fixes) + i * f->fix_stride;
+        if (f->fix_stride < offsetof(helder_fix, flags) ||
+            reinterpret_cast<const helder_fix*>(from)->struct_size < offsetof(helder_fix, flags)) {
+          *col.error = "de plugin gaf een onvolledige verbetering";
+          return;
+        }
+        helder_fix fix{};
+        std::memcpy(&fix, from, std::min<std::size_t>(sizeof fix, reinterpret_cast<const helder_fix*>(from)->struct_size));
         fix.replacement = c_str(col.strings->emplace_back(view(fix.replacement)));
         kept.push_back(fix);
       }
@@ -604,7 +613,8 @@ void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views,
     LocalFinding local{static_cast<uint32_t>(r), static_cast<uint32_t>(first + f.paragraph), f.start, f.end,
                        f.severity, std::string(view_of(f.message)), {}};
     for (const helder_fix& fx : fixes[i])
-      local.fixes.push_back(LocalFinding::Fix{fx.start, fx.end, std::string(view_of(fx.replacement))});
+      local.fixes.push_back(LocalFinding::Fix{fx.start, fx.end, std::string(view_of(fx.replacement)),
+                                              (fx.flags & HELDER_FIX_NEEDS_REVIEW) != 0});
     out.push_back(std::move(local));
   }
 }
@@ -663,7 +673,7 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
     for (const LocalFinding::Fix& fx : f.fixes) {
       const uint32_t s = analysis.read.map.to_source(p.range.start + fx.start);
       const uint32_t e = fx.end > fx.start ? analysis.read.map.to_source_end(p.range.start + fx.end) : s;
-      out.fixes.push_back(Replacement{s, e, fx.text});
+      out.fixes.push_back(Replacement{s, e, fx.text, fx.needs_review});
     }
     findings.push_back(std::move(out));
   }

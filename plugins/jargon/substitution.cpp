@@ -42,6 +42,21 @@ int quote_effect(std::string_view mark) {
   return 2;  // not a quotation mark
 }
 
+// "te retourneren" -> "terug te sturen": a replacement that is a separable verb moves "te" inside it.
+// Returns "" when `verb` does not start with a separable particle. Some verbs with such a start are not
+// separable ("voorkomen", "overleggen"), so the result always needs review.
+std::string with_te_inside(std::string_view verb) {
+  static constexpr std::string_view particles[] = {"terug", "samen", "binnen", "buiten", "tegen", "open",  "dicht",
+                                                   "door",  "mee",   "vast",   "weg",    "neer",  "over",  "voor",
+                                                   "aan",   "toe",   "uit",    "los",    "bij",   "af",    "op",
+                                                   "in",    "na",    "om"};
+  if (verb.find(' ') != std::string_view::npos || !verb.ends_with("en")) return {};
+  for (std::string_view particle : particles)
+    if (verb.starts_with(particle) && verb.size() >= particle.size() + 4)
+      return std::string(particle) + " te " + std::string(verb.substr(particle.size()));
+  return {};
+}
+
 std::string capitalized(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
   return text;
@@ -55,7 +70,7 @@ Substitution::Substitution(const sdk::Host&, const sdk::Options& options)
   for (std::size_t i = 0; i < count; ++i) {
     const std::string at = "entries[" + std::to_string(i) + "]";
     Entry entry{options.string(at + ".phrase", ""), split(options.string(at + ".replacement", ""), "/"),
-                options.string(at + ".reason", "")};
+                options.string(at + ".reason", ""), options.boolean(at + ".autofix", true)};
     if (entry.phrase.empty()) throw std::invalid_argument(at + " heeft geen phrase");
     std::vector<std::pair<std::string, bool>> forms{{entry.phrase, true}};
     const std::size_t form_count = options.array_size(at + ".forms");
@@ -122,15 +137,21 @@ void Substitution::check(const sdk::Unit& unit, sdk::Findings& findings) const {
         const std::uint32_t start = t.start, end = tokens[last].end;
         const std::string_view matched = paragraph.text().substr(start, end - start);
         std::vector<sdk::Fix> fixes;
+        const bool after_te = i > 0 && sdk::from_c(tokens[i - 1].lower) == "te";
         if (pattern.base_form && !entry.replacements.empty()) {
           const bool capital = (t.flags & HELDER_TOKEN_CAPITALIZED) != 0;
-          for (const std::string& r : entry.replacements)
-            fixes.push_back(sdk::Fix{start, end, capital ? capitalized(r) : r});
+          for (const std::string& r : entry.replacements) {
+            const std::string split_verb = after_te ? with_te_inside(r) : std::string();
+            if (!split_verb.empty())  // replace "te retourneren" as a whole
+              fixes.push_back(sdk::Fix{tokens[i - 1].start, end, split_verb, true});
+            else
+              fixes.push_back(sdk::Fix{start, end, capital ? capitalized(r) : r, !entry.autofix});
+          }
         } else if (pattern.base_form) {
-          // Leaving the words out: take one space with them.
+          // Leaving the words out: take one space with them. Whether the sentence still runs is for a person.
           const std::string_view text = paragraph.text();
           const std::uint32_t fix_end = end < text.size() && text[end] == ' ' ? end + 1 : end;
-          fixes.push_back(sdk::Fix{start, fix_end, ""});
+          fixes.push_back(sdk::Fix{start, fix_end, "", true});
         }
         findings.emit(p, start, end, message_for(entry, matched), HELDER_SEVERITY_RULE, fixes);
         i = last;

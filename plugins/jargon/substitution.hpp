@@ -20,6 +20,7 @@ class Substitution {
     std::string phrase;
     std::vector<std::string> replacements;  // the first is the default fix
     std::string reason;
+    bool autofix = true;  // false: the replacement depends on the sentence ("echter" -> "maar")
   };
   struct Pattern {
     std::vector<std::string> words;  // lower case

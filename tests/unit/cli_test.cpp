@@ -325,3 +325,28 @@ TEST_CASE("an option of the wrong type names the option and the rule", "[cli]") 
   CHECK(r.err.find("rijksoverheid.sentence-length") != std::string::npos);
   CHECK(r.err.find("optie \"warning_above\" moet een geheel getal zijn") != std::string::npos);
 }
+
+TEST_CASE("check --fix applies the sure fixes, keeps the rest for a person, and reports what is left", "[cli][fix]") {
+  test::TempDir dir;
+  const std::string text = "\xEF\xBB\xBFIndien u wilt, kunt u ons thans bellen. Stuur het formulier aan ons te retourneren.\n";
+  const fs::path letter = dir.write("brief.txt", text);
+  auto r = run_helder({"check", "--fix", "--fail-on", "none", letter.string()});
+  CHECK(r.exit_code == 0);
+  const std::string fixed = test::read_file(letter);
+  // "Indien" has two alternatives (als / wanneer): a person chooses. "thans" has one. "te retourneren" ->
+  // "terug te sturen" needs review.
+  CHECK(fixed == "\xEF\xBB\xBFIndien u wilt, kunt u ons nu bellen. Stuur het formulier aan ons te retourneren.\n");
+  CHECK(r.err.find("1 verbetering toegepast") != std::string::npos);
+  CHECK(r.out.find("thans") == std::string::npos);
+  CHECK(r.out.find("Indien") != std::string::npos);
+
+  r = run_helder({"check", "--fix", "-"}, text);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("standaardinvoer") != std::string::npos);
+
+  // Windows-1252 is not written back.
+  const fs::path latin = dir.write("oud.txt", "Wij sturen het middels de post, caf\xE9.\n");
+  r = run_helder({"check", "--fix", "--fail-on", "none", latin.string()});
+  CHECK(test::read_file(latin) == "Wij sturen het middels de post, caf\xE9.\n");
+  CHECK(r.err.find("geen UTF-8") != std::string::npos);
+}

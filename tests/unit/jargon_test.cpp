@@ -75,3 +75,37 @@ TEST_CASE("the default list is long enough and every entry is complete", "[jargo
     ++phrases;
   CHECK(phrases >= 400);
 }
+
+TEST_CASE("a separable verb after \"te\" takes \"te\" inside it, and that fix needs review", "[jargon][fix]") {
+  test::TempDir dir;
+  const std::string text = "Wij vragen u het formulier aan ons te retourneren. U kunt het formulier retourneren.";
+  const auto findings = check_with("", text, dir);
+  REQUIRE(findings.size() == 2);
+  REQUIRE(findings[0].fixes.size() == 1);
+  const Replacement& split = findings[0].fixes[0];
+  CHECK(text.substr(split.start, split.end - split.start) == "te retourneren");
+  CHECK(split.text == "terug te sturen");
+  CHECK(split.needs_review);
+  REQUIRE(findings[1].fixes.size() == 1);
+  CHECK(findings[1].fixes[0].text == "terugsturen");
+  CHECK_FALSE(findings[1].fixes[0].needs_review);
+}
+
+TEST_CASE("an entry with autofix = false offers its fix for review only", "[jargon][fix]") {
+  test::TempDir dir;
+  dir.write("packs/ministerie/pack.toml", R"(
+name = "ministerie"
+extends = "rijksoverheid"
+[[rules."rijksoverheid.officialese".entries]]
+phrase = "voorwaar"
+replacement = "echt"
+reason = "Voorwaar is ouderwets."
+autofix = false
+)");
+  const std::string text = "Het is voorwaar klaar.";
+  const auto findings = check_with("packs = [\"ministerie\"]\npack_paths = [\"packs\"]\n", text, dir);
+  REQUIRE(findings.size() == 1);
+  REQUIRE(findings[0].fixes.size() == 1);
+  CHECK(findings[0].fixes[0].text == "echt");
+  CHECK(findings[0].fixes[0].needs_review);
+}

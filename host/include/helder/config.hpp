@@ -45,6 +45,7 @@ struct RuleConfig {
   bool enabled = true;
   bool editor_only = false;  // enabled = "editor": runs in the editor (LSP), not in `helder check` by default
   Severity severity = Severity::Warning;
+  bool autofix = true;  // `helder check --fix` may apply its fixes (when a finding has exactly one)
   std::string summary;  // one line, Dutch
   std::filesystem::path documentation;  // Markdown file, Dutch; may be empty
   std::shared_ptr<const OptionTable> options;  // everything in the rule's table that is not a setting above

@@ -72,6 +72,7 @@ struct LocalFinding {
   struct Fix {
     std::uint32_t start = 0, end = 0;
     std::string text;
+    bool needs_review = false;
   };
   std::vector<Fix> fixes;
 };
@@ -128,6 +129,7 @@ struct Replacement {
   std::uint32_t start = 0;  // bytes into the source
   std::uint32_t end = 0;
   std::string text;
+  bool needs_review = false;  // the plugin says: a person must choose (HELDER_FIX_NEEDS_REVIEW)
 };
 
 struct Finding {

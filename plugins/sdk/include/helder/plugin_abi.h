@@ -23,7 +23,7 @@ extern "C" {
 #endif
 
 #define HELDER_ABI_MAJOR 1
-#define HELDER_ABI_MINOR 0
+#define HELDER_ABI_MINOR 1
 #define HELDER_PLUGIN_SYMBOL "helder_plugin_v1"
 
 typedef struct helder_str {
@@ -124,11 +124,15 @@ typedef struct helder_unit {
   size_t paragraph_stride;
 } helder_unit;
 
+/* Fix flags (bit set; ABI minor 1). */
+#define HELDER_FIX_NEEDS_REVIEW 0x1u /* may not fit the sentence: offer it, never apply it without a person */
+
 typedef struct helder_fix {
   uint32_t struct_size;
   uint32_t start; /* bytes into the paragraph text */
   uint32_t end;
   helder_str replacement;
+  uint32_t flags; /* HELDER_FIX_* (since ABI minor 1; read only when struct_size covers it) */
 } helder_fix;
 
 typedef struct helder_finding {

@@ -143,6 +143,8 @@ struct Fix {
   std::uint32_t start = 0;  // bytes into the paragraph text
   std::uint32_t end = 0;
   std::string replacement;
+  // The fix may not fit the sentence: editors offer it, `helder check --fix` never applies it.
+  bool needs_review = false;
 };
 
 class Findings {
@@ -153,7 +155,8 @@ class Findings {
             helder_severity severity = HELDER_SEVERITY_RULE, const std::vector<Fix>& fixes = {}) const {
     std::vector<helder_fix> c_fixes;
     c_fixes.reserve(fixes.size());
-    for (const Fix& f : fixes) c_fixes.push_back(helder_fix{sizeof(helder_fix), f.start, f.end, to_c(f.replacement)});
+    for (const Fix& f : fixes) c_fixes.push_back(helder_fix{sizeof(helder_fix), f.start, f.end, to_c(f.replacement),
+                                                       f.needs_review ? HELDER_FIX_NEEDS_REVIEW : 0u});
     helder_finding f{sizeof(helder_finding), static_cast<std::uint32_t>(paragraph), start, end,
                      static_cast<std::uint32_t>(severity), to_c(message), c_fixes.data(), c_fixes.size(),
                      sizeof(helder_fix)};

@@ -683,6 +683,21 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
     if (a.end != b.end) return a.end < b.end;
     return a.rule_id < b.rule_id;
   });
+  // Two rules about exactly the same words: a tip (info, hint) gives way to a warning or error there.
+  // ("desbetreffende" is officialese with a plain alternative; that it is also a rare word adds nothing.)
+  std::vector<Finding> kept;
+  kept.reserve(findings.size());
+  for (std::size_t i = 0; i < findings.size();) {
+    std::size_t j = i;
+    Severity strongest = Severity::Hint;
+    for (; j < findings.size() && findings[j].start == findings[i].start && findings[j].end == findings[i].end; ++j)
+      strongest = std::max(strongest, findings[j].severity);
+    for (; i < j; ++i)
+      if (findings[i].severity >= strongest || findings[i].severity > Severity::Info)
+        kept.push_back(std::move(findings[i]));
+  }
+  findings = std::move(kept);
+
   // Stable ids: the rule and the text it is about, plus the occurrence among equal ones.
   std::unordered_map<uint64_t, uint32_t> seen;
   for (Finding& f : findings) {

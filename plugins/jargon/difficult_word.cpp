@@ -1,0 +1,418 @@
+// Check kind "difficult-word": one finding per rare word form per paragraph, and advice to split a long
+// compound. A word is rare when it, its uninflected form and (for a compound) one of its parts are in
+// the rare frequency bands of the host; names, acronyms, numbers, misspelled and accepted words are
+// left alone.
+#include "difficult_word.hpp"
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+namespace helder::jargon {
+
+namespace {
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The word as a reader sees it: without soft hyphens and without a hyphen that only broke the line
+// (the host looks words up the same way).
+std::string clean_form(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xAD') {
+      ++i;
+      continue;
+    }
+    if (c == '-' && i + 1 < text.size() && (text[i + 1] == '\n' || text[i + 1] == '\r' || text[i + 1] == ' ')) {
+      std::size_t j = i + 1;
+      while (j < text.size() && (text[j] == '\n' || text[j] == '\r' || text[j] == ' ')) ++j;
+      if (j < text.size() && text[j] >= 'a' && text[j] <= 'z') {
+        i = j - 1;
+        continue;
+      }
+    }
+    if (c == '\n' || c == '\r' || c == ' ') continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Letters in a word (code points), without hyphens and apostrophes.
+std::size_t letter_count(std::string_view word) {
+  std::size_t letters = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (is_continuation(c) || c == '-' || c == '\'' || c == '.') continue;
+    if (word.substr(i, 3) == "\xE2\x80\x99") continue;  // U+2019, the curly apostrophe
+    ++letters;
+  }
+  return letters;
+}
+
+// A capital after a hyphen is part of a name: "'s-Gravenhage", "Zuid-Holland", "Staten-Generaal".
+bool has_name_piece(std::string_view word) {
+  for (std::size_t i = 0; i + 1 < word.size(); ++i)
+    if (word[i] == '-' && word[i + 1] >= 'A' && word[i + 1] <= 'Z') return true;
+  return false;
+}
+
+bool has_digit(std::string_view word) {
+  for (char c : word)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+// Two letters or more, all capitals: an acronym inside a compound ("AOW-uitkering").
+bool all_caps(std::string_view word) {
+  std::size_t upper = 0;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++upper;
+  }
+  return upper >= 2;
+}
+
+// Only ASCII changes: compound parts come back in the writer's case, and Dutch words rarely start with
+// another capital.
+std::string ascii_lower(std::string_view word) {
+  std::string out(word);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Accents of emphasis (één, dát, vóór) do not make a word rare: á é í ó ú become a e i o u.
+std::string without_acute_accents(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (word[i] == '\xC3' && i + 1 < word.size()) {
+      const char next = word[i + 1];
+      const char plain = next == '\xA1' ? 'a' : next == '\xA9' ? 'e' : next == '\xAD' ? 'i' : next == '\xB3' ? 'o'
+                       : next == '\xBA' ? 'u' : 0;
+      if (plain != 0) {
+        out.push_back(plain);
+        ++i;
+        continue;
+      }
+    }
+    out.push_back(word[i]);
+  }
+  return out;
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool is_consonant(char c) { return c >= 'a' && c <= 'z' && !is_vowel(c) && c != 'y'; }
+
+bool ends_with(std::string_view word, std::string_view end) {
+  return word.size() > end.size() && word.substr(word.size() - end.size()) == end;
+}
+
+// The spelling changes of Dutch inflection, undone: "bakk" -> "bak", "briev" -> "brief", "zak" -> "zaak",
+// and before a verb ending "hanteer" -> "hanter" (hanteren).
+void add_stem_variants(const std::string& stem, std::vector<std::string>& out) {
+  if (letter_count(stem) < 3) return;
+  std::vector<std::string> forms{stem};
+  if (stem.back() == 'v' || stem.back() == 'z') {
+    forms.push_back(stem);
+    forms.back().back() = stem.back() == 'v' ? 'f' : 's';
+  }
+  for (const std::string& form : forms) {
+    out.push_back(form);
+    const std::size_t n = form.size();
+    if (n >= 2 && form[n - 1] == form[n - 2] && is_consonant(form[n - 1])) out.push_back(form.substr(0, n - 1));
+    if (n >= 3 && is_consonant(form[n - 1]) && is_vowel(form[n - 2]) && form[n - 2] != 'i' &&
+        !is_vowel(form[n - 3])) {
+      std::string doubled = form;
+      doubled.insert(n - 1, 1, form[n - 2]);
+      out.push_back(doubled);
+    }
+    if (n >= 4 && is_consonant(form[n - 1]) && form[n - 2] == form[n - 3] && is_vowel(form[n - 2]) &&
+        form[n - 2] != 'i' && !is_vowel(form[n - 4])) {
+      std::string single = form;
+      single.erase(n - 2, 1);
+      out.push_back(single);
+    }
+  }
+}
+
+// Verbs made from stems: "toekenn" -> "toekennen", "hanteer" -> "hanteren".
+void add_verbs(const std::string& stem, std::vector<std::string>& out) {
+  std::vector<std::string> stems;
+  add_stem_variants(stem, stems);
+  for (const std::string& s : stems) out.push_back(s + "en");
+}
+
+// Possible base forms of a lower-case word: inflection (plural, adjective, comparative, superlative,
+// diminutive, verb forms) and a few derivations (-heid, -ing, -end, -er) taken off; a derivation of a
+// common word is not rare ("toegankelijkheid", "toekenning", "aanvrager"). A wrong guess only makes the
+// rule quieter: a guess counts only when the frequency list knows it as a common word.
+std::vector<std::string> stems(std::string_view word) {
+  struct Ending {
+    std::string_view ending;
+    std::string_view replacement;  // "en": the rest is the stem of a verb
+  };
+  static constexpr std::array<Ending, 29> endings = {{
+      {"'s", ""},      {"\xE2\x80\x99s", ""},   {"heden", "heid"}, {"heid", ""},      {"ingen", "en"},
+      {"ing", "en"},   {"ende", "en"},         {"end", "en"},     {"ers", "en"},     {"er", "en"},
+      {"sters", "en"}, {"ster", "en"},         {"t", "en"},       {"tjes", ""},      {"tje", ""},
+      {"jes", ""},     {"je", ""},             {"ste", ""},       {"st", ""},        {"ere", ""},
+      {"er", ""},      {"en", ""},             {"n", ""},         {"es", ""},        {"s", ""},
+      {"e", ""},       {"\xC3\xABle", "ieel"}, {"\xC3\xABn", "e"}, {"\xC3\xABn", ""},
+  }};
+  std::vector<std::string> out;
+  for (const Ending& e : endings) {
+    if (!ends_with(word, e.ending)) continue;
+    const std::string stem(word.substr(0, word.size() - e.ending.size()));
+    if (e.replacement == "en")
+      add_verbs(stem, out);
+    else
+      add_stem_variants(stem + std::string(e.replacement), out);
+  }
+  // A past participle, also as an adjective: "getoetst", "gehanteerde", "gesubsidieerden".
+  if (word.starts_with("ge") && word.size() > 5) {
+    std::string_view core = word.substr(2);
+    for (std::string_view ending : {"en", "e"})
+      if (ends_with(core, ending)) {
+        core.remove_suffix(ending.size());
+        break;
+      }
+    if (ends_with(core, "d") || ends_with(core, "t")) add_verbs(std::string(core.substr(0, core.size() - 1)), out);
+  }
+  return out;
+}
+
+// Words that are also suffixes, and are mostly a suffix at the end of a longer word ("laatste" + "lijk").
+bool is_suffix_like(std::string_view part) {
+  static constexpr std::array<std::string_view, 14> suffixes = {
+      "lijk", "lijke", "lijks", "baar", "bare", "loos", "loze", "matig", "matige", "heid", "schap", "achtig",
+      "achtige", "waardig"};
+  return std::find(suffixes.begin(), suffixes.end(), part) != suffixes.end();
+}
+
+// Adjective endings: the last part of "arbeidsvoorwaardelijke" or "frequentieafhankelijke" is no noun.
+bool is_adjective(std::string_view word) {
+  for (std::string_view ending :
+       {"lijk", "lijke", "ig", "ige", "isch", "ische", "baar", "bare", "end", "ende", "loos", "loze"})
+    if (ends_with(word, ending)) return true;
+  return false;
+}
+
+// Quotation marks that open or close a quotation; a straight double quote toggles (as in substitution.cpp).
+int quote_effect(std::string_view mark) {
+  if (mark == "\xC2\xAB" || mark == "\xE2\x80\x9E" || mark == "\xE2\x80\x9C" || mark == ",,") return 1;  // « „ “
+  if (mark == "\xC2\xBB" || mark == "\xE2\x80\x9D" || mark == "''") return -1;                        // » ”
+  if (mark == "\"") return 0;
+  return 2;  // not a quotation mark
+}
+
+// Short words that begin old fixed phrases rather than compounds: "des" + "gewenst", "dien" + "aangaande",
+// "het" + "welk", "mede" + "gedeeld", "voren" + "staande".
+bool is_function_word(std::string_view part) {
+  static constexpr std::array<std::string_view, 30> words = {
+      "al",   "als",  "dan",  "dat",  "den",    "der",   "des",   "deze", "die", "dien",
+      "dit",  "een",  "elk",  "haar", "het",    "hoe",   "hun",   "mede", "met", "naar",
+      "niet", "ons",  "ten",  "ter",  "uiteen", "voort", "voren", "wat",  "wel", "zich"};
+  return std::find(words.begin(), words.end(), part) != words.end();
+}
+
+// Separable particles and adverbs that begin many words made from a common word: "terug" + "dringen",
+// "vooruit" + "kijken", "daar" + "tegenover". The host does not split them off (see word_services.cpp).
+constexpr std::array<std::string_view, 28> prefixes = {
+    "aan",  "af",    "achter", "bij",   "binnen", "boven", "daar",  "door",    "her",  "hier",
+    "in",   "los",   "mee",    "na",    "neer",   "om",    "onder", "op",      "over", "rond",
+    "samen", "tegen", "terug", "toe",   "uit",    "vast",  "vooruit", "voor",
+};
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::uint32_t read_count(const sdk::Options& options, std::string_view name, std::int64_t fallback,
+                         std::int64_t min, std::int64_t max) {
+  const std::int64_t value = options.integer(name, fallback);
+  if (value < min || value > max)
+    throw std::invalid_argument("De optie " + std::string(name) + " moet een getal van " + std::to_string(min) +
+                                " tot en met " + std::to_string(max) + " zijn, niet " + std::to_string(value) +
+                                ".");
+  return static_cast<std::uint32_t>(value);
+}
+
+}  // namespace
+
+DifficultWord::DifficultWord(const sdk::Host& host, const sdk::Options& options)
+    : host_(host),
+      rare_band_(read_count(options, "rare_from_band", 5, 2, 5)),
+      min_letters_(read_count(options, "min_letters", 5, 1, 100)),
+      compound_max_letters_(read_count(options, "compound_max_letters", 22, 6, 1000)),
+      compound_max_parts_(read_count(options, "compound_max_parts", 2, 2, 100)) {
+  const std::size_t count = options.array_size("known");
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string word = options.string("known[" + std::to_string(i) + "]", "");
+    if (word.empty()) throw std::invalid_argument("known[" + std::to_string(i) + "] is leeg.");
+    known_.insert(ascii_lower(word));
+  }
+}
+
+bool DifficultWord::common(std::string_view lower) const {
+  if (common_form(lower)) return true;
+  // A particle before a common word: "terugdringen", "vooruitbetaalde".
+  for (std::string_view prefix : prefixes)
+    if (lower.starts_with(prefix) && letter_count(lower) >= prefix.size() + 4 &&
+        common_form(lower.substr(prefix.size())))
+      return true;
+  return false;
+}
+
+bool DifficultWord::common_form(std::string_view lower) const {
+  const auto known_or_frequent = [this](const std::string& form) {
+    return known_.count(form) > 0 || host_.frequency_band(form) < rare_band_;
+  };
+  if (known_or_frequent(std::string(lower))) return true;
+  const std::string plain = without_acute_accents(lower);
+  if (plain != lower && known_or_frequent(plain)) return true;
+  for (const std::string& stem : stems(plain))
+    if (known_or_frequent(stem)) return true;
+  return false;
+}
+
+bool DifficultWord::common_part(std::string_view part, bool last, int depth) const {
+  if (all_caps(part)) return true;  // acronyms are the acronym rule's job
+  const std::string lower = ascii_lower(part);
+  if (common(lower)) return true;
+  if (!last) {
+    // The host keeps linking letters with the part before them ("verkiezings" + "uitslag"); a verb begins
+    // a compound without its ending ("vergader" + "jaar").
+    for (std::string_view link : {"s", "en", "e", "er"})
+      if (ends_with(lower, link) && letter_count(lower) >= link.size() + 3 &&
+          common(std::string_view(lower).substr(0, lower.size() - link.size())))
+        return true;
+    if (common(lower + "en")) return true;
+  }
+  // The host splits into as few parts as it can: a part can be a compound itself ("kinderopvangtoeslag").
+  if (depth >= 2) return false;
+  const std::vector<std::string> subparts = host_.compound_parts(part);
+  if (subparts.size() < 2) return false;
+  for (std::size_t i = 0; i < subparts.size(); ++i)
+    if (!common_part(subparts[i], last && i + 1 == subparts.size(), depth + 1)) return false;
+  return true;
+}
+
+// Hunspell nl does not split every compound ("nieuwbouw", "milieubeheer", "uurloon"): two fairly common
+// parts (band 3 or better, as written) make a word that is not rare either. Looser tests (inflected parts,
+// band 4) split hard words into common pieces ("doel" + "matig", "voren" + "staande").
+bool DifficultWord::two_common_parts(std::string_view lower) const {
+  // The frequency list comes from subtitles, with English in it ("sane" + "ring"): parts must be Dutch too.
+  const auto frequent = [this](std::string_view form) {
+    return host_.frequency_band(form) <= 3 && host_.spelled_correctly(form) == 1;
+  };
+  for (std::size_t i = 1; i < lower.size(); ++i) {
+    if (is_continuation(lower[i])) continue;
+    const std::string_view first = lower.substr(0, i), second = lower.substr(i);
+    if (letter_count(first) < 3 || letter_count(second) < 4 || is_suffix_like(second) || is_function_word(first))
+      continue;
+    if (!frequent(second)) continue;
+    if (frequent(first)) return true;
+    // With a linking letter: "fietsen" + "stalling" is "fiets" + "en" + "stalling".
+    for (std::string_view link : {"s", "en", "e"})
+      if (ends_with(first, link) && letter_count(first) >= link.size() + 3 &&
+          frequent(first.substr(0, first.size() - link.size())))
+        return true;
+  }
+  return false;
+}
+
+// "verblijfs" + "vergunning" + "aanvraag" -> "aanvraag" and "verblijfsvergunning": Dutch compounds end
+// in their main word; the parts before it describe it.
+std::pair<std::string, std::string> DifficultWord::split_advice(const std::vector<std::string>& parts) const {
+  std::string modifier;
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) modifier += parts[i];
+  modifier = ascii_lower(modifier);
+  // A linking "s" goes ("arbeids" -> "arbeid"), unless the word with it is the more common one ("huis").
+  if (ends_with(modifier, "s")) {
+    const std::string without = modifier.substr(0, modifier.size() - 1);
+    if (host_.spelled_correctly(without) == 1 && host_.frequency_band(without) <= host_.frequency_band(modifier))
+      modifier = without;
+  }
+  return {ascii_lower(parts.back()), modifier};
+}
+
+std::optional<std::string> DifficultWord::message_for(std::string_view word, std::string_view lower,
+                                                      bool hyphenated) const {
+  const std::vector<std::string> parts = host_.compound_parts(word);
+  const bool compound = parts.size() >= 2;
+  if (!common(lower)) {
+    bool rare = !compound && !two_common_parts(lower);
+    for (std::size_t i = 0; compound && i < parts.size() && !rare; ++i)
+      rare = !common_part(parts[i], i + 1 == parts.size(), 0);
+    if (rare)
+      return "\"" + std::string(word) +
+             "\" is een moeilijk woord. Veel lezers kennen het niet. Kies een gewoner woord of leg het uit.";
+  }
+  // A hyphen already shows the parts: only a compound written as one word is advised to be split.
+  if (compound && !hyphenated &&
+      (parts.size() > compound_max_parts_ || letter_count(word) > compound_max_letters_)) {
+    // Shown with every part ("verblijfs + vergunning + aanvraag"), although the host's own split, which keeps
+    // a known compound such as "verblijfsvergunning" whole, decides what counts as long.
+    std::vector<std::string> all_parts;
+    for (const std::string& part : parts) {
+      std::vector<std::string> subparts = host_.compound_parts(part);
+      if (subparts.size() < 2) subparts = {part};
+      all_parts.insert(all_parts.end(), subparts.begin(), subparts.end());
+    }
+    const std::string start = "\"" + std::string(word) + "\" is een lang samengesteld woord (" +
+                              joined(all_parts, " + ") + "). Schrijf het in stukken.";
+    const auto [head, modifier] = split_advice(parts);
+    // "van of voor" fits a noun; an adjective ("integriteitsgevoelige") needs its own words.
+    if (is_adjective(head)) return start;
+    return start + " Begin met het laatste deel: \"" + head + "\" van of voor \"" + modifier + "\".";
+  }
+  return std::nullopt;
+}
+
+void DifficultWord::check(const sdk::Unit& unit, sdk::Findings& findings) const {
+  for (std::size_t p = 0; p < unit.size(); ++p) {
+    const sdk::Paragraph paragraph = unit[p];
+    std::unordered_set<std::string> seen;  // lower-case word forms already judged in this paragraph
+    int quote_depth = 0;
+    bool in_straight_quote = false;
+    for (const helder_token& t : paragraph.tokens()) {
+      if (t.kind == HELDER_TOKEN_PUNCTUATION || t.kind == HELDER_TOKEN_SYMBOL) {
+        const int effect = quote_effect(paragraph.text_of(t));
+        if (effect == 1) ++quote_depth;
+        if (effect == -1 && quote_depth > 0) --quote_depth;
+        if (effect == 0) in_straight_quote = !in_straight_quote;
+        continue;
+      }
+      if (t.kind != HELDER_TOKEN_WORD) continue;  // numbers, acronyms, abbreviations, URLs, code, ...
+      // A quotation is someone else's words: the writer cannot choose other ones.
+      if (quote_depth > 0 || in_straight_quote) continue;
+      // A capital in the middle of a sentence is a name; all capitals is a shouting heading or an acronym.
+      if ((t.flags & HELDER_TOKEN_ALL_CAPS) ||
+          ((t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START)))
+        continue;
+      const std::string word = clean_form(paragraph.text_of(t));
+      const std::string_view lower = sdk::from_c(t.lower);
+      if (letter_count(word) < min_letters_ || has_digit(word) || has_name_piece(word)) continue;
+      if (!seen.insert(std::string(lower)).second) continue;
+      const auto message = message_for(word, lower, (t.flags & HELDER_TOKEN_HYPHENATED) != 0);
+      // The checks below are asked last: most words are common, and Hunspell is the slowest service.
+      if (!message || host_.vocabulary(word) == 1) continue;
+      // Misspelled words are the spelling rule's job. Without a dictionary (-1) a typo would look rare too:
+      // then the rule stays silent. A capital word at the start of a sentence that is only right with its
+      // capital is a name ("Groningen").
+      if (host_.spelled_correctly(word) != 1) continue;
+      if ((t.flags & HELDER_TOKEN_CAPITALIZED) && host_.spelled_correctly(lower) == 0) continue;
+      findings.emit(p, t.start, t.end, *message);
+    }
+  }
+}
+
+}  // namespace helder::jargon

@@ -126,7 +126,7 @@ TEST_CASE("difficult-word: several threads check at once with the same rule", "[
 
 TEST_CASE("difficult-word: without a dictionary the rule stays silent (a typo is no rare word)", "[jargon][difficult-word][cli]") {
   test::TempDir dir;
-  const fs::path letter = dir.write("brief.txt", "Wij werken aan de implementatie van het plan.\n");
+  const fs::path letter = dir.write("brief.txt", "Wij werken aan de adaptatie van het plan.\n");
 
   auto r = test::run_helder({"--editor", "check", letter.string()});
   CHECK(r.out.find("[rijksoverheid.difficult-word]") != std::string::npos);

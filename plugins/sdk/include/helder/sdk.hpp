@@ -59,6 +59,10 @@ class Host {
   }
   // 1: accepted by the project's vocabulary, -1: rejected, 0: neither.
   int vocabulary(std::string_view word) const { return c_->vocabulary(c_->context, to_c(word)); }
+  // True in the editor (language server): checks run while the writer types, so skip slow extras.
+  bool interactive() const {
+    return c_->struct_size >= offsetof(helder_host, interactive) + sizeof(std::uint32_t) && c_->interactive != 0;
+  }
   std::vector<std::string> compound_parts(std::string_view word) const {
     std::vector<std::string> out;
     c_->compound_parts(c_->context, to_c(word), &collect, &out);

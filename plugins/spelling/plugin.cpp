@@ -1,0 +1,15 @@
+// The "spelling" plugin: words the Dutch dictionary (Hunspell nl, lent by the host) does not know.
+#include "spelling.hpp"
+
+#include <helder/sdk.hpp>
+
+namespace {
+
+constexpr helder_check_kind spelling_kinds[] = {
+    helder::sdk::check_kind<helder::spelling::Spelling>(
+        "spelling", "Words the dictionary does not know, and words the project rejects", HELDER_SCOPE_PARAGRAPH),
+};
+
+}  // namespace
+
+HELDER_PLUGIN("spelling", "0.1.0", spelling_kinds);

@@ -683,8 +683,9 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
     if (a.end != b.end) return a.end < b.end;
     return a.rule_id < b.rule_id;
   });
-  // Two rules about exactly the same words: a tip (info, hint) gives way to a warning or error there.
+  // Two rules about exactly the same word: a tip (info, hint) gives way to a warning or error there.
   // ("desbetreffende" is officialese with a plain alternative; that it is also a rare word adds nothing.)
+  // Longer ranges stay: a long paragraph and a long first sentence are two different pieces of advice.
   std::vector<Finding> kept;
   kept.reserve(findings.size());
   for (std::size_t i = 0; i < findings.size();) {
@@ -692,8 +693,12 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
     Severity strongest = Severity::Hint;
     for (; j < findings.size() && findings[j].start == findings[i].start && findings[j].end == findings[i].end; ++j)
       strongest = std::max(strongest, findings[j].severity);
+    const std::string_view covered = findings[i].end <= source.size()
+                                         ? source.substr(findings[i].start, findings[i].end - findings[i].start)
+                                         : std::string_view();
+    const bool one_word = covered.find_first_of(" \t\r\n") == std::string_view::npos;
     for (; i < j; ++i)
-      if (findings[i].severity >= strongest || findings[i].severity > Severity::Info)
+      if (!one_word || findings[i].severity >= strongest || findings[i].severity > Severity::Info)
         kept.push_back(std::move(findings[i]));
   }
   findings = std::move(kept);

@@ -141,11 +141,11 @@ void Substitution::check(const sdk::Unit& unit, sdk::Findings& findings) const {
         if (pattern.base_form && !entry.replacements.empty()) {
           const bool capital = (t.flags & HELDER_TOKEN_CAPITALIZED) != 0;
           for (const std::string& r : entry.replacements) {
-            const std::string split_verb = after_te ? with_te_inside(r) : std::string();
-            if (!split_verb.empty())  // replace "te retourneren" as a whole
+            const std::string split_verb = with_te_inside(r);
+            if (after_te && !split_verb.empty())  // replace "te retourneren" as a whole
               fixes.push_back(sdk::Fix{tokens[i - 1].start, end, split_verb, true});
-            else
-              fixes.push_back(sdk::Fix{start, end, capital ? capitalized(r) : r, !entry.autofix});
+            else  // a separable verb fits only where the verb stays whole: "Wij retourneren" is not "Wij terugsturen"
+              fixes.push_back(sdk::Fix{start, end, capital ? capitalized(r) : r, !entry.autofix || !split_verb.empty()});
           }
         } else if (pattern.base_form) {
           // Leaving the words out: take one space with them. Whether the sentence still runs is for a person.

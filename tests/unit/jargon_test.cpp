@@ -76,7 +76,7 @@ TEST_CASE("the default list is long enough and every entry is complete", "[jargo
   CHECK(phrases >= 400);
 }
 
-TEST_CASE("a separable verb after \"te\" takes \"te\" inside it, and that fix needs review", "[jargon][fix]") {
+TEST_CASE("a separable verb as replacement needs review; after \"te\" it takes \"te\" inside it", "[jargon][fix]") {
   test::TempDir dir;
   const std::string text = "Wij vragen u het formulier aan ons te retourneren. U kunt het formulier retourneren.";
   const auto findings = check_with("", text, dir);
@@ -88,7 +88,7 @@ TEST_CASE("a separable verb after \"te\" takes \"te\" inside it, and that fix ne
   CHECK(split.needs_review);
   REQUIRE(findings[1].fixes.size() == 1);
   CHECK(findings[1].fixes[0].text == "terugsturen");
-  CHECK_FALSE(findings[1].fixes[0].needs_review);
+  CHECK(findings[1].fixes[0].needs_review);  // "Wij retourneren het" is not "Wij terugsturen het"
 }
 
 TEST_CASE("an entry with autofix = false offers its fix for review only", "[jargon][fix]") {

@@ -40,7 +40,8 @@ bool is_zijn_perfect_or_adjective(std::string_view w) {
       "bereid",     "bezorgd",    "verplicht",   "beroemd",    "verliefd",   "getrouwd",    "geïnteresseerd",
       "gerechtigd", "gestart",    "ingestapt",  "afgereisd",  "verdronken", "doorgeslagen", "afgetreden",
       "uitgekomen", "gelopen",    "geleden",    "gereden",    "gevlogen",   "gezwommen",   "opgegroeid",
-      "ingescheurd", "geblesseerd", "onthutst", "uitgebloed"});
+      "ingescheurd", "geblesseerd", "onthutst", "uitgebloed", "ingewikkeld", "beperkt", "geneigd",
+      "betrokken"});
   for (std::string_view x : words)
     if (w == x) return true;
   return false;
@@ -59,8 +60,9 @@ bool is_participle(std::string_view w) {
   if (w.size() < 5) return false;
   const bool participle_end = ends_with(w, "d") || ends_with(w, "t") || ends_with(w, "en");
   if (!participle_end) return false;
-  static constexpr std::array<std::string_view, 11> not_participles{
-      "geen", "gezond", "gelijk", "gebied", "gedicht", "gemeent", "gebouwen", "gelet", "gevallen", "geld", "gesprek"};
+  static constexpr std::array<std::string_view, 12> not_participles{
+      "geen", "gezond", "gelijk", "gebied", "gedicht", "gemeent", "gebouwen", "gelet", "gevallen", "geld", "gesprek",
+      "beiden"};
   for (std::string_view n : not_participles)
     if (w == n) return false;
   // Nouns and adverbs that happen to look like participles: beleid, gezicht, voorheen, verwondingen.
@@ -77,8 +79,9 @@ bool is_participle(std::string_view w) {
   static constexpr std::array<std::string_view, 4> inseparable{"onder", "over", "voor", "door"};
   for (std::string_view p : inseparable)
     if (starts_with(w, p) && w.size() > p.size() + 3 && !starts_with(w.substr(p.size()), "ge")) return true;
-  static constexpr std::array<std::string_view, 14> particles{"aan", "af", "in", "op", "uit", "toe", "vast",
-                                                              "voor", "mee", "door", "over", "terug", "vrij", "onder"};
+  static constexpr std::array<std::string_view, 24> particles{
+      "aan", "af",  "in",   "op",  "uit", "toe",   "vast",  "voor",  "mee",    "door",   "over", "terug",
+      "vrij", "onder", "waar", "neer", "weg", "bij", "na", "om", "samen", "tegen", "binnen", "los"};
   for (std::string_view part : particles)
     if (starts_with(w, part) && w.size() > part.size() + 4) {
       const std::string_view rest = w.substr(part.size());
@@ -87,11 +90,40 @@ bool is_participle(std::string_view w) {
   return false;
 }
 
+// Words before a noun: after them a participle-shaped word is a noun ("het vertrouwen", "de gevolgen").
+bool is_determiner(std::string_view w) {
+  static constexpr auto words = std::to_array<std::string_view>(
+      {"de", "het", "een", "dit", "deze", "uw", "mijn", "onze", "ons", "hun", "haar", "elk", "elke", "ieder",
+       "iedere", "alle", "geen", "enkele", "sommige", "welke", "diens", "veel", "weinig"});
+  for (std::string_view x : words)
+    if (w == x) return true;
+  return false;
+}
+
+// Words of degree before an adjective: "te ingewikkeld", "zeer gewaardeerd".
+bool is_degree_word(std::string_view w) {
+  static constexpr auto words = std::to_array<std::string_view>({"te", "zeer", "erg", "heel", "zo", "best", "vrij"});
+  for (std::string_view x : words)
+    if (w == x) return true;
+  return false;
+}
+
 // A word token that is a participle; a capital in the middle of a sentence is a name ("Verstappen").
-bool is_participle_token(const helder_token& t) {
+// After a determiner or an inflected adjective it is a noun ("het vertrouwen", "grote gevolgen"); after
+// a word of degree it is an adjective ("te ingewikkeld").
+bool is_participle_token(const ParagraphAnalysis& p, std::uint32_t index, std::uint32_t first) {
+  const helder_token& t = p.tokens[index];
   if (t.kind != HELDER_TOKEN_WORD) return false;
   if ((t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START)) return false;
-  return is_participle(std::string_view(t.lower.data, t.lower.size));
+  if (!is_participle(std::string_view(t.lower.data, t.lower.size))) return false;
+  if (index > first && p.tokens[index - 1].kind == HELDER_TOKEN_WORD) {
+    const std::string_view before(p.tokens[index - 1].lower.data, p.tokens[index - 1].lower.size);
+    if (is_determiner(before) || is_degree_word(before)) return false;
+    if (before.size() > 3 && before.back() == 'e' && !ends_with(before, "ee") && !ends_with(before, "ie") &&
+        !is_worden(before) && !is_participle(before))
+      return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -121,18 +153,25 @@ void find_passives(ParagraphAnalysis& p, const WordServices&) {
       // The nearest participle after the auxiliary, else before it (subordinate clause: "dat het besluit
       // genomen wordt").
       std::int64_t found = -1;
+      // Right before the auxiliary first: in a subordinate clause the participle comes first ("die
+      // gedomineerd wordt door hoger opgeleiden").
+      if (!zijn && i > first && is_participle_token(p, i - 1, first)) found = i - 1;
       for (std::uint32_t j = i + 1; j < last && found < 0; ++j) {
         const helder_token& t = p.tokens[j];
         // With "zijn" the participle stays close and in the same clause; "worden" reaches further.
         if (zijn && (j - i > 6 || t.kind == HELDER_TOKEN_PUNCTUATION)) break;
         const std::string_view w(t.lower.data, t.lower.size);
-        if (is_participle_token(t) && !(zijn && is_zijn_perfect_or_adjective(w))) found = j;
+        if (is_participle_token(p, j, first)) {
+          if (!(zijn && is_zijn_perfect_or_adjective(w))) found = j;
+          else if (zijn) break;  // "is geworden": the perfect of another verb takes the place of the participle
+        }
         if (t.kind == HELDER_TOKEN_WORD && (is_worden(w) || is_zijn_finite(w))) break;
       }
       for (std::int64_t j = static_cast<std::int64_t>(i) - 1; j >= first && found < 0 && i - j <= (zijn ? 1 : 3); --j) {
         const helder_token& t = p.tokens[j];
         const std::string_view w(t.lower.data, t.lower.size);
-        if (is_participle_token(t) && !(zijn && is_zijn_perfect_or_adjective(w))) found = j;
+        if (is_participle_token(p, static_cast<std::uint32_t>(j), first) && !(zijn && is_zijn_perfect_or_adjective(w)))
+          found = j;
       }
       if (found < 0) continue;
       const helder_token& part = p.tokens[found];

@@ -1,7 +1,8 @@
-// The `helder` program: check, analyze, rules, explain and dump-config.
+// The `helder` program: check, analyze, rules, explain, dump-config and lsp (the language server).
 #include <helder/config.hpp>
 #include <helder/engine.hpp>
 #include <helder/fix.hpp>
+#include <helder/lsp/server.hpp>
 #include <helder/plugin_loader.hpp>
 #include <helder/report.hpp>
 #include <helder/session.hpp>
@@ -410,6 +411,10 @@ int main(int argc, char** argv) {
   auto* dump = app.add_subcommand("dump-config", "Toon de configuratie die helder gebruikt");
   dump->add_option("path", dump_path, "Bestand of map waarvoor de configuratie geldt");
 
+  auto* lsp = app.add_subcommand("lsp", "Start de taalserver (LSP) voor editors: via standaardinvoer en -uitvoer");
+  bool lsp_stdio = true;  // the only transport; the flag is there because editors pass it
+  lsp->add_flag("--stdio", lsp_stdio, "Praat via standaardinvoer en -uitvoer (dat doet de server altijd)");
+  lsp->allow_extras();  // editors add options of their own (--clientProcessId=...)
 
   try {
     app.parse(argc, argv);
@@ -419,6 +424,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (*lsp) return helder::lsp::run(global);
     global.report = error_line;
     Session session(global);
     if (*check) return run_check(session, paths, format, fail_on, jobs, stdin_name, use_color(color), fix);

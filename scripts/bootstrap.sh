@@ -10,6 +10,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-dev libicu-dev libhunspell-dev hunspell-nl libhyphen-dev hyphen-nl
   libtomlplusplus-dev catch2 nlohmann-json3-dev libcli11-dev libfmt-dev libmd4c-dev
+  nodejs npm neovim
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,164 @@
+// Benchmark of the language server while typing: a letter of about 50 pages (25,000 words, built from the
+// circulaires in the shared corpus) is opened, then 200 single-character edits at random places follow.
+// Prints the time from didChange until the publishDiagnostics of that version has arrived (median, p95,
+// max; the message is not parsed: that is the editor's cost) and the first full check. Drives the real `helder lsp` binary over a pipe, debounce 0. Prints figures; no asserts.
+//
+// Usage: helder_lsp_bench [words (25000)] [edits (200)] [markdown]
+#include "lsp_client.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+using json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::size_t count_words(std::string_view s) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (const char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+json position_of(const std::string& text, std::size_t offset) {
+  std::uint32_t line = 0, character = 0;
+  for (std::size_t i = 0; i < offset;) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (text[i] == '\n') {
+      ++line;
+      character = 0;
+    } else {
+      character += length == 4 ? 2 : 1;
+    }
+    i += length;
+  }
+  return {{"line", line}, {"character", character}};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::size_t target_words = argc > 1 ? std::stoul(argv[1]) : 25000;
+  const int edits = argc > 2 ? std::stoi(argv[2]) : 200;
+  const bool markdown = argc > 3 && std::string_view(argv[3]) == "markdown";
+
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(fs::path(HELDER_SHARED_DIR) / "corpus" / "circulaires"))
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    fmt::print(stderr, "no circulaires in {}\n", HELDER_SHARED_DIR);
+    return 2;
+  }
+  std::string text;
+  for (std::size_t i = 0; count_words(text) < target_words; ++i) {
+    std::string part = read(files[i % files.size()]);
+    std::erase(part, '\r');
+    text += part;
+    if (!text.ends_with("\n\n")) text += "\n\n";
+  }
+
+  const fs::path root = fs::temp_directory_path();
+  helder::test::LspProcess server({HELDER_BINARY, {}, {}, root});
+  auto answer = [&](const json& id) {
+    return server.receive_if([&](const json& m) { return m.contains("id") && m["id"] == id && !m.contains("method"); },
+                             std::chrono::seconds(120));
+  };
+  server.send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
+               {"params", {{"capabilities", json::object()}, {"initializationOptions", {{"debounceMs", 0}}}}}});
+  if (!answer(1)) return 1;
+  server.send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
+
+  const std::string uri = helder::test::uri_of(root / (markdown ? "helder-bench-brief.md" : "helder-bench-brief.txt"));
+  auto published = [&](std::int64_t version) {
+    auto m = server.receive_if(
+        [&](const json& m) {
+          return m.value("method", "") == "textDocument/publishDiagnostics" && m["params"].value("version", -1) == version;
+        },
+        std::chrono::seconds(120));
+    return m ? (*m)["params"]["diagnostics"].size() : std::size_t(-1);
+  };
+
+  // The first check includes loading the dictionaries and plugins; a second document measures a full check
+  // of a text the server has never seen, with everything loaded.
+  auto start = Clock::now();
+  server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
+               {"params", {{"textDocument", {{"uri", uri}, {"languageId", markdown ? "markdown" : "plaintext"}, {"version", 1}, {"text", text}}}}}});
+  const std::size_t findings = published(1);
+  const double first = ms(Clock::now() - start);
+
+  std::mt19937 random(2024);
+  std::vector<double> times;
+  std::int64_t version = 1;
+  const std::string letters = "abcdefghijklmnoprstuvwz .,";
+  for (int i = 0; i < edits; ++i) {
+    std::size_t at = random() % text.size();
+    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    json change;
+    if (random() % 4 == 0 && text[at] != '\n' && (static_cast<unsigned char>(text[at]) < 0x80)) {
+      change = {{"range", {{"start", position_of(text, at)}, {"end", position_of(text, at + 1)}}}, {"text", ""}};
+      text.erase(at, 1);
+    } else {
+      const std::string c(1, letters[random() % letters.size()]);
+      change = {{"range", {{"start", position_of(text, at)}, {"end", position_of(text, at)}}}, {"text", c}};
+      text.insert(at, c);
+    }
+    start = Clock::now();
+    server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"},
+                 {"params", {{"textDocument", {{"uri", uri}, {"version", ++version}}}, {"contentChanges", json::array({change})}}}});
+    // Until the publication of this version has arrived; not parsed (that is the editor's cost).
+    const std::string wanted = "\"version\":" + std::to_string(version) + ",";
+    while (true) {
+      const std::optional<std::string> body = server.receive_raw(std::chrono::seconds(120));
+      if (!body) return 1;
+      if (body->find("textDocument/publishDiagnostics") != std::string::npos && body->find(wanted) != std::string::npos) break;
+    }
+    times.push_back(ms(Clock::now() - start));
+  }
+
+  // A full check of an unseen text with everything loaded (no paragraph in the cache).
+  const std::string other = helder::test::uri_of(root / "helder-bench-ander.txt");
+  start = Clock::now();
+  server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
+               {"params", {{"textDocument", {{"uri", other}, {"languageId", "plaintext"}, {"version", 1}, {"text", text + " x"}}}}}});
+  const auto m = server.receive_if(
+      [&](const json& m) { return m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["uri"] == other; },
+      std::chrono::seconds(120));
+  const double warm_full = ms(Clock::now() - start);
+
+  server.send({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "shutdown"}});
+  answer(2);
+  server.send({{"jsonrpc", "2.0"}, {"method", "exit"}});
+  server.wait(std::chrono::seconds(10));
+
+  std::sort(times.begin(), times.end());
+  auto at = [&](double q) { return times[std::min(times.size() - 1, static_cast<std::size_t>(q * static_cast<double>(times.size())))]; };
+  fmt::print("helder lsp: {} words, {} bytes, {} lines, {} findings ({})\n", count_words(text), text.size(),
+             std::count(text.begin(), text.end(), '\n'), findings, markdown ? "markdown" : "plain text");
+  fmt::print("first check after didOpen (incl. loading dictionaries and plugins): {:.1f} ms\n", first);
+  fmt::print("full check of an unseen text, everything loaded:                   {:.1f} ms\n", m ? warm_full : -1.0);
+  fmt::print("{} single-character edits, didChange -> publishDiagnostics: median {:.1f} ms, p95 {:.1f} ms, max {:.1f} ms\n",
+             times.size(), at(0.5), at(0.95), times.back());
+  return 0;
+}

@@ -1,0 +1,67 @@
+// A minimal LSP client for the tests and the benchmark: starts the real `helder lsp` binary with pipes,
+// sends framed messages, reads the server's messages with a timeout. Independent of the server's own
+// framing code, so the tests do not check the server against itself.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+namespace helder::test {
+
+class LspProcess {
+ public:
+  struct Options {
+    std::string binary;                  // the helder program
+    std::vector<std::string> args;       // before "lsp" (global options such as --plugin-dir)
+    std::vector<std::string> env;        // added to the environment ("NAME=value")
+    std::filesystem::path cwd;
+  };
+  explicit LspProcess(const Options& options);
+  ~LspProcess();  // kills the server if it still runs
+  LspProcess(const LspProcess&) = delete;
+  LspProcess& operator=(const LspProcess&) = delete;
+
+  void send(const nlohmann::json& message);
+  void send_raw(std::string_view bytes);
+  void close_input();
+
+  // The next message, or nullopt when none arrives within `timeout` (or the server closed its output).
+  std::optional<nlohmann::json> receive(std::chrono::milliseconds timeout);
+  // The next message for which `match` is true; the others stay pending, in order, for later calls.
+  std::optional<nlohmann::json> receive_if(const std::function<bool(const nlohmann::json&)>& match,
+                                           std::chrono::milliseconds timeout);
+  // The next message body as it came, not parsed (for the benchmark: parsing is the client's cost).
+  std::optional<std::string> receive_raw(std::chrono::milliseconds timeout);
+  // Messages received but not yet taken.
+  std::vector<nlohmann::json>& pending() { return pending_; }
+
+  // Waits for the server to end: its exit code, 128 + signal, or -1 when it still runs after `timeout`.
+  int wait(std::chrono::milliseconds timeout);
+  std::string error_output();  // what the server wrote to standard error so far
+
+ private:
+  std::optional<nlohmann::json> read_one(std::chrono::milliseconds timeout);
+  std::optional<std::string> read_body(std::chrono::milliseconds timeout);
+
+  int pid_ = -1;
+  int in_ = -1, out_ = -1, err_ = -1;
+  int exit_code_ = -1;
+  std::string buffer_;
+  std::vector<nlohmann::json> pending_;
+  std::mutex err_mutex_;
+  std::string err_text_;
+  std::thread err_reader_;
+};
+
+std::string uri_of(const std::filesystem::path& path);
+
+}  // namespace helder::test

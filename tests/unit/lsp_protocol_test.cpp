@@ -1,0 +1,184 @@
+// The language server as a client sees it, over pipes: incremental edits at random places give the same
+// diagnostics as opening the final text fresh; several documents edited at once; requests racing checks.
+#include "test_support.hpp"
+
+#include "lsp_client.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <random>
+
+using json = nlohmann::json;
+using helder::test::LspProcess;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr auto kWait = std::chrono::seconds(30);
+
+LspProcess start_server(const fs::path& root) {
+  return LspProcess(LspProcess::Options{HELDER_BINARY, {}, {}, root});
+}
+
+void initialize(LspProcess& server, const fs::path& root, json capabilities = json::object()) {
+  server.send({{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"},
+               {"params", {{"rootUri", helder::test::uri_of(root)}, {"capabilities", capabilities},
+                           {"initializationOptions", {{"debounceMs", 0}}}}}});
+  REQUIRE(server.receive_if([](const json& m) { return m.value("id", json()) == 0; }, kWait));
+  server.send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
+}
+
+void open(LspProcess& server, const std::string& uri, const std::string& text, const std::string& language = "plaintext") {
+  server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
+               {"params", {{"textDocument", {{"uri", uri}, {"languageId", language}, {"version", 1}, {"text", text}}}}}});
+}
+
+// The diagnostics published for `uri` at `version` (earlier publications are skipped).
+json diagnostics_of(LspProcess& server, const std::string& uri, std::int64_t version) {
+  auto m = server.receive_if(
+      [&](const json& m) {
+        return m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri &&
+               m["params"].value("version", -1) == version;
+      },
+      kWait);
+  REQUIRE(m);
+  return (*m)["params"]["diagnostics"];
+}
+
+void shut_down(LspProcess& server) {
+  server.send({{"jsonrpc", "2.0"}, {"id", "stop"}, {"method", "shutdown"}});
+  REQUIRE(server.receive_if([](const json& m) { return m.value("id", json()) == "stop"; }, kWait));
+  server.send({{"jsonrpc", "2.0"}, {"method", "exit"}});
+  CHECK(server.wait(kWait) == 0);
+}
+
+// UTF-16 position of a byte offset, as the editor counts.
+json position_of(const std::string& text, std::size_t offset) {
+  std::uint32_t line = 0, character = 0;
+  for (std::size_t i = 0; i < offset;) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (text[i] == '\n') {
+      ++line;
+      character = 0;
+    } else {
+      character += length == 4 ? 2 : 1;
+    }
+    i += length;
+  }
+  return {{"line", line}, {"character", character}};
+}
+
+std::size_t char_boundary(const std::string& text, std::size_t offset) {
+  while (offset > 0 && offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) --offset;
+  return offset;
+}
+
+std::string corpus_text() {
+  return helder::test::read_file(fs::path(HELDER_SHARED_DIR) / "corpus" / "letters" /
+                                 "kamerbrief-2023-03-31-reflectie-verkiezingsuitslag.txt");
+}
+
+}  // namespace
+
+TEST_CASE("lsp: random incremental edits end in the same diagnostics as opening the final text", "[lsp][protocol]") {
+  helder::test::TempDir dir;
+  LspProcess server = start_server(dir.path());
+  initialize(server, dir.path());
+  std::string text = corpus_text();
+  REQUIRE(text.size() > 5000);
+  const std::string uri = helder::test::uri_of(dir.path() / "brief.txt");
+  open(server, uri, text);
+  diagnostics_of(server, uri, 1);
+
+  std::mt19937 random(7);
+  const std::vector<std::string> typed{"e", " ", ".", "\n", "é", "’", "😀", "thans ", "middels", "\n\n"};
+  std::int64_t version = 1;
+  for (int i = 0; i < 120; ++i) {
+    const std::size_t at = char_boundary(text, random() % text.size());
+    std::size_t end = at;
+    std::string insert;
+    if (random() % 3 == 0) {
+      end = char_boundary(text, std::min(text.size(), at + 1 + random() % 4));  // a deletion
+      if (end <= at) end = std::min(text.size(), at + 1);
+      end = char_boundary(text, end);
+      if (text.compare(at > 0 ? at - 1 : at, 2, "\r\n") == 0) end = at;  // never split a CRLF
+    } else {
+      insert = typed[random() % typed.size()];
+    }
+    const json change{{"range", {{"start", position_of(text, at)}, {"end", position_of(text, end)}}}, {"text", insert}};
+    text.replace(at, end - at, insert);
+    server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"},
+                 {"params", {{"textDocument", {{"uri", uri}, {"version", ++version}}}, {"contentChanges", json::array({change})}}}});
+  }
+  const json incremental = diagnostics_of(server, uri, version);
+
+  const std::string fresh_uri = helder::test::uri_of(dir.path() / "vers.txt");
+  open(server, fresh_uri, text);
+  const json fresh = diagnostics_of(server, fresh_uri, 1);
+  REQUIRE(incremental.size() == fresh.size());
+  CHECK(incremental.size() > 10);
+  for (std::size_t i = 0; i < fresh.size(); ++i) {
+    INFO(i << ": " << incremental[i].dump() << "\n   vs " << fresh[i].dump());
+    CHECK(incremental[i]["range"] == fresh[i]["range"]);
+    CHECK(incremental[i]["code"] == fresh[i]["code"]);
+    CHECK(incremental[i]["message"] == fresh[i]["message"]);
+    CHECK(incremental[i]["data"] == fresh[i]["data"]);  // stable ids
+  }
+  shut_down(server);
+}
+
+TEST_CASE("lsp: several documents, edits racing requests and closes; nothing stale, nothing lost", "[lsp][protocol]") {
+  helder::test::TempDir dir;
+  LspProcess server = start_server(dir.path());
+  initialize(server, dir.path(), {{"textDocument", {{"diagnostic", json::object()}}}});  // pull
+  const std::string base = "Wij sturen u thans een brief.\n\nEr wordt middels de post besloten.\n";
+  std::vector<std::string> uris;
+  for (int d = 0; d < 4; ++d) {
+    uris.push_back(helder::test::uri_of(dir.path() / ("brief" + std::to_string(d) + (d % 2 ? ".md" : ".txt"))));
+    open(server, uris.back(), base, d % 2 ? "markdown" : "plaintext");
+  }
+  std::mt19937 random(11);
+  std::vector<std::int64_t> versions(uris.size(), 1);
+  std::vector<std::string> texts(uris.size(), base);
+  int id = 100;
+  for (int step = 0; step < 200; ++step) {
+    const std::size_t d = random() % uris.size();
+    texts[d].insert(0, "thans ");
+    const json at_start{{"line", 0}, {"character", 0}};
+    const json change{{"range", {{"start", at_start}, {"end", at_start}}}, {"text", "thans "}};
+    json params_change{{"textDocument", {{"uri", uris[d]}, {"version", ++versions[d]}}}, {"contentChanges", json::array({change})}};
+    server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"}, {"params", params_change}});
+    // Requests without waiting for their answers; a cancel for some of them.
+    const std::string method = step % 3 == 0 ? "textDocument/hover" : step % 3 == 1 ? "textDocument/codeLens" : "textDocument/diagnostic";
+    json params{{"textDocument", {{"uri", uris[d]}}}};
+    if (method == "textDocument/hover") params["position"] = {{"line", 0}, {"character", 1}};
+    server.send({{"jsonrpc", "2.0"}, {"id", ++id}, {"method", method}, {"params", params}});
+    if (step % 7 == 0) server.send({{"jsonrpc", "2.0"}, {"method", "$/cancelRequest"}, {"params", {{"id", id}}}});
+  }
+  // Every request gets exactly one answer: a result or RequestCancelled.
+  for (int i = 101; i <= id; ++i) {
+    auto answer = server.receive_if([&](const json& m) { return m.value("id", json()) == i; }, kWait);
+    REQUIRE(answer);
+    if (answer->contains("error")) CHECK((*answer)["error"]["code"] == -32800);
+  }
+  // The pulled diagnostics are those of the last text: one "thans" finding per inserted word, plus the original.
+  for (std::size_t d = 0; d < uris.size(); ++d) {
+    server.send({{"jsonrpc", "2.0"}, {"id", "pull-" + std::to_string(d)}, {"method", "textDocument/diagnostic"},
+                 {"params", {{"textDocument", {{"uri", uris[d]}}}}}});
+    auto answer = server.receive_if([&](const json& m) { return m.value("id", json()) == "pull-" + std::to_string(d); }, kWait);
+    REQUIRE(answer);
+    std::size_t thans = 0;
+    for (const json& item : (*answer)["result"]["items"])
+      if (item["message"].get<std::string>().find("\"thans\"") != std::string::npos ||
+          item["message"].get<std::string>().find("\"Thans\"") != std::string::npos)
+        ++thans;
+    CHECK(thans == static_cast<std::size_t>(versions[d]));  // versions[d] - 1 inserted, plus the one in `base`
+  }
+  // Closing while checks may still run.
+  for (const std::string& uri : uris)
+    server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didClose"}, {"params", {{"textDocument", {{"uri", uri}}}}}});
+  shut_down(server);
+  CHECK(server.error_output().find("terminate") == std::string::npos);
+}

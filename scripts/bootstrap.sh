@@ -10,12 +10,16 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-dev libicu-dev libhunspell-dev hunspell-nl libhyphen-dev hyphen-nl
   libtomlplusplus-dev catch2 nlohmann-json3-dev libcli11-dev libfmt-dev libmd4c-dev
-  nodejs npm neovim
+  neovim
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js and npm for the editor-client tests: any installation will do (Debian's, or NodeSource's, whose
+# nodejs package already holds npm and conflicts with Debian's npm package).
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
   echo "bootstrap: installing ${missing[*]}"
   sudo=""

@@ -293,7 +293,7 @@ Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, 
   host_ = std::make_unique<helder_host>(helder_host{
       sizeof(helder_host), HELDER_ABI_MINOR, host_context_.get(), &HostContext::syllables,
       &HostContext::spelled_correctly, &HostContext::frequency_band, &HostContext::suggestions,
-      &HostContext::compound_parts, &HostContext::vocabulary, config_.editor ? 1u : 0u});
+      &HostContext::compound_parts, &HostContext::vocabulary, (config_.editor || !config_.suggestions) ? 1u : 0u});
 
   for (const RuleConfig& rc : config_.rules) {
     RuleDescription left_out{rc, {}, {}, {}, {}};

@@ -70,6 +70,7 @@ std::shared_ptr<Engine> Session::engine_for(const fs::path& checked) {
   request.user_config = user_config_path();
   Config config = load_config(request);
   config.editor = options_.editor;
+  config.suggestions = options_.suggestions;
   if (options_.adjust) options_.adjust(config);
   for (const std::string& n : config.notes) say(n);
   std::shared_ptr<const LanguageServices> shared = services();

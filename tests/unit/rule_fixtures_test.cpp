@@ -80,6 +80,7 @@ TEST_CASE("rule fixtures", "[fixtures]") {
       Config config = test::config_from(
           fmt::format("packs = [\"{}\"]\n", rule_dir.parent_path().filename().string()), dir.path());
       REQUIRE(config.find_rule(rule_id));
+      config.suggestions = true;  // fixtures test the suggestions too
       for (RuleConfig& r : config.rules) {
         r.enabled = r.id == rule_id;
         r.editor_only = false;  // rules for the editor only (enabled = "editor") are tested too, in full

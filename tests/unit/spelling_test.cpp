@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <thread>
@@ -17,6 +18,7 @@ constexpr const char* rule_id = "rijksoverheid.spelling";
 std::unique_ptr<Engine> spelling_engine(const std::string& project_toml, const test::TempDir& dir,
                                         std::vector<std::string>& messages) {
   Config config = test::config_from(project_toml, dir.path());
+  config.suggestions = true;
   for (RuleConfig& r : config.rules) r.enabled = r.id == rule_id;
   return std::make_unique<Engine>(config, test::language_services(), test::builtin_plugins(), messages);
 }
@@ -163,4 +165,22 @@ TEST_CASE("spelling: without a dictionary the rule stays silent and the check go
   CHECK(r.err.find("hunspell-nl") != std::string::npos);
   CHECK(r.out.find("[rijksoverheid.spelling]") == std::string::npos);
   CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("spelling: suggestions only with --suggestions; without, the finding is the same and quick", "[spelling][cli]") {
+  test::TempDir dir;
+  const fs::path letter = dir.write("brief.txt", "Wij hebben uw aanvraagg ontvangen.\n");
+  auto r = test::run_helder({"check", "--format", "json", letter.string()});
+  auto json = nlohmann::json::parse(r.out);
+  auto spelling = [](const nlohmann::json& j) {
+    for (const auto& f : j["files"][0]["findings"])
+      if (f["rule"] == "rijksoverheid.spelling") return f;
+    return nlohmann::json();
+  };
+  REQUIRE(!spelling(json).is_null());
+  CHECK(spelling(json)["fixes"].empty());
+  r = test::run_helder({"--suggestions", "check", "--format", "json", letter.string()});
+  json = nlohmann::json::parse(r.out);
+  REQUIRE(!spelling(json).is_null());
+  CHECK(!spelling(json)["fixes"].empty());
 }

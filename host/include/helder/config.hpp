@@ -63,6 +63,7 @@ struct Config {
   std::vector<std::filesystem::path> plugin_dirs;  // trusted locations only
   std::vector<std::string> notes;            // Dutch messages about the configuration (ignored settings, ...)
   bool editor = false;  // set by the caller: true in the language server, or `helder check --editor`
+  bool suggestions = false;  // set by the caller: slow suggestions wanted (`helder check --suggestions`)
 
   const RuleConfig* find_rule(std::string_view id) const;
 };

@@ -20,6 +20,7 @@ struct SessionOptions {
   std::string config_file;                // --config: use this file, do not search for .helder.toml
   std::vector<std::string> plugin_dirs;   // --plugin-dir
   bool editor = false;                    // also run the rules meant for the editor (enabled = "editor")
+  bool suggestions = false;               // slow suggestions (spelling) in the findings: --suggestions
   // Applied to every configuration after loading (the language server's client settings).
   std::function<void(Config&)> adjust;
   // Where messages for the user go (Dutch): missing dictionaries, broken plugins, configuration notes.

@@ -188,10 +188,10 @@ typedef struct helder_host {
   void (*compound_parts)(void* context, helder_str word, void (*each)(void* user, helder_str), void* user);
   /* The project's vocabulary: 1 if the word is accepted, -1 if rejected, 0 otherwise (case-insensitive). */
   int (*vocabulary)(void* context, helder_str word);
-  /* Since ABI minor 1: 1 while the writer types in an editor (the language server). Checks run after
-   * (almost) every keystroke then: leave out slow extras such as spelling suggestions; the editor asks
-   * for those itself when the writer opens the quick fixes. */
-  uint32_t interactive;
+  /* Since ABI minor 1: 1 when the check must be quick: leave out slow extras such as spelling suggestions.
+   * Set in the editor while the writer types (the editor asks for suggestions itself when the writer opens
+   * the quick fixes) and in `helder check` unless --suggestions is given. */
+  uint32_t quick;
 } helder_host;
 
 typedef enum helder_scope {

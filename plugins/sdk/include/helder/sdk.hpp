@@ -59,9 +59,10 @@ class Host {
   }
   // 1: accepted by the project's vocabulary, -1: rejected, 0: neither.
   int vocabulary(std::string_view word) const { return c_->vocabulary(c_->context, to_c(word)); }
-  // True in the editor (language server): checks run while the writer types, so skip slow extras.
-  bool interactive() const {
-    return c_->struct_size >= offsetof(helder_host, interactive) + sizeof(std::uint32_t) && c_->interactive != 0;
+  // True when slow extras (spelling suggestions) are not wanted: in the editor while typing, and in
+  // `helder check` without --suggestions.
+  bool quick() const {
+    return c_->struct_size >= offsetof(helder_host, quick) + sizeof(std::uint32_t) && c_->quick != 0;
   }
   std::vector<std::string> compound_parts(std::string_view word) const {
     std::vector<std::string> out;

@@ -354,3 +354,9 @@ TEST_CASE("check --fix applies the sure fixes, keeps the rest for a person, and 
   CHECK(test::read_file(latin) == "Wij sturen het middels de post, caf\xE9.\n");
   CHECK(r.err.find("geen UTF-8") != std::string::npos);
 }
+
+TEST_CASE("the plain example letter practises what helder preaches: no finding at all", "[cli]") {
+  const auto r = run_helder({"check", "--fail-on", "hint", HELDER_SOURCE_DIR "/examples/brief-parkeervergunning-helder.md"});
+  INFO(r.out);
+  CHECK(r.exit_code == 0);
+}

@@ -3,6 +3,7 @@
 // the rare frequency bands of the host; names, acronyms, numbers, misspelled and accepted words are
 // left alone.
 #include "difficult_word.hpp"
+#include "quotations.hpp"
 
 #include <algorithm>
 #include <array>
@@ -200,13 +201,6 @@ bool is_adjective(std::string_view word) {
   return false;
 }
 
-// Quotation marks that open or close a quotation; a straight double quote toggles (as in substitution.cpp).
-int quote_effect(std::string_view mark) {
-  if (mark == "\xC2\xAB" || mark == "\xE2\x80\x9E" || mark == "\xE2\x80\x9C" || mark == ",,") return 1;  // « „ “
-  if (mark == "\xC2\xBB" || mark == "\xE2\x80\x9D" || mark == "''") return -1;                        // » ”
-  if (mark == "\"") return 0;
-  return 2;  // not a quotation mark
-}
 
 // Short words that begin old fixed phrases rather than compounds: "des" + "gewenst", "dien" + "aangaande",
 // "het" + "welk", "mede" + "gedeeld", "voren" + "staande".
@@ -381,19 +375,15 @@ void DifficultWord::check(const sdk::Unit& unit, sdk::Findings& findings) const 
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
     std::unordered_set<std::string> seen;  // lower-case word forms already judged in this paragraph
-    int quote_depth = 0;
-    bool in_straight_quote = false;
+    Quotations quotations;
     for (const helder_token& t : paragraph.tokens()) {
       if (t.kind == HELDER_TOKEN_PUNCTUATION || t.kind == HELDER_TOKEN_SYMBOL) {
-        const int effect = quote_effect(paragraph.text_of(t));
-        if (effect == 1) ++quote_depth;
-        if (effect == -1 && quote_depth > 0) --quote_depth;
-        if (effect == 0) in_straight_quote = !in_straight_quote;
+        quotations.see(paragraph.text_of(t));
         continue;
       }
       if (t.kind != HELDER_TOKEN_WORD) continue;  // numbers, acronyms, abbreviations, URLs, code, ...
       // A quotation is someone else's words: the writer cannot choose other ones.
-      if (quote_depth > 0 || in_straight_quote) continue;
+      if (quotations.inside()) continue;
       // A capital in the middle of a sentence is a name; all capitals is a shouting heading or an acronym.
       if ((t.flags & HELDER_TOKEN_ALL_CAPS) ||
           ((t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START)))

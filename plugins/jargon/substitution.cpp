@@ -2,6 +2,7 @@
 // suggests the plain alternative. Case-insensitive; never inside a URL or code (those are not word
 // tokens), a name (a capital in the middle of a sentence) or a quotation.
 #include "substitution.hpp"
+#include "quotations.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -34,13 +35,6 @@ bool is_matchable(const helder_token& t) {
   return t.kind == HELDER_TOKEN_WORD || t.kind == HELDER_TOKEN_ABBREVIATION;
 }
 
-// Quotation marks that open or close a quotation "marked as such"; a straight double quote toggles.
-int quote_effect(std::string_view mark) {
-  if (mark == "«" || mark == "„" || mark == "“" || mark == ",,") return 1;
-  if (mark == "»" || mark == "”" || mark == "''") return -1;
-  if (mark == "\"") return 0;
-  return 2;  // not a quotation mark
-}
 
 // "te retourneren" -> "terug te sturen": a replacement that is a separable verb moves "te" inside it.
 // Returns "" when `verb` does not start with a separable particle. Some verbs with such a start are not
@@ -104,18 +98,14 @@ void Substitution::check(const sdk::Unit& unit, sdk::Findings& findings) const {
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
     const auto tokens = paragraph.tokens();
-    int quote_depth = 0;
-    bool in_straight_quote = false;
+    Quotations quotations;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const helder_token& t = tokens[i];
       if (t.kind == HELDER_TOKEN_PUNCTUATION || t.kind == HELDER_TOKEN_SYMBOL) {
-        const int effect = quote_effect(paragraph.text_of(t));
-        if (effect == 1) ++quote_depth;
-        if (effect == -1 && quote_depth > 0) --quote_depth;
-        if (effect == 0) in_straight_quote = !in_straight_quote;
+        quotations.see(paragraph.text_of(t));
         continue;
       }
-      if (!is_matchable(t) || quote_depth > 0 || in_straight_quote) continue;
+      if (!is_matchable(t) || quotations.inside()) continue;
       // A capital in the middle of a sentence is a name ("Conform Groep"), not officialese.
       if ((t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START) &&
           !(t.flags & HELDER_TOKEN_ALL_CAPS))

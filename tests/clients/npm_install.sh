@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the npm packages of a client test into the BUILD tree (never the source tree): copies
 # package.json and package-lock.json from SOURCE_DIR to DEST_DIR and runs `npm ci` there, unless
-# DEST_DIR/node_modules already matches that lock file. Exits 77 (ctest: skipped) without node or npm.
+# DEST_DIR/node_modules already matches that lock file. Fails without node or npm.
 # Usage: npm_install.sh SOURCE_DIR DEST_DIR [npm ci options...]
 set -euo pipefail
 src="$(cd "$1" && pwd)"
@@ -11,8 +11,8 @@ shift 2
 
 for tool in node npm; do
   if ! command -v "$tool" >/dev/null; then
-    echo "skipped: $tool is not installed (scripts/bootstrap.sh installs nodejs and npm)"
-    exit 77
+    echo "FAIL: $tool is not installed (scripts/bootstrap.sh installs nodejs and npm)"
+    exit 1
   fi
 done
 

@@ -10,7 +10,7 @@ src="$(cd "$1" && pwd)"
 copy="$(cd "$2" && pwd)"
 cmake="$3"
 
-command -v node >/dev/null || { echo "skipped: node is not installed"; exit 77; }
+command -v node >/dev/null || { echo "FAIL: node is not installed (scripts/bootstrap.sh installs it)"; exit 1; }
 [ -x "$copy/node_modules/.bin/vsce" ] || { echo "FAIL: $copy/node_modules/.bin/vsce is missing (clients.vscode.install)"; exit 1; }
 
 # The files that go in; package.json is already there (npm_install.sh copied it with the lock file).

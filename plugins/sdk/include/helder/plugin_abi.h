@@ -183,7 +183,9 @@ typedef struct helder_host {
   uint32_t (*syllables)(void* context, helder_str word);
   int (*spelled_correctly)(void* context, helder_str word); /* 1 yes, 0 no, -1 no dictionary */
   uint32_t (*frequency_band)(void* context, helder_str word);
-  /* Calls `each` once per suggestion / compound part; the views live for the duration of the call. */
+  /* Calls `each` once per suggestion / compound part; the views live for the duration of the call. A word that
+   * is not a compound has one part: itself. Every part of a compound has at least 3 letters (plus any linking
+   * letters: "verkiezings" + "uitslag"). */
   void (*suggestions)(void* context, helder_str word, void (*each)(void* user, helder_str), void* user);
   void (*compound_parts)(void* context, helder_str word, void (*each)(void* user, helder_str), void* user);
   /* The project's vocabulary: 1 if the word is accepted, -1 if rejected, 0 otherwise (case-insensitive). */

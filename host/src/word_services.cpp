@@ -580,6 +580,25 @@ std::vector<std::string> WordServices::Impl::split_piece(std::string_view piece)
   const auto text = [&](std::size_t from, std::size_t to) {
     return std::string_view(lower).substr(offsets[from], offsets[to] - offsets[from]);
   };
+  // Most compounds have two parts. Those are looked for first, with the same preferences as the full search
+  // below (longest first part, linking letters in the order of `links`), which asks about every span of the word.
+  std::vector<signed char> last_part(n + 1, -1);  // whether [k, n) may be the last part; -1 not asked yet
+  const auto may_end = [&](std::size_t k) {
+    if (last_part[k] < 0)
+      last_part[k] = !is_suffix_like(text(k, n)) && compound_part_allowed(text(k, n), false, true) ? 1 : 0;
+    return last_part[k] == 1;
+  };
+  for (std::size_t j = n - min_part; j >= min_part; --j) {
+    if (is_particle(text(0, j))) continue;
+    for (std::string_view link : links) {
+      const std::size_t end = j + link.size();
+      if (end + min_part > n || text(j, end) != link || !may_end(end)) continue;
+      if (compound_part_allowed(text(0, end), true, false) ||
+          (!link.empty() && compound_part_allowed(text(0, j), true, false)))
+        return {std::string(piece.substr(0, offsets[end])), std::string(piece.substr(offsets[end]))};
+    }
+  }
+
   for (std::size_t i = n; i-- > 0;) {
     // j (the end of the word without linking letters) runs downwards: on a tie the longer part found first stays.
     for (std::size_t j = n; j >= i + min_part; --j) {

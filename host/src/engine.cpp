@@ -2,6 +2,7 @@
 #include <helder/engine.hpp>
 
 #include "option_table.hpp"
+#include "parallel.hpp"
 #include "passive.hpp"
 
 #include <boost/dll/runtime_symbol_info.hpp>
@@ -478,46 +479,81 @@ std::string cache_key(std::string_view text, BlockKind kind, std::span<const Ran
 
 }  // namespace
 
-DocumentAnalysis Engine::analyze(std::string_view source, Format format, ParagraphCache* cache) const {
+namespace {
+// Less new text than this is analysed and checked on the caller's thread: a thread costs more than it saves.
+constexpr std::size_t parallel_bytes = 16 * 1024;
+}  // namespace
+
+DocumentAnalysis Engine::analyze(std::string_view source, Format format, ParagraphCache* cache,
+                                 std::size_t threads) const {
   DocumentAnalysis doc;
   doc.read = read_text(source, format);
   doc.cached = cache != nullptr;
-  doc.paragraphs.reserve(doc.read.blocks.size());
-  uint32_t sentences = 0, words = 0, letter_words = 0, syllables = 0;
-  std::vector<Range> relative;
+  const std::size_t count = doc.read.blocks.size();
+  doc.paragraphs.resize(count);
   decltype(ParagraphCache::entries_) kept;
   if (cache) {
     cache->hits_ = cache->misses_ = 0;
-    kept.reserve(doc.read.blocks.size());
+    kept.reserve(count);
   }
-  for (const Block& b : doc.read.blocks) {
-    relative.clear();
+  // First the paragraphs the cache has (or that came earlier in this document); the new ones are analysed
+  // afterwards, side by side when there are many (the first check of a long letter).
+  struct Todo {
+    std::size_t block;
+    std::vector<Range> relative;  // skipped ranges, relative to the block
+    std::string key;              // cache key; empty without a cache
+  };
+  std::vector<Todo> todo;
+  todo.reserve(count);  // todo_by_key views the keys in place: no reallocation
+  std::unordered_map<std::string_view, std::size_t> todo_by_key;  // a new paragraph twice: analysed once
+  std::vector<std::pair<std::size_t, std::size_t>> repeats;       // (block, todo index)
+  for (std::size_t i = 0; i < count; ++i) {
+    const Block& b = doc.read.blocks[i];
+    doc.paragraphs[i].range = b.range;
+    std::vector<Range> relative;
     for (const Range& r : b.skipped) relative.push_back(Range{r.start - b.range.start, r.end - b.range.start});
+    if (!cache) {
+      todo.push_back(Todo{i, std::move(relative), {}});
+      continue;
+    }
     const std::string_view text = std::string_view(doc.read.text).substr(b.range.start, b.range.end - b.range.start);
-    std::shared_ptr<const ParagraphAnalysis> p;
-    if (cache) {
-      std::string key = cache_key(text, b.kind, relative);
-      if (auto it = kept.find(key); it != kept.end()) {
-        p = it->second;  // the same paragraph twice in one document
-      } else if (auto old = cache->entries_.find(key); old != cache->entries_.end()) {
-        p = old->second;
-        ++cache->hits_;
-        kept.emplace(std::move(key), p);
-      } else {
-        p = std::make_shared<const ParagraphAnalysis>(analyze_paragraph(text, b.kind, relative));
-        ++cache->misses_;
-        kept.emplace(std::move(key), p);
-      }
+    std::string key = cache_key(text, b.kind, relative);
+    if (auto it = kept.find(key); it != kept.end()) {
+      doc.paragraphs[i].analysis = it->second;  // the same paragraph twice in one document
+    } else if (auto old = cache->entries_.find(key); old != cache->entries_.end()) {
+      doc.paragraphs[i].analysis = old->second;
+      ++cache->hits_;
+      kept.emplace(std::move(key), old->second);
+    } else if (auto seen = todo_by_key.find(key); seen != todo_by_key.end()) {
+      repeats.emplace_back(i, seen->second);
     } else {
-      p = std::make_shared<const ParagraphAnalysis>(analyze_paragraph(text, b.kind, relative));
+      ++cache->misses_;
+      todo.push_back(Todo{i, std::move(relative), std::move(key)});
+      todo_by_key.emplace(todo.back().key, todo.size() - 1);
     }
-    for (std::size_t i = 0; i < p->sentences.size(); ++i) {
+  }
+  // Only a long stretch of new text is worth more threads.
+  std::size_t new_bytes = 0;
+  for (const Todo& t : todo) new_bytes += doc.read.blocks[t.block].range.end - doc.read.blocks[t.block].range.start;
+  parallel_for(todo.size(), new_bytes >= parallel_bytes ? threads : 1, [&](std::size_t k) {
+    const Block& b = doc.read.blocks[todo[k].block];
+    const std::string_view text = std::string_view(doc.read.text).substr(b.range.start, b.range.end - b.range.start);
+    doc.paragraphs[todo[k].block].analysis =
+        std::make_shared<const ParagraphAnalysis>(analyze_paragraph(text, b.kind, todo[k].relative));
+  });
+  for (const auto& [block, k] : repeats) doc.paragraphs[block].analysis = doc.paragraphs[todo[k].block].analysis;
+  if (cache)
+    for (Todo& t : todo) kept.emplace(std::move(t.key), doc.paragraphs[t.block].analysis);
+
+  uint32_t sentences = 0, words = 0, letter_words = 0, syllables = 0;
+  for (const DocumentParagraph& dp : doc.paragraphs) {
+    const ParagraphAnalysis& p = *dp.analysis;
+    for (std::size_t i = 0; i < p.sentences.size(); ++i) {
       ++sentences;
-      words += p->sentences[i].word_count;
-      letter_words += p->letter_words[i];
-      syllables += p->sentences[i].syllable_count;
+      words += p.sentences[i].word_count;
+      letter_words += p.letter_words[i];
+      syllables += p.sentences[i].syllable_count;
     }
-    doc.paragraphs.push_back(DocumentParagraph{b.range, std::move(p)});
   }
   if (cache) cache->entries_ = std::move(kept);
   doc.readability = readability(sentences, words, letter_words, syllables);
@@ -619,33 +655,47 @@ void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views,
   }
 }
 
-std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string_view source) const {
+std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string_view source,
+                                   std::size_t threads) const {
   std::vector<helder_paragraph> views;
   views.reserve(analysis.paragraphs.size());
   for (const DocumentParagraph& p : analysis.paragraphs) views.push_back(view_of(*p));
 
   // Paragraph rules see one paragraph at a time, so their results can be kept with a cached paragraph;
-  // document rules see all paragraphs at once.
-  std::vector<LocalFinding> local;
-  std::vector<LocalFinding> fresh;
+  // document rules see all paragraphs at once. The paragraphs without kept results are checked first, side by
+  // side when there are many; a paragraph that occurs twice is checked once.
+  std::vector<std::size_t> todo;
+  std::unordered_map<const ParagraphAnalysis*, std::size_t> todo_of;  // paragraph -> index into todo
+  std::size_t new_bytes = 0;
   for (std::size_t i = 0; i < views.size(); ++i) {
     const ParagraphAnalysis& p = *analysis.paragraphs[i];
-    if (analysis.cached && p.findings_engine == serial_) {
-      for (const LocalFinding& f : p.findings) {
-        LocalFinding copy = f;
-        copy.paragraph = static_cast<uint32_t>(i);
-        local.push_back(std::move(copy));
-      }
-      continue;
+    if (analysis.cached && p.findings_engine == serial_) continue;
+    if (todo_of.emplace(&p, todo.size()).second) {
+      todo.push_back(i);
+      new_bytes += p.text.size();
     }
-    fresh.clear();
+  }
+  std::vector<std::vector<LocalFinding>> fresh(todo.size());
+  parallel_for(todo.size(), new_bytes >= parallel_bytes ? threads : 1, [&](std::size_t k) {
     for (std::size_t r = 0; r < rules_.size(); ++r)
-      if (rules_[r]->scope() == HELDER_SCOPE_PARAGRAPH) run_rule(r, views, i, 1, fresh);
-    if (analysis.cached) {
-      p.findings = fresh;
+      if (rules_[r]->scope() == HELDER_SCOPE_PARAGRAPH) run_rule(r, views, todo[k], 1, fresh[k]);
+  });
+  if (analysis.cached) {
+    for (std::size_t k = 0; k < todo.size(); ++k) {
+      const ParagraphAnalysis& p = *analysis.paragraphs[todo[k]];
+      p.findings = fresh[k];
       p.findings_engine = serial_;
     }
-    local.insert(local.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+  }
+  std::vector<LocalFinding> local;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const ParagraphAnalysis& p = *analysis.paragraphs[i];
+    const auto it = todo_of.find(&p);
+    const std::vector<LocalFinding>& found = it != todo_of.end() ? fresh[it->second] : p.findings;
+    for (const LocalFinding& f : found) {
+      local.push_back(f);
+      local.back().paragraph = static_cast<uint32_t>(i);
+    }
   }
   if (!views.empty())
     for (std::size_t r = 0; r < rules_.size(); ++r)

@@ -54,7 +54,10 @@ std::string apply_replacements(std::string_view source, const std::vector<Replac
 
 void write_file_atomically(const fs::path& path, std::string_view bytes) {
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::string temp = (dir / ("." + path.filename().string() + ".helder-XXXXXX")).string();
+  std::string name = ".";  // built step by step: GCC 12 warns falsely on "." + std::string
+  name += path.filename().string();
+  name += ".helder-XXXXXX";
+  std::string temp = (dir / name).string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0)
     throw std::runtime_error(fmt::format("{}: kan geen tijdelijk bestand maken in de map ({}). Het bestand is niet "

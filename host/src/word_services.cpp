@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -18,6 +19,8 @@
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
+#include <stdexcept>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -261,15 +264,42 @@ struct HyphenationExtras {
 struct WordServices::Impl {
   std::vector<std::string> problems;
 
-  // Hunspell is not thread-safe: every call goes through hunspell_mutex. It is loaded on first use (reading
-  // nl.dic takes most of a short run's start-up, and many runs never ask about spelling).
-  std::unique_ptr<Hunspell> hunspell;
-  std::mutex hunspell_mutex;
+  // Hunspell is not thread-safe: each loaded copy of the dictionary (a speller) has its own mutex. The first
+  // is loaded on first use (reading nl.dic takes most of a short run's start-up, and many runs never ask about
+  // spelling); open_spellers() loads more, so that threads checking paragraphs side by side need not wait on
+  // one another (each copy holds about 18 MB).
+  struct Speller {
+    std::mutex mutex;
+    std::unique_ptr<Hunspell> hunspell;
+  };
+  static constexpr std::size_t max_spellers = 8;
+  std::array<Speller, max_spellers> spellers;
+  std::atomic<std::size_t> speller_count{0};  // spellers[0, speller_count) are loaded; only grows
+  std::mutex open_spellers_mutex;
   std::once_flag hunspell_once;
   WordServicePaths hunspell_paths;
   bool hunspell_files_found = false;
   Hunspell* dictionary();
   void open_hunspell();
+  std::unique_ptr<Hunspell> load_dictionary() const;
+  void open_spellers(std::size_t count);
+  // Runs `ask` with a speller that no other thread uses at that moment.
+  template <class Ask>
+  auto with_speller(Ask&& ask) {
+    std::size_t count = speller_count.load(std::memory_order_acquire);
+    if (count == 0) {  // callers ask dictionary() first; this keeps a slip from dividing by zero
+      if (dictionary() == nullptr) throw std::logic_error("helder: no dictionary loaded");
+      count = speller_count.load(std::memory_order_acquire);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      std::unique_lock lock(spellers[i].mutex, std::try_to_lock);
+      if (lock.owns_lock()) return ask(*spellers[i].hunspell);
+    }
+    // All busy: wait for one, spread over the threads.
+    const std::size_t i = std::hash<std::thread::id>{}(std::this_thread::get_id()) % count;
+    std::lock_guard lock(spellers[i].mutex);
+    return ask(*spellers[i].hunspell);
+  }
   // Encoding of the dictionary (its SET line). Debian's nl dictionary is UTF-8; another one is converted.
   std::string dictionary_encoding;
   bool dictionary_is_utf8 = true;
@@ -325,16 +355,20 @@ void WordServices::Impl::load_hunspell(const WordServicePaths& paths) {
 Hunspell* WordServices::Impl::dictionary() {
   if (!hunspell_files_found) return nullptr;
   std::call_once(hunspell_once, [this] { open_hunspell(); });
-  return hunspell.get();
+  return spellers[0].hunspell.get();
+}
+
+std::unique_ptr<Hunspell> WordServices::Impl::load_dictionary() const {
+  try {
+    return std::make_unique<Hunspell>(hunspell_paths.hunspell_aff.string().c_str(),
+                                      hunspell_paths.hunspell_dic.string().c_str());
+  } catch (const std::exception&) {
+    return nullptr;
+  }
 }
 
 void WordServices::Impl::open_hunspell() {
-  try {
-    hunspell = std::make_unique<Hunspell>(hunspell_paths.hunspell_aff.string().c_str(),
-                                          hunspell_paths.hunspell_dic.string().c_str());
-  } catch (const std::exception&) {
-    hunspell.reset();
-  }
+  std::unique_ptr<Hunspell> hunspell = load_dictionary();
   if (hunspell == nullptr) return;
   const char* encoding = hunspell->get_dic_encoding();
   dictionary_encoding = encoding != nullptr ? encoding : "ISO8859-1";
@@ -343,6 +377,32 @@ void WordServices::Impl::open_hunspell() {
     if (c != '-' && c != '_') folded += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   dictionary_is_utf8 = folded == "UTF8";
+  spellers[0].hunspell = std::move(hunspell);
+  speller_count.store(1, std::memory_order_release);
+}
+
+void WordServices::Impl::open_spellers(std::size_t count) {
+  count = std::min(count, max_spellers);
+  std::lock_guard lock(open_spellers_mutex);
+  const std::size_t have = speller_count.load(std::memory_order_acquire);
+  if (count <= std::max<std::size_t>(have, 1)) {
+    dictionary();
+    return;
+  }
+  // The copies load side by side, the first one (if not loaded yet) on this thread.
+  std::vector<std::unique_ptr<Hunspell>> loaded(count);
+  std::vector<std::thread> loaders;
+  for (std::size_t i = std::max<std::size_t>(have, 1); i < count; ++i)
+    loaders.emplace_back([this, &loaded, i] { loaded[i] = load_dictionary(); });
+  const bool first = dictionary() != nullptr;
+  for (std::thread& t : loaders) t.join();
+  if (!first) return;
+  std::size_t next = speller_count.load(std::memory_order_acquire);
+  for (std::size_t i = next; i < count; ++i) {
+    if (loaded[i] == nullptr) break;
+    spellers[next].hunspell = std::move(loaded[i]);
+    speller_count.store(++next, std::memory_order_release);
+  }
 }
 
 void WordServices::Impl::load_hyphenation(const WordServicePaths& paths) {
@@ -524,8 +584,7 @@ std::string WordServices::Impl::from_dictionary(const std::string& text) const {
 bool WordServices::Impl::spell(std::string_view utf8) {
   const std::optional<std::string> encoded = to_dictionary(utf8);
   if (!encoded) return false;
-  std::lock_guard lock(hunspell_mutex);
-  return hunspell->spell(*encoded);
+  return with_speller([&](Hunspell& h) { return h.spell(*encoded); });
 }
 
 // Whether `part` (lower case, with any linking letters) may stand at its place in a compound. Hunspell nl marks
@@ -702,15 +761,14 @@ std::vector<std::string> WordServices::suggestions(std::string_view word) const 
   const std::optional<std::string> encoded = impl_->to_dictionary(nfc_utf8(word));
   if (!encoded || encoded->empty()) return impl_->suggestion_cache.insert(word, {});
   std::vector<std::string> raw;
-  {
-    std::lock_guard lock(impl_->hunspell_mutex);
-    raw = impl_->hunspell->suggest(*encoded);
-  }
+  raw = impl_->with_speller([&](Hunspell& h) { return h.suggest(*encoded); });
   std::vector<std::string> result;
   result.reserve(raw.size());
   for (const auto& suggestion : raw) result.push_back(impl_->from_dictionary(suggestion));
   return impl_->suggestion_cache.insert(word, std::move(result));
 }
+
+void WordServices::open_spellers(std::size_t count) const { impl_->open_spellers(count); }
 
 std::vector<std::string> WordServices::compound_parts(std::string_view word) const {
   if (impl_->dictionary() == nullptr) return {std::string(word)};

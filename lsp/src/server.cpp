@@ -130,6 +130,15 @@ class Server {
  public:
   Server(SessionOptions options, FrameWriter& out)
       : out_(out), has_cli_config_(!options.config_file.empty()), session_(with_report(std::move(options))) {
+    // The dictionaries load from the start, while the editor and the server shake hands: one copy of the
+    // spelling dictionary per checking thread.
+    loader_ = std::thread([this] {
+      try {
+        session_.services()->words->open_spellers(threads_);
+      } catch (const std::exception&) {
+        // Reported when a document is checked.
+      }
+    });
     worker_ = std::thread([this] { work(); });
   }
   ~Server() {
@@ -146,6 +155,7 @@ class Server {
     work_cv_.notify_all();
     results_cv_.notify_all();
     if (worker_.joinable()) worker_.join();
+    if (loader_.joinable()) loader_.join();
   }
 
   int exit_code() const { return shutdown_ ? 0 : 1; }
@@ -764,8 +774,8 @@ class Server {
       }
       const Engine& engine = *doc->engine;
       result->engine = doc->engine;
-      result->analysis = engine.analyze(result->text, result->format, &doc->cache);
-      std::vector<Finding> findings = engine.check(*result->analysis, result->text);
+      result->analysis = engine.analyze(result->text, result->format, &doc->cache, threads_);
+      std::vector<Finding> findings = engine.check(*result->analysis, result->text, threads_);
       if (settings.minimum)
         std::erase_if(findings, [&](const Finding& f) { return f.severity < *settings.minimum; });
       result->findings = std::move(findings);
@@ -841,6 +851,9 @@ class Server {
 
   std::mutex publish_mutex_;  // a document's diagnostics are published in the order of its checks
   std::uint64_t check_serial_ = 0;  // worker only
+  // Threads for the first check of a long document (the paragraphs are new): up to 4, as the machine has.
+  const std::size_t threads_ = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  std::thread loader_;
   std::thread worker_;
 };
 

@@ -85,3 +85,37 @@ TEST_CASE("findings cached by one engine are not used by an engine with other se
   CHECK(std::count_if(normal_findings.begin(), normal_findings.end(),
                       [](const Finding& f) { return f.rule_id == "rijksoverheid.sentence-length"; }) == 0);
 }
+
+TEST_CASE("a long letter checked side by side gives the findings of one thread", "[engine][cache][threads]") {
+  test::TempDir dir;
+  std::vector<std::string> messages;
+  Config config = test::config_from("", dir.path());
+  config.editor = true;  // the difficult-word rule too: it asks Hunspell most
+  Engine engine(std::move(config), test::language_services(), test::builtin_plugins(), messages);
+  REQUIRE(messages.empty());
+  engine.services().words->open_spellers(2);
+
+  // Circulaires (well over the size from which threads are used), with one paragraph twice.
+  std::string text;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(fs::path(HELDER_SHARED_DIR) / "corpus" / "circulaires"))
+    files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (std::size_t i = 0; text.size() < 50000 && i < files.size(); ++i) text += test::read_file(files[i]) + "\n\n";
+  text += "Indien u vragen heeft, kunt u bellen.\n\nIndien u vragen heeft, kunt u bellen.\n";
+  REQUIRE(text.size() > 40000);
+
+  const std::string one = describe(engine.check(engine.analyze(text, Format::PlainText), text));
+  CHECK(one.find("rijksoverheid.difficult-word") != std::string::npos);
+  CHECK(describe(engine.check(engine.analyze(text, Format::PlainText, nullptr, 3), text, 3)) == one);
+
+  ParagraphCache cache;
+  const DocumentAnalysis cached = engine.analyze(text, Format::PlainText, &cache, 3);
+  CHECK(cache.misses() == cache.size());
+  CHECK(cached.paragraphs[cached.paragraphs.size() - 1].analysis == cached.paragraphs[cached.paragraphs.size() - 2].analysis);
+  CHECK(describe(engine.check(cached, text, 3)) == one);
+  // The second time every paragraph and its findings come from the cache.
+  const DocumentAnalysis again = engine.analyze(text, Format::PlainText, &cache, 3);
+  CHECK(cache.misses() == 0);
+  CHECK(describe(engine.check(again, text, 3)) == one);
+}

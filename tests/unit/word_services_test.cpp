@@ -322,3 +322,54 @@ TEST_CASE("a missing .aff file is named when the .dic file exists", "[words]") {
   CHECK(services.spelled_correctly("gemeente") == -1);
   CHECK(services.syllables("idee") == 2);
 }
+
+TEST_CASE("several spellers answer as one does, from several threads at once", "[words][threads]") {
+  // Words from a real circular, with every answer worked out by one speller on one thread first.
+  std::vector<std::string> words;
+  {
+    std::ifstream in(std::filesystem::path(HELDER_SHARED_DIR) / "corpus" / "letters" /
+                     "sg-brief-2024-01-12-aan-informateur.md");
+    std::string word;
+    while (in >> word && words.size() < 1500) {
+      std::erase_if(word, [](char c) { return c == '.' || c == ',' || c == '(' || c == ')' || c == '"' || c == ':'; });
+      if (word.size() >= 3) words.push_back(word);
+    }
+  }
+  REQUIRE(words.size() > 500);
+  const helder::WordServices one(helder::WordServicePaths::defaults(data_dir));
+  std::vector<int> spelled;
+  std::vector<std::vector<std::string>> parts;
+  for (const std::string& w : words) {
+    spelled.push_back(one.spelled_correctly(w));
+    parts.push_back(one.compound_parts(w));
+  }
+  CHECK(std::count(spelled.begin(), spelled.end(), 0) > 0);  // a check that can fail: not everything is right
+  CHECK(std::count_if(parts.begin(), parts.end(), [](const auto& p) { return p.size() > 1; }) > 10);
+
+  const helder::WordServices many(helder::WordServicePaths::defaults(data_dir));
+  many.open_spellers(3);
+  many.open_spellers(2);  // fewer than there are: nothing changes
+  std::vector<int> spelled_many(words.size());
+  std::vector<std::vector<std::string>> parts_many(words.size());
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (std::size_t i = t; i < words.size(); i += 4) {
+        spelled_many[i] = many.spelled_correctly(words[i]);
+        parts_many[i] = many.compound_parts(words[i]);
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  CHECK(spelled_many == spelled);
+  CHECK(parts_many == parts);
+}
+
+TEST_CASE("a long compound splits in two, with the longest first part Hunspell allows", "[words]") {
+  const auto& services = shared_services();
+  using Parts = std::vector<std::string>;
+  CHECK(services.compound_parts("belastingaangifteformulier") == Parts{"belastingaangifte", "formulier"});
+  CHECK(services.compound_parts("gemeenteraadsverkiezingsuitslag") == Parts{"gemeenteraadsverkiezings", "uitslag"});
+  CHECK(services.compound_parts("verblijfsvergunningaanvraag") == Parts{"verblijfsvergunning", "aanvraag"});
+  CHECK(services.compound_parts("Zorgverzekeringspremie") == Parts{"Zorgverzekerings", "premie"});
+}

@@ -166,11 +166,15 @@ class Engine {
   const Config& config() const { return config_; }
   const LanguageServices& services() const { return *services_; }
 
-  // Thread-safe (a cache belongs to one thread at a time).
-  DocumentAnalysis analyze(std::string_view source, Format format, ParagraphCache* cache = nullptr) const;
+  // Thread-safe (a cache belongs to one thread at a time). `threads`: how many threads analyze() and check()
+  // may use for the paragraphs that are new to them (the caller's included); with much new text (the first
+  // check of a long letter) they work side by side. Open as many spellers (WordServices::open_spellers).
+  DocumentAnalysis analyze(std::string_view source, Format format, ParagraphCache* cache = nullptr,
+                           std::size_t threads = 1) const;
   ParagraphAnalysis analyze_paragraph(std::string_view text, BlockKind kind, std::span<const Range> skipped) const;
   // Findings in source order. Thread-safe. A rule that fails is disabled; see take_messages().
-  std::vector<Finding> check(const DocumentAnalysis& analysis, std::string_view source) const;
+  std::vector<Finding> check(const DocumentAnalysis& analysis, std::string_view source,
+                             std::size_t threads = 1) const;
 
   std::vector<RuleDescription> describe_rules() const;
   // Messages about rules that were disabled while running (Dutch); each is returned once.

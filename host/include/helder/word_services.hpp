@@ -49,6 +49,11 @@ class WordServices {
   // Parts of a compound ("belastingaangifte" -> "belasting", "aangifte"); the word itself if not a compound.
   std::vector<std::string> compound_parts(std::string_view word) const;
 
+  // Loads the dictionary `count` times (side by side, at most 8), so that as many threads can ask about
+  // spelling at once; each copy holds about 18 MB. Without this call there is one, loaded on first use.
+  // Blocks until the copies are loaded.
+  void open_spellers(std::size_t count) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -687,71 +687,83 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
       p.findings_engine = serial_;
     }
   }
-  std::vector<LocalFinding> local;
-  for (std::size_t i = 0; i < views.size(); ++i) {
-    const ParagraphAnalysis& p = *analysis.paragraphs[i];
-    const auto it = todo_of.find(&p);
-    const std::vector<LocalFinding>& found = it != todo_of.end() ? fresh[it->second] : p.findings;
-    for (const LocalFinding& f : found) {
-      local.push_back(f);
-      local.back().paragraph = static_cast<uint32_t>(i);
-    }
-  }
+  std::vector<LocalFinding> document_findings;
   if (!views.empty())
     for (std::size_t r = 0; r < rules_.size(); ++r)
-      if (rules_[r]->scope() == HELDER_SCOPE_DOCUMENT) run_rule(r, views, 0, views.size(), local);
+      if (rules_[r]->scope() == HELDER_SCOPE_DOCUMENT) run_rule(r, views, 0, views.size(), document_findings);
 
-  std::vector<Finding> findings;
-  findings.reserve(local.size());
+  // The findings are sorted and filtered as small references; strings are copied only for the ones kept.
+  struct Ref {
+    const LocalFinding* local;
+    uint32_t paragraph;
+    uint32_t start, end;  // bytes into the source
+    Severity severity;
+  };
+  std::vector<Ref> refs;
   const WordServices& words = *services_->words;
-  for (const LocalFinding& f : local) {
+  auto add = [&](const LocalFinding& f, std::size_t paragraph) {
     const Rule& rule = *rules_[f.rule];
-    if (rule.disabled()) continue;  // failed on another paragraph: none of its findings count
-    const DocumentParagraph& p = analysis.paragraphs[f.paragraph];
+    if (rule.disabled()) return;  // failed on another paragraph: none of its findings count
+    const DocumentParagraph& p = analysis.paragraphs[paragraph];
     const uint32_t text_start = p.range.start + f.start;
-    if (disabled_by_directive(analysis.read.directives, rule.config().id, text_start)) continue;
+    if (!analysis.read.directives.empty() &&
+        disabled_by_directive(analysis.read.directives, rule.config().id, text_start))
+      return;
     // Words the project accepts are never flagged.
     if (!config_.accept.empty() && f.end - f.start < 64 &&
         config_.accept.count(words.info(std::string_view(p->text).substr(f.start, f.end - f.start)).lower))
-      continue;
-    Finding out;
-    out.rule_id = rule.config().id;
-    out.severity = f.severity == HELDER_SEVERITY_RULE ? rule.config().severity : static_cast<Severity>(f.severity);
-    out.start = analysis.read.map.to_source(text_start);
-    out.end = f.end > f.start ? analysis.read.map.to_source_end(p.range.start + f.end) : out.start;
-    out.message = f.message;
-    for (const LocalFinding::Fix& fx : f.fixes) {
-      const uint32_t s = analysis.read.map.to_source(p.range.start + fx.start);
-      const uint32_t e = fx.end > fx.start ? analysis.read.map.to_source_end(p.range.start + fx.end) : s;
-      out.fixes.push_back(Replacement{s, e, fx.text, fx.needs_review});
-    }
-    findings.push_back(std::move(out));
+      return;
+    const uint32_t start = analysis.read.map.to_source(text_start);
+    const uint32_t end = f.end > f.start ? analysis.read.map.to_source_end(p.range.start + f.end) : start;
+    const Severity severity =
+        f.severity == HELDER_SEVERITY_RULE ? rule.config().severity : static_cast<Severity>(f.severity);
+    refs.push_back(Ref{&f, static_cast<uint32_t>(paragraph), start, end, severity});
+  };
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const ParagraphAnalysis& p = *analysis.paragraphs[i];
+    const auto it = todo_of.find(&p);
+    for (const LocalFinding& f : it != todo_of.end() ? fresh[it->second] : p.findings) add(f, i);
   }
+  for (const LocalFinding& f : document_findings) add(f, f.paragraph);
 
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  std::stable_sort(refs.begin(), refs.end(), [this](const Ref& a, const Ref& b) {
     if (a.start != b.start) return a.start < b.start;
     if (a.end != b.end) return a.end < b.end;
-    return a.rule_id < b.rule_id;
+    return rules_[a.local->rule]->config().id < rules_[b.local->rule]->config().id;
   });
   // Two rules about exactly the same word: a tip (info, hint) gives way to a warning or error there.
   // ("desbetreffende" is officialese with a plain alternative; that it is also a rare word adds nothing.)
   // Longer ranges stay: a long paragraph and a long first sentence are two different pieces of advice.
-  std::vector<Finding> kept;
-  kept.reserve(findings.size());
-  for (std::size_t i = 0; i < findings.size();) {
+  std::vector<Finding> findings;
+  findings.reserve(refs.size());
+  for (std::size_t i = 0; i < refs.size();) {
     std::size_t j = i;
     Severity strongest = Severity::Hint;
-    for (; j < findings.size() && findings[j].start == findings[i].start && findings[j].end == findings[i].end; ++j)
-      strongest = std::max(strongest, findings[j].severity);
-    const std::string_view covered = findings[i].end <= source.size()
-                                         ? source.substr(findings[i].start, findings[i].end - findings[i].start)
-                                         : std::string_view();
+    for (; j < refs.size() && refs[j].start == refs[i].start && refs[j].end == refs[i].end; ++j)
+      strongest = std::max(strongest, refs[j].severity);
+    const std::string_view covered =
+        refs[i].end <= source.size() ? source.substr(refs[i].start, refs[i].end - refs[i].start) : std::string_view();
     const bool one_word = covered.find_first_of(" \t\r\n") == std::string_view::npos;
-    for (; i < j; ++i)
-      if (!one_word || findings[i].severity >= strongest || findings[i].severity > Severity::Info)
-        kept.push_back(std::move(findings[i]));
+    for (; i < j; ++i) {
+      const Ref& ref = refs[i];
+      if (one_word && ref.severity < strongest && ref.severity <= Severity::Info) continue;
+      const LocalFinding& f = *ref.local;
+      const uint32_t paragraph_start = analysis.paragraphs[ref.paragraph].range.start;
+      Finding out;
+      out.rule_id = rules_[f.rule]->config().id;
+      out.severity = ref.severity;
+      out.start = ref.start;
+      out.end = ref.end;
+      out.message = f.message;
+      out.fixes.reserve(f.fixes.size());
+      for (const LocalFinding::Fix& fx : f.fixes) {
+        const uint32_t s = analysis.read.map.to_source(paragraph_start + fx.start);
+        const uint32_t e = fx.end > fx.start ? analysis.read.map.to_source_end(paragraph_start + fx.end) : s;
+        out.fixes.push_back(Replacement{s, e, fx.text, fx.needs_review});
+      }
+      findings.push_back(std::move(out));
+    }
   }
-  findings = std::move(kept);
 
   // Stable ids: the rule and the text it is about, plus the occurrence among equal ones.
   std::unordered_map<uint64_t, uint32_t> seen;
@@ -759,7 +771,11 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
     const std::string_view covered =
         f.end <= source.size() ? source.substr(f.start, f.end - f.start) : std::string_view();
     const uint64_t h = fnv1a(covered, fnv1a(f.rule_id));
-    f.id = fmt::format("{:016x}-{}", h, seen[h]++);
+    static constexpr char hex[] = "0123456789abcdef";
+    f.id.assign(16, '0');
+    for (std::size_t k = 0; k < 16; ++k) f.id[k] = hex[(h >> (60 - 4 * k)) & 0xF];
+    f.id += '-';
+    f.id += std::to_string(seen[h]++);
   }
   return findings;
 }

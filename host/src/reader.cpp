@@ -77,7 +77,7 @@ constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 constexpr std::string_view kBlockSeparator = "\n\n";
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-bool is_ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -85,13 +85,13 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// `prefix` is lower-case ASCII.
 bool starts_with_ignoring_case(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
-      return false;
-    }
-  }
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (ascii_lower(s[i]) != prefix[i]) return false;
   return true;
 }
 
@@ -250,6 +250,9 @@ void normalize_skipped(std::vector<Range>& skipped, Range range) {
 }
 
 bool looks_like_url(std::string_view s) {
+  // Most words start with another letter: one comparison for them (this runs at every word of a document).
+  const char first = s.empty() ? '\0' : ascii_lower(s.front());
+  if (first != 'h' && first != 'f' && first != 'w' && first != 'm') return false;
   return starts_with_ignoring_case(s, "http://") || starts_with_ignoring_case(s, "https://") ||
          starts_with_ignoring_case(s, "ftp://") || starts_with_ignoring_case(s, "www.") ||
          starts_with_ignoring_case(s, "mailto:");

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <iterator>
 #include <map>
@@ -167,12 +168,13 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   for (std::size_t i = 0; i < s.size();) {
     // Runs of plain ASCII go in at once.
+    static constexpr auto plain = [] {
+      std::array<bool, 256> table{};
+      for (int c = 0x20; c < 0x80; ++c) table[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+      return table;
+    }();
     std::size_t run = i;
-    while (run < s.size()) {
-      const auto u = static_cast<unsigned char>(s[run]);
-      if (u < 0x20 || u >= 0x80 || u == '"' || u == '\\') break;
-      ++run;
-    }
+    while (run < s.size() && plain[static_cast<unsigned char>(s[run])]) ++run;
     if (run > i) {
       out.append(s.data() + i, run - i);
       i = run;
@@ -223,8 +225,15 @@ void append_json_string(std::string& out, std::string_view s) {
 // Written directly, not through a JSON tree: a long letter has thousands of findings, and this runs
 // after every keystroke.
 std::string diagnostics(const CheckResult& r) {
-  std::string out = "[";
+  std::string out;
+  diagnostics(r, out);
+  return out;
+}
+
+void diagnostics(const CheckResult& r, std::string& out) {
+  out.clear();
   out.reserve(r.findings.size() * 320 + 2);
+  out += '[';
   std::map<std::string, std::string, std::less<>> hrefs;  // per rule: the documentation is looked up once
   for (const Finding& f : r.findings) {
     if (out.size() > 1) out += ',';
@@ -248,7 +257,6 @@ std::string diagnostics(const CheckResult& r) {
     out += "}}";
   }
   out += ']';
-  return out;
 }
 
 std::string reading_level_line(const CheckResult& r) {

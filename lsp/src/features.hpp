@@ -42,7 +42,9 @@ struct CheckResult {
 };
 
 // The diagnostics as the text of a JSON array (made without a JSON tree: this runs after every keystroke).
+// The second form writes into `out` (cleared first), so that a caller can keep one buffer for every check.
 std::string diagnostics(const CheckResult& r);
+void diagnostics(const CheckResult& r, std::string& out);
 json diagnostic(const CheckResult& r, const Finding& f);
 // Appends `s` as a JSON string, quotes included; invalid UTF-8 becomes U+FFFD.
 void append_json_string(std::string& out, std::string_view s);

@@ -801,7 +801,8 @@ class Server {
     }
     result->result_id = fmt::format("{}-{}", version, ++check_serial_);
     result->finish();
-    const std::string items = push_ ? diagnostics(*result) : std::string();
+    if (push_) diagnostics(*result, diagnostics_buffer_);
+    const std::string& items = diagnostics_buffer_;
 
     std::lock_guard publish(publish_mutex_);
     bool current;
@@ -851,6 +852,7 @@ class Server {
 
   std::mutex publish_mutex_;  // a document's diagnostics are published in the order of its checks
   std::uint64_t check_serial_ = 0;  // worker only
+  std::string diagnostics_buffer_;  // worker only: the JSON of the last push, its memory kept for the next
   // Threads for the first check of a long document (the paragraphs are new): up to 4, as the machine has.
   const std::size_t threads_ = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
   std::thread loader_;

@@ -6,6 +6,9 @@
 #include <helder/reading_level.hpp>
 
 #include <fmt/format.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <fstream>
@@ -94,12 +97,20 @@ std::vector<std::string> expect_string_array(const fs::path& file, const toml::n
   return out;
 }
 
-std::string lower_ascii(std::string s) {
-  // Vocabulary words are compared in lower case; the host's word services lower-case non-ASCII
-  // letters with ICU before comparing, so only ASCII needs folding here.
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
+// Vocabulary words are compared in lower case, as the word services give it: NFC, then ICU's Dutch lower case
+// ("Één" -> "één", "IJSSEL" -> "ijssel").
+std::string lower_word(const std::string& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString normalized = nfc->normalize(text, status);
+    if (U_SUCCESS(status)) text = std::move(normalized);
+  }
+  text.toLower(icu::Locale("nl"));
+  std::string out;
+  text.toUTF8String(out);
+  return out;
 }
 
 // Merges `from` into `into`: tables merge key by key, arrays are appended, other values are replaced.
@@ -297,9 +308,9 @@ struct Loader {
         if (!vocabulary) fail(file, node, "\"vocabulary\" moet een tabel zijn: [vocabulary]");
         for (const auto& [vk, vn] : *vocabulary) {
           if (vk.str() == "accept") {
-            for (const std::string& w : expect_string_array(file, vn, "accept")) config.accept.insert(lower_ascii(w));
+            for (const std::string& w : expect_string_array(file, vn, "accept")) config.accept.insert(lower_word(w));
           } else if (vk.str() == "reject") {
-            for (const std::string& w : expect_string_array(file, vn, "reject")) config.reject.insert(lower_ascii(w));
+            for (const std::string& w : expect_string_array(file, vn, "reject")) config.reject.insert(lower_word(w));
           } else {
             fail_at_key(file, vk, fmt::format("onbekende sleutel \"{}\" in [vocabulary]; gebruik accept of reject", vk.str()));
           }

@@ -84,11 +84,20 @@ void run(const fs::path& source, int repeats);
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc > 1) {
-    run(fs::path(argv[1]), argc > 2 ? std::max(1, std::atoi(argv[2])) : 5);
-  } else {
-    run(fs::path(HELDER_SHARED_DIR) / "corpus", 5);
-    run(fs::path(HELDER_SHARED_DIR) / "corpus" / "bwb-wet.tar.xz", 2);
+  try {
+    if (argc > 1) {
+      if (!fs::exists(argv[1])) {
+        fmt::print(stderr, "usage: helder_bench [corpus-dir-or-.tar.xz] [repeats]\n{}: not found\n", argv[1]);
+        return 2;
+      }
+      run(fs::path(argv[1]), argc > 2 ? std::max(1, std::atoi(argv[2])) : 5);
+    } else {
+      run(fs::path(HELDER_SHARED_DIR) / "corpus", 5);
+      run(fs::path(HELDER_SHARED_DIR) / "corpus" / "bwb-wet.tar.xz", 2);
+    }
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "helder_bench: {}\n", e.what());
+    return 1;
   }
   return 0;
 }

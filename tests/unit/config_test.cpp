@@ -148,3 +148,17 @@ TEST_CASE("a pack that extends itself is an error, not a hang", "[config]") {
   r.config_file = dir.write(".helder.toml", "packs = [\"a\"]\npack_paths = [\"packs\"]\n");
   CHECK_THROWS_WITH(load_config(r), Catch::Contains("breidt zichzelf uit"));
 }
+
+TEST_CASE("vocabulary words are compared in lower case beyond ASCII, in NFC", "[config]") {
+  test::TempDir dir;
+  // "Één" with a capital É, once precomposed and once as E + combining acute accent; "ÇA" and "IJSSEL".
+  dir.write(".helder.toml",
+            "[vocabulary]\naccept = [\"\xC3\x89\xC3\xA9n\", \"E\xCC\x81" "e\xCC\x81n\", \"\xC3\x87" "A\", \"IJSSEL\"]\n"
+            "reject = [\"\xC3\x84RGER\"]\n");
+  const Config config = load_config(request_for(dir.path() / "brief.txt"));
+  CHECK(config.accept.count("\xC3\xA9\xC3\xA9n"));  // één
+  CHECK(config.accept.count("\xC3\xA7" "a"));        // ça
+  CHECK(config.accept.count("ijssel"));
+  CHECK(config.accept.size() == 3);                  // both forms of "Één" are one word
+  CHECK(config.reject.count("\xC3\xA4rger"));        // ärger
+}

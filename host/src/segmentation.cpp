@@ -933,6 +933,42 @@ void join_line_end_hyphenation(std::string_view text, std::vector<Piece>& pieces
   }
 }
 
+// "overgaan.De minister": a full stop without the space after it, between a word in small letters and a word
+// with a capital. ICU keeps "overgaan.De" as one word (as it does "rijksoverheid.nl"); it is two sentences.
+// `dot`: the byte offset of the '.'. At least two small letters before it (not "o.a.De", "v.Chr."), and a capital
+// followed by a small letter after it (not "nl.NL", "A.B.").
+bool is_glued_full_stop(std::string_view text, std::uint32_t dot, std::uint32_t begin, std::uint32_t end) {
+  if (dot <= begin || dot + 1 >= end || text[dot] != '.') return false;
+  std::uint32_t lower_before = 0;
+  for (std::uint32_t i = dot; i > begin;) {
+    const char32_t c = code_point_before(text, i);
+    if (!is_letter(c)) break;
+    if (!is_lower(c)) return false;
+    ++lower_before;
+    i -= static_cast<std::uint32_t>(U8_LENGTH(static_cast<UChar32>(c)));
+  }
+  if (lower_before < 2) return false;
+  std::uint32_t i = dot + 1;
+  if (!is_upper(next_code_point(text, i)) || i >= end) return false;
+  return is_lower(next_code_point(text, i));
+}
+
+// Cuts Letters pieces at a glued full stop: the word, the '.', and the rest (which may hold another one).
+void split_glued_full_stops(std::string_view text, std::vector<Piece>& pieces) {
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    if (pieces[k].cls != PieceClass::Letters) continue;
+    const Piece piece = pieces[k];
+    for (std::uint32_t dot = piece.start + 1; dot + 2 < piece.end; ++dot) {
+      if (!is_glued_full_stop(text, dot, piece.start, piece.end)) continue;
+      pieces[k] = make_piece(text, piece.start, dot);
+      pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(k) + 1,
+                    {make_piece(text, dot, dot + 1), make_piece(text, dot + 1, piece.end)});
+      ++k;  // the loop moves on to the rest
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 struct Segmenter::Impl {
@@ -957,6 +993,7 @@ void Segmenter::Impl::tokenize(std::string_view text, std::span<const Range> ski
     previous = b;
   });
   join_line_end_hyphenation(text, pieces);
+  split_glued_full_stops(text, pieces);
 
   TokenWriter writer(text, *abbreviations, state, tokens);
   std::size_t skipped_cursor = 0;
@@ -1053,6 +1090,21 @@ void Segmenter::Impl::find_sentences(std::string_view text, std::span<const Rang
     }
     boundaries.push_back(b);
   });
+  // ICU does not end a sentence at a full stop without a space after it ("overgaan.De"): the tokenizer has cut
+  // those apart.
+  bool glued = false;
+  for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
+    const Token& dot = tokens[k];
+    if (dot.kind != HELDER_TOKEN_PUNCTUATION || dot.end != dot.start + 1 || tokens[k - 1].end != dot.start ||
+        tokens[k + 1].start != dot.end || !is_glued_full_stop(text, dot.start, tokens[k - 1].start, tokens[k + 1].end))
+      continue;
+    boundaries.push_back(dot.end);
+    glued = true;
+  }
+  if (glued) {
+    std::sort(boundaries.begin(), boundaries.end());
+    boundaries.erase(std::unique(boundaries.begin(), boundaries.end()), boundaries.end());
+  }
   boundaries.push_back(static_cast<std::uint32_t>(text.size()));
 
   // Every token goes to the sentence it starts in; a piece without any word, number or code (a closing quote

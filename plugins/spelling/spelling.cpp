@@ -473,6 +473,24 @@ void Spelling::check(const sdk::Unit& unit, sdk::Findings& findings) const {
       return all_correct;
     };
 
+    // "overgaan.De minister": a new sentence glued to the full stop, question mark or exclamation mark before it.
+    const auto all = paragraph.tokens();
+    for (std::size_t i = 1; i + 1 < all.size(); ++i) {
+      const helder_token& mark = all[i];
+      const helder_token& next = all[i + 1];
+      if ((next.flags & HELDER_TOKEN_SENTENCE_START) == 0 || next.start != mark.end || all[i - 1].end != mark.start ||
+          all[i - 1].kind != HELDER_TOKEN_WORD ||
+          !(is_punctuation(mark, paragraph, ".") || is_punctuation(mark, paragraph, "?") ||
+            is_punctuation(mark, paragraph, "!")))
+        continue;
+      std::string with_space(paragraph.text_of(mark));
+      with_space += ' ';
+      with_space += paragraph.text_of(next);
+      // The finding stays in its sentence (on the mark); the fix shows the next word too: ". De".
+      findings.emit(p, mark.start, mark.end, "Na het einde van de zin staat geen spatie. Zet er een spatie achter.",
+                    HELDER_SEVERITY_RULE, {sdk::Fix{mark.start, next.end, std::move(with_space), false}});
+    }
+
     for (const helder_sentence& sentence : paragraph.sentences()) {
       const auto tokens = paragraph.tokens_of(sentence);
       const std::vector<bool> quoted = quoted_tokens(paragraph, sentence);

@@ -315,3 +315,20 @@ TEST_CASE("the abbreviation list matches whole tokens and folds only lower-case 
   CHECK_FALSE(list.contains("EU."));
   CHECK_FALSE(list.contains("bijv"));
 }
+
+TEST_CASE("a full stop without a space after it still ends the sentence", "[segmentation]") {
+  // Text taken from PDFs and web pages often loses the space: "toegezegd.Ten behoeve van ...".
+  CHECK(sentences("Wij willen snel overgaan.De minister komt morgen.") ==
+        Strings{"Wij willen snel overgaan.", "De minister komt morgen."});
+  CHECK(token_texts("overgaan.De minister") == Strings{"overgaan", ".", "De", "minister"});
+  CHECK(sentences("Dat is toegezegd.Ten behoeve van de aanvraag.Het besluit volgt.") ==
+        Strings{"Dat is toegezegd.", "Ten behoeve van de aanvraag.", "Het besluit volgt."});
+  CHECK(sentences("De uitkering wordt verstrekt.Één keer per jaar.") ==
+        Strings{"De uitkering wordt verstrekt.", "Één keer per jaar."});
+  // Not glued sentences: abbreviations, initials, web addresses and file names.
+  CHECK(sentences("Dit geldt o.a.Voor scholen.") == Strings{"Dit geldt o.a.Voor scholen."});
+  CHECK(token("Zie rijksoverheid.nl voor meer.", "rijksoverheid.nl").kind == HELDER_TOKEN_URL);
+  CHECK(token("Zie www.Rijksoverheid.nl voor meer.", "www.Rijksoverheid.nl").kind == HELDER_TOKEN_URL);
+  CHECK(sentences("Zie www.Rijksoverheid.nl voor meer.").size() == 1);
+  CHECK(sentences("Open het bestand brief.docx nu.").size() == 1);
+}

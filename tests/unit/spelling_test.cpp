@@ -184,3 +184,21 @@ TEST_CASE("spelling: suggestions only with --suggestions; without, the finding i
   REQUIRE(!spelling(json).is_null());
   CHECK(!spelling(json)["fixes"].empty());
 }
+
+TEST_CASE("spelling: a sentence glued to the full stop before it gets a space as fix", "[spelling]") {
+  const std::string text = "Wij willen snel overgaan.De minister komt morgen. Komt u?Ja.";
+  const std::vector<Finding> findings = check_with("", text);
+  std::vector<const Finding*> glued;
+  for (const Finding& f : findings)
+    if (f.message.find("geen spatie") != std::string::npos) glued.push_back(&f);
+  REQUIRE(glued.size() == 2);
+  CHECK(text.substr(glued[0]->start, glued[0]->end - glued[0]->start) == ".");
+  REQUIRE(glued[0]->fixes.size() == 1);
+  CHECK(glued[0]->fixes[0].text == ". De");
+  CHECK(!glued[0]->fixes[0].needs_review);
+  CHECK(text.substr(glued[0]->fixes[0].start, glued[0]->fixes[0].end - glued[0]->fixes[0].start) == ".De");
+  CHECK(glued[1]->fixes[0].text == "? Ja");
+  // "overgaan" and "De" are words of their own now: no spelling finding for "overgaan.De".
+  CHECK(std::none_of(findings.begin(), findings.end(),
+                     [](const Finding& f) { return f.message.find("goed gespeld") != std::string::npos; }));
+}

@@ -385,12 +385,33 @@ std::optional<std::string> DifficultWord::message_for(std::string_view word, std
   return std::nullopt;
 }
 
+// A Dutch postcode ("2513 AA"): four digits, then two capitals. A sentence with one is an address ("Binnenhof 19
+// 2513 AA Den Haag", "Retouradres Postbus 20001 2500 EA Den Haag"): its capital words are names and labels.
+bool has_postcode(const sdk::Paragraph& paragraph, const helder_sentence& sentence) {
+  const auto tokens = paragraph.tokens_of(sentence);
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const std::string_view digits = paragraph.text_of(tokens[i]);
+    const std::string_view letters = paragraph.text_of(tokens[i + 1]);
+    if (tokens[i].kind == HELDER_TOKEN_NUMBER && digits.size() == 4 &&
+        std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        letters.size() == 2 && std::all_of(letters.begin(), letters.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+      return true;
+  }
+  return false;
+}
+
 void DifficultWord::check(const sdk::Unit& unit, sdk::Findings& findings) const {
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
     std::unordered_set<std::string> seen;  // lower-case word forms already judged in this paragraph
+    std::vector<bool> in_address(paragraph.tokens().size(), false);
+    for (const helder_sentence& sentence : paragraph.sentences())
+      if (has_postcode(paragraph, sentence))
+        std::fill_n(in_address.begin() + sentence.first_token, sentence.token_count, true);
     Quotations quotations;
-    for (const helder_token& t : paragraph.tokens()) {
+    const auto tokens = paragraph.tokens();
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      const helder_token& t = tokens[k];
       if (t.kind == HELDER_TOKEN_PUNCTUATION || t.kind == HELDER_TOKEN_SYMBOL) {
         quotations.see(paragraph.text_of(t));
         continue;
@@ -398,9 +419,10 @@ void DifficultWord::check(const sdk::Unit& unit, sdk::Findings& findings) const 
       if (t.kind != HELDER_TOKEN_WORD) continue;  // numbers, acronyms, abbreviations, URLs, code, ...
       // A quotation is someone else's words: the writer cannot choose other ones.
       if (quotations.inside()) continue;
-      // A capital in the middle of a sentence is a name; all capitals is a shouting heading or an acronym.
+      // A capital in the middle of a sentence is a name; all capitals is a shouting heading or an acronym; in an
+      // address every capital word is a name or a label.
       if ((t.flags & HELDER_TOKEN_ALL_CAPS) ||
-          ((t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START)))
+          ((t.flags & HELDER_TOKEN_CAPITALIZED) && (!(t.flags & HELDER_TOKEN_SENTENCE_START) || in_address[k])))
         continue;
       const std::string word = clean_form(paragraph.text_of(t));
       const std::string_view lower = sdk::from_c(t.lower);

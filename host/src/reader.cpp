@@ -773,6 +773,15 @@ ReadText read_text(std::string_view source, Format format) {
   if (source.size() >= std::numeric_limits<std::uint32_t>::max()) {
     throw InputError("Dit bestand is te groot. helder controleert alleen kleinere bestanden.");
   }
+  // A lone carriage return (old Mac files, some editors) ends a line as "\n" and "\r\n" do. It is read as "\n":
+  // the same length, so every offset stays the same.
+  std::string with_newlines;
+  for (std::size_t i = source.find('\r'); i != std::string_view::npos; i = source.find('\r', i + 1)) {
+    if (i + 1 < source.size() && source[i + 1] == '\n') continue;
+    if (with_newlines.empty()) with_newlines.assign(source);
+    with_newlines[i] = '\n';
+  }
+  if (!with_newlines.empty()) source = with_newlines;
   if (format == Format::Markdown) return MarkdownReader(source).read();
   return read_plain_text(source);
 }

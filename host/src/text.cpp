@@ -199,9 +199,11 @@ DecodedText decode_input(std::string_view bytes) {
   return result;
 }
 
+// Lines end at "\n", "\r\n" or a lone "\r" (as LSP counts them).
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
-  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+  for (std::size_t i = text.find_first_of("\r\n"); i != std::string_view::npos; i = text.find_first_of("\r\n", i + 1)) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
     starts_.push_back(static_cast<std::uint32_t>(i + 1));
   }
 }
@@ -213,8 +215,8 @@ std::uint32_t LineIndex::line_start(std::uint32_t line) const {
 
 std::uint32_t LineIndex::line_end(std::uint32_t line) const {
   if (line + 1 >= starts_.size()) return static_cast<std::uint32_t>(text_.size());
-  std::uint32_t end = starts_[line + 1] - 1;  // the "\n"
-  if (end > starts_[line] && text_[end - 1] == '\r') --end;
+  std::uint32_t end = starts_[line + 1] - 1;  // the "\n" or a lone "\r"
+  if (text_[end] == '\n' && end > starts_[line] && text_[end - 1] == '\r') --end;
   return end;
 }
 

@@ -45,7 +45,7 @@ PositionMap::PositionMap(std::string_view text, PositionEncoding encoding)
   if (encoding_ == PositionEncoding::Utf8) return;
   std::uint32_t column = 0, last = 0;
   for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == '\n') {
+    if (text[i] == '\n' || text[i] == '\r') {  // "\r\n" and a lone "\r" end a line too
       column = 0;
       ++i;
       continue;

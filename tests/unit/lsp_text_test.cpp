@@ -55,6 +55,7 @@ TEST_CASE("positions: the fast conversion agrees with LineIndex at every byte", 
   std::string text = "De café’s 😀 zijn „dicht”.\r\n\n";
   for (int i = 0; i < 40; ++i) text += "Een lange regel met é, ë en 😀 erin, ";  // longer than a checkpoint step
   text += "\nkort\xC3\n\xF0\x9F";  // stray bytes count as one character each
+  text += "\rna een losse CR é\r\rnog één\r\n";  // a lone "\r" ends a line too
   const LineIndex lines(text);
   const PositionMap utf16(text, PositionEncoding::Utf16);
   const PositionMap utf32(text, PositionEncoding::Utf32);

@@ -569,3 +569,13 @@ TEST_CASE("readers survive random markup", "[reader]") {
     }
   }
 }
+
+TEST_CASE("plain text: lone carriage returns end lines and paragraphs", "[reader]") {
+  const std::string source = "Geachte heer,\r\rIndien u vragen heeft,\rbelt u ons.\r\rMet vriendelijke groet,\r";
+  const ReadText read = read_text(source, Format::PlainText);
+  REQUIRE(read.blocks.size() == 3);
+  CHECK(block_text(read, read.blocks[0]) == "Geachte heer,");
+  CHECK(block_text(read, read.blocks[2]) == "Met vriendelijke groet,");
+  CHECK(read.text.size() == source.size());  // read as "\n": every offset stays the same
+  check_invariants(read, source);
+}

@@ -200,3 +200,19 @@ TEST_CASE("round trips for every character boundary", "[text]") {
     CHECK(chars.column <= utf16.column);
   }
 }
+
+TEST_CASE("a lone carriage return ends a line, as in LSP", "[text]") {
+  const std::string text = "een\rtwee\r\ndrie\n\rvier";
+  const LineIndex index(text);
+  REQUIRE(index.line_count() == 5);
+  CHECK(index.line_end(0) == 3);
+  CHECK(index.line_start(1) == 4);
+  CHECK(index.line_end(1) == 8);  // "\r\n" is one line end
+  CHECK(index.line_start(2) == 10);
+  CHECK(index.line_end(2) == 14);
+  CHECK(index.line_start(3) == 15);  // "\n" then a lone "\r": an empty line
+  CHECK(index.line_end(3) == 15);
+  CHECK(index.line_start(4) == 16);
+  CHECK(index.line_of(3) == 0);  // the "\r" belongs to the line it ends
+  CHECK(index.line_of(16) == 4);
+}

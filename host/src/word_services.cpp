@@ -320,6 +320,16 @@ struct WordServices::Impl {
 
   ~Impl() {
     if (hyphenation != nullptr) hnj_hyphen_free(hyphenation);
+    std::lock_guard lock(hunspell_lifetime_mutex());
+    for (Speller& s : spellers) s.hunspell.reset();
+  }
+
+  // Hunspell keeps a table shared by all its instances, with a plain counter of the instances that use it:
+  // instances must be made and destroyed one at a time, in the whole process (two made side by side leaked a
+  // table under LeakSanitizer). Using them side by side is fine.
+  static std::mutex& hunspell_lifetime_mutex() {
+    static std::mutex mutex;
+    return mutex;
   }
 
   void load_hunspell(const WordServicePaths& paths);
@@ -359,6 +369,7 @@ Hunspell* WordServices::Impl::dictionary() {
 }
 
 std::unique_ptr<Hunspell> WordServices::Impl::load_dictionary() const {
+  std::lock_guard lock(hunspell_lifetime_mutex());
   try {
     return std::make_unique<Hunspell>(hunspell_paths.hunspell_aff.string().c_str(),
                                       hunspell_paths.hunspell_dic.string().c_str());
@@ -384,24 +395,13 @@ void WordServices::Impl::open_hunspell() {
 void WordServices::Impl::open_spellers(std::size_t count) {
   count = std::min(count, max_spellers);
   std::lock_guard lock(open_spellers_mutex);
-  const std::size_t have = speller_count.load(std::memory_order_acquire);
-  if (count <= std::max<std::size_t>(have, 1)) {
-    dictionary();
-    return;
-  }
-  // The copies load side by side, the first one (if not loaded yet) on this thread.
-  std::vector<std::unique_ptr<Hunspell>> loaded(count);
-  std::vector<std::thread> loaders;
-  for (std::size_t i = std::max<std::size_t>(have, 1); i < count; ++i)
-    loaders.emplace_back([this, &loaded, i] { loaded[i] = load_dictionary(); });
-  const bool first = dictionary() != nullptr;
-  for (std::thread& t : loaders) t.join();
-  if (!first) return;
-  std::size_t next = speller_count.load(std::memory_order_acquire);
-  for (std::size_t i = next; i < count; ++i) {
-    if (loaded[i] == nullptr) break;
-    spellers[next].hunspell = std::move(loaded[i]);
-    speller_count.store(++next, std::memory_order_release);
+  if (dictionary() == nullptr) return;  // the first copy
+  // One after another (see hunspell_lifetime_mutex); threads use each copy as soon as it is there.
+  for (std::size_t next = speller_count.load(std::memory_order_acquire); next < count; ++next) {
+    std::unique_ptr<Hunspell> copy = load_dictionary();
+    if (copy == nullptr) return;
+    spellers[next].hunspell = std::move(copy);
+    speller_count.store(next + 1, std::memory_order_release);
   }
 }
 

@@ -219,7 +219,8 @@ int run(const std::string& binary, const fs::path& build_dir, const fs::path& br
     } else if (step.contains("exit_code")) {
       const int code = started().wait(timeout);
       if (code != step["exit_code"].get<int>())
-        throw Failure(where + ": exit code " + std::to_string(code) + ", expected " + step["exit_code"].dump());
+        throw Failure(where + ": exit code " + std::to_string(code) + ", expected " + step["exit_code"].dump() +
+                      "\n" + started().error_output());
     } else if (step.contains("sleep_ms")) {
       std::this_thread::sleep_for(std::chrono::milliseconds(step["sleep_ms"].get<int>()));
     } else {

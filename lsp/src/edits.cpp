@@ -176,6 +176,13 @@ std::vector<Insertion> disable_for_lines(std::string_view text, std::uint32_t st
           Insertion{lines.line_end(last_line), eol + "<!-- helder-enable " + std::string(rule) + " -->"}};
 }
 
+std::vector<Insertion> disable_for_paragraph(std::string_view text, Format format, std::uint32_t start,
+                                             std::uint32_t end, std::string_view rule) {
+  if (format != Format::Markdown) return disable_for_lines(text, start, end, rule);
+  return {Insertion{start, "<!-- helder-disable " + std::string(rule) + " -->"},
+          Insertion{end, "<!-- helder-enable " + std::string(rule) + " -->"}};
+}
+
 Insertion disable_for_document(std::string_view text, Format format, std::string_view rule) {
   const std::string eol(line_ending(text));
   const std::string line = "<!-- helder-disable " + std::string(rule) + " -->" + eol;

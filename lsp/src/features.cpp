@@ -475,10 +475,10 @@ json code_actions(const CheckResult& r, const json& params, const ActionContext&
       for (const DocumentParagraph& p : r.analysis->paragraphs) {
         const std::uint32_t start = map.to_source(p.range.start);
         const std::uint32_t end = map.to_source_end(p.range.end);
-        // Not in a table: a directive line would break it.
+        // Not in a table: a directive would break it.
         if (f->start < start || f->start > end || p->kind == BlockKind::TableCell) continue;
         json edits = json::array();
-        for (const Insertion& ins : disable_for_lines(r.text, start, end, f->rule_id))
+        for (const Insertion& ins : disable_for_paragraph(r.text, r.format, start, end, f->rule_id))
           edits.push_back(text_edit(pos, ins.offset, ins.offset, ins.text));
         out.push_back(action(fmt::format("Zet {} uit voor deze alinea", f->rule_id), diags,
                              workspace_edit(c, r.uri, r.version, std::move(edits))));

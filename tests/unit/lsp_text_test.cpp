@@ -188,8 +188,18 @@ TEST_CASE("directives: the inserted comments switch exactly that rule off, in pl
     // The list item: the two lines of that paragraph.
     const auto item_start = static_cast<std::uint32_t>(source.find("- Wij"));
     const auto item_end = static_cast<std::uint32_t>(source.find("post.") + 5);
-    const std::string quiet_item = with_insertions(source, disable_for_lines(source, item_start + 2, item_end, rule));
-    CHECK(quiet_item.find("<!-- helder-disable " + rule + " -->" + eol + "- Wij") != std::string::npos);
+    const std::string quiet_item =
+        with_insertions(source, disable_for_paragraph(source, format, item_start + 2, item_end, rule));
+    if (format == Format::PlainText) {
+      CHECK(quiet_item.find("<!-- helder-disable " + rule + " -->" + eol + "- Wij") != std::string::npos);
+    } else {
+      // Inline, so that the list stays one list.
+      CHECK(quiet_item.find("- <!-- helder-disable " + rule + " -->Wij") != std::string::npos);
+      CHECK(quiet_item.find("post.<!-- helder-enable " + rule + " -->") != std::string::npos);
+      const DocumentAnalysis a = engine.analyze(quiet_item, format);
+      CHECK(std::count_if(a.paragraphs.begin(), a.paragraphs.end(),
+                          [](const DocumentParagraph& p) { return p->kind == BlockKind::ListItem; }) == 1);
+    }
     const auto left = officialese_at(quiet_item, format);
     REQUIRE(left.size() == 2);
     CHECK(quiet_item.substr(left[0], 5) == "thans");

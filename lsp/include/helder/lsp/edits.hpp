@@ -37,6 +37,12 @@ std::string_view line_ending(std::string_view text);
 std::vector<Insertion> disable_for_lines(std::string_view text, std::uint32_t start, std::uint32_t end,
                                          std::string_view rule);
 
+// Switches `rule` off for one paragraph, source bytes [start, end) of its text. Plain text: directive lines
+// around its lines (disable_for_lines). Markdown: the directives inline, right at the start and the end of the
+// paragraph's text, so that a list item or a quote stays one (a line between list items splits the list).
+std::vector<Insertion> disable_for_paragraph(std::string_view text, Format format, std::uint32_t start,
+                                             std::uint32_t end, std::string_view rule);
+
 // `<!-- helder-disable RULE -->` as the first line (in Markdown after YAML front matter).
 Insertion disable_for_document(std::string_view text, Format format, std::string_view rule);
 

@@ -43,22 +43,6 @@ std::size_t count_words(std::string_view s) {
 
 double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
-json position_of(const std::string& text, std::size_t offset) {
-  std::uint32_t line = 0, character = 0;
-  for (std::size_t i = 0; i < offset;) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (text[i] == '\n') {
-      ++line;
-      character = 0;
-    } else {
-      character += length == 4 ? 2 : 1;
-    }
-    i += length;
-  }
-  return {{"line", line}, {"character", character}};
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -178,11 +162,11 @@ int main(int argc, char** argv) {
     while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
     json change;
     if (random() % 4 == 0 && text[at] != '\n' && (static_cast<unsigned char>(text[at]) < 0x80)) {
-      change = {{"range", {{"start", position_of(text, at)}, {"end", position_of(text, at + 1)}}}, {"text", ""}};
+      change = {{"range", {{"start", helder::test::utf16_position(text, at)}, {"end", helder::test::utf16_position(text, at + 1)}}}, {"text", ""}};
       text.erase(at, 1);
     } else {
       const std::string c(1, letters[random() % letters.size()]);
-      change = {{"range", {{"start", position_of(text, at)}, {"end", position_of(text, at)}}}, {"text", c}};
+      change = {{"range", {{"start", helder::test::utf16_position(text, at)}, {"end", helder::test::utf16_position(text, at)}}}, {"text", c}};
       text.insert(at, c);
     }
     start = Clock::now();

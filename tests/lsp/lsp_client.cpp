@@ -1,6 +1,8 @@
 // A minimal LSP client over pipes (see lsp_client.hpp).
 #include "lsp_client.hpp"
 
+#include <helder/lsp/protocol.hpp>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -18,8 +20,9 @@ namespace helder::test {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-LspProcess::LspProcess(const Options& options) {
-  signal(SIGPIPE, SIG_IGN);
+Child spawn_with_pipes(std::vector<std::string> argv_strings, const std::vector<std::string>& env,
+                       const fs::path& cwd) {
+  signal(SIGPIPE, SIG_IGN);  // a child that exits without reading its input must not kill the test
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe");
   posix_spawn_file_actions_t actions;
@@ -29,20 +32,19 @@ LspProcess::LspProcess(const Options& options) {
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
   for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
     posix_spawn_file_actions_addclose(&actions, fd);
-  if (!options.cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, options.cwd.c_str());
+  if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
 
-  std::vector<std::string> argv_strings{options.binary};
-  argv_strings.insert(argv_strings.end(), options.args.begin(), options.args.end());
-  argv_strings.push_back("lsp");
   std::vector<char*> argv;
   for (std::string& a : argv_strings) argv.push_back(a.data());
   argv.push_back(nullptr);
-  // Our environment without the user's own configuration, plus `env`.
   std::vector<std::string> env_strings;
-  for (char** e = environ; *e; ++e)
-    if (!std::string_view(*e).starts_with("XDG_CONFIG_HOME=")) env_strings.emplace_back(*e);
+  for (char** e = environ; *e; ++e) {
+    const std::string_view entry(*e);
+    if (entry.starts_with("NO_COLOR=") || entry.starts_with("XDG_CONFIG_HOME=")) continue;
+    env_strings.emplace_back(entry);
+  }
   env_strings.push_back("XDG_CONFIG_HOME=/nonexistent-helder-test-config");
-  env_strings.insert(env_strings.end(), options.env.begin(), options.env.end());
+  env_strings.insert(env_strings.end(), env.begin(), env.end());
   std::vector<char*> envp;
   for (std::string& e : env_strings) envp.push_back(e.data());
   envp.push_back(nullptr);
@@ -53,11 +55,22 @@ LspProcess::LspProcess(const Options& options) {
   close(in_pipe[0]);
   close(out_pipe[1]);
   close(err_pipe[1]);
-  if (rc != 0) throw std::runtime_error("cannot start " + options.binary + ": " + std::strerror(rc));
-  pid_ = pid;
-  in_ = in_pipe[1];
-  out_ = out_pipe[0];
-  err_ = err_pipe[0];
+  if (rc != 0) {
+    for (int fd : {in_pipe[1], out_pipe[0], err_pipe[0]}) close(fd);
+    throw std::runtime_error("cannot start " + argv_strings.front() + ": " + std::strerror(rc));
+  }
+  return Child{pid, in_pipe[1], out_pipe[0], err_pipe[0]};
+}
+
+LspProcess::LspProcess(const Options& options) {
+  std::vector<std::string> argv{options.binary};
+  argv.insert(argv.end(), options.args.begin(), options.args.end());
+  argv.push_back("lsp");
+  const Child child = spawn_with_pipes(std::move(argv), options.env, options.cwd);
+  pid_ = child.pid;
+  in_ = child.in;
+  out_ = child.out;
+  err_ = child.err;
   err_reader_ = std::thread([this] {
     char buffer[4096];
     ssize_t n;
@@ -194,21 +207,23 @@ std::string LspProcess::error_output() {
   return err_text_;
 }
 
-std::string uri_of(const fs::path& path) {
-  const std::string p = fs::absolute(path).lexically_normal().string();
-  std::string out = "file://";
-  constexpr char hex[] = "0123456789ABCDEF";
-  for (const char c : p) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += hex[u >> 4];
-      out += hex[u & 0xF];
+std::string uri_of(const fs::path& path) { return helder::lsp::uri_from_path(path); }
+
+json utf16_position(std::string_view text, std::size_t offset) {
+  std::uint32_t line = 0, character = 0;
+  for (std::size_t i = 0; i < offset && i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const bool line_end = text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'));
+    if (line_end) {
+      ++line;
+      character = 0;
+    } else if (text[i] != '\r') {
+      character += length == 4 ? 2 : 1;
     }
+    i += length;
   }
-  return out;
+  return {{"line", line}, {"character", character}};
 }
 
 }  // namespace helder::test

@@ -62,6 +62,22 @@ class LspProcess {
   std::thread err_reader_;
 };
 
+// A child process with its standard input, output and error on pipes (our ends; the caller closes them).
+struct Child {
+  int pid = -1;
+  int in = -1, out = -1, err = -1;
+};
+// Starts `argv` (argv[0] is the program's path) in `cwd` (unless empty). The child gets our environment without
+// the user's own helder configuration (XDG_CONFIG_HOME) and colour hints (NO_COLOR), plus `env` ("NAME=value").
+// Throws when it cannot be started.
+Child spawn_with_pipes(std::vector<std::string> argv, const std::vector<std::string>& env,
+                       const std::filesystem::path& cwd);
+
+// The file URI of `path` (helder::lsp::uri_from_path, which has its own tests).
 std::string uri_of(const std::filesystem::path& path);
+
+// The LSP position of byte `offset` in UTF-16 code units, as an editor counts it: {"line", "character"}. Written
+// apart from the server's own conversion, so that tests compare two counts. Lines end at "\n", "\r\n" or "\r".
+nlohmann::json utf16_position(std::string_view text, std::size_t offset);
 
 }  // namespace helder::test

@@ -53,23 +53,6 @@ void shut_down(LspProcess& server) {
   CHECK(server.wait(kWait) == 0);
 }
 
-// UTF-16 position of a byte offset, as the editor counts.
-json position_of(const std::string& text, std::size_t offset) {
-  std::uint32_t line = 0, character = 0;
-  for (std::size_t i = 0; i < offset;) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (text[i] == '\n') {
-      ++line;
-      character = 0;
-    } else {
-      character += length == 4 ? 2 : 1;
-    }
-    i += length;
-  }
-  return {{"line", line}, {"character", character}};
-}
-
 std::size_t char_boundary(const std::string& text, std::size_t offset) {
   while (offset > 0 && offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) --offset;
   return offset;
@@ -107,7 +90,7 @@ TEST_CASE("lsp: random incremental edits end in the same diagnostics as opening 
     } else {
       insert = typed[random() % typed.size()];
     }
-    const json change{{"range", {{"start", position_of(text, at)}, {"end", position_of(text, end)}}}, {"text", insert}};
+    const json change{{"range", {{"start", helder::test::utf16_position(text, at)}, {"end", helder::test::utf16_position(text, end)}}}, {"text", insert}};
     text.replace(at, end - at, insert);
     server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"},
                  {"params", {{"textDocument", {{"uri", uri}, {"version", ++version}}}, {"contentChanges", json::array({change})}}}});

@@ -1,20 +1,19 @@
 // Shared helpers for the tests (see test_support.hpp).
 #include "test_support.hpp"
 
+#include "lsp_client.hpp"
+
 #include <fcntl.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
-#include <csignal>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
 
-extern char** environ;
 
 namespace helder::test {
 
@@ -87,62 +86,28 @@ std::string drain(int fd) {
 
 RunResult run_helder(const std::vector<std::string>& args, const std::string& input, const fs::path& cwd,
                      const std::vector<std::string>& env) {
-  signal(SIGPIPE, SIG_IGN);  // a child that exits without reading its input must not kill the test
-  int in_pipe[2], out_pipe[2], err_pipe[2];
-  if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-  for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
-    posix_spawn_file_actions_addclose(&actions, fd);
-  if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
-
-  std::vector<std::string> argv_strings{HELDER_BINARY};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : argv_strings) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  // The child gets our environment (minus colour hints), plus `env`.
-  std::vector<std::string> env_strings;
-  for (char** e = environ; *e; ++e) {
-    const std::string_view entry(*e);
-    if (entry.starts_with("NO_COLOR=") || entry.starts_with("XDG_CONFIG_HOME=")) continue;
-    env_strings.emplace_back(entry);
-  }
-  env_strings.push_back("XDG_CONFIG_HOME=/nonexistent-helder-test-config");
-  env_strings.insert(env_strings.end(), env.begin(), env.end());
-  std::vector<char*> envp;
-  for (std::string& e : env_strings) envp.push_back(e.data());
-  envp.push_back(nullptr);
-
-  pid_t pid;
-  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  close(in_pipe[0]);
-  close(out_pipe[1]);
-  close(err_pipe[1]);
-  if (rc != 0) throw std::runtime_error("posix_spawn failed");
+  std::vector<std::string> argv{HELDER_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const Child child = spawn_with_pipes(std::move(argv), env, cwd);
 
   RunResult result;
   std::thread writer([&] {
     std::size_t done = 0;
     while (done < input.size()) {
-      const ssize_t n = write(in_pipe[1], input.data() + done, input.size() - done);
+      const ssize_t n = write(child.in, input.data() + done, input.size() - done);
       if (n <= 0) break;
       done += static_cast<std::size_t>(n);
     }
-    close(in_pipe[1]);
+    close(child.in);
   });
-  std::thread err_reader([&] { result.err = drain(err_pipe[0]); });
-  result.out = drain(out_pipe[0]);
+  std::thread err_reader([&] { result.err = drain(child.err); });
+  result.out = drain(child.out);
   err_reader.join();
   writer.join();
-  close(out_pipe[0]);
-  close(err_pipe[0]);
+  close(child.out);
+  close(child.err);
   int status = 0;
-  waitpid(pid, &status, 0);
+  waitpid(child.pid, &status, 0);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
 }

@@ -118,6 +118,30 @@ TEST_CASE("check walks directories in a stable order, and --jobs keeps that orde
   CHECK(files == std::vector<std::string>{"a/een.md", "a/z/vier.txt", "b/twee.txt", "c/drie.txt"});
 }
 
+TEST_CASE("a large run (over 512 KB) on two threads gives what one thread gives", "[cli][threads]") {
+  // Two files: with --jobs 2 each gets a thread and its own copy of the dictionary; with --jobs 4 each file also
+  // gets its paragraphs checked on two threads.
+  test::TempDir dir;
+  std::string text;
+  std::vector<fs::path> sources;
+  for (const auto& e : fs::directory_iterator(fs::path(HELDER_SHARED_DIR) / "corpus" / "circulaires"))
+    sources.push_back(e.path());
+  std::sort(sources.begin(), sources.end());
+  for (const fs::path& f : sources) text += test::read_file(f) + "\n\n";
+  text += text.substr(0, text.find('\n', 20000) + 1);  // a little over 512 KB for the two files together
+  const fs::path first = dir.write("een.txt", text);
+  const fs::path second = dir.write("twee.txt", text + "Tot slot nog een zin met indien erin.\n");
+  REQUIRE(fs::file_size(first) + fs::file_size(second) > 512 * 1024);
+  const auto one = run_helder({"--editor", "check", "--jobs", "1", "--format", "json", first.string(), second.string()});
+  REQUIRE(one.exit_code == 1);
+  CHECK(nlohmann::json::parse(one.out)["files"][1]["findings"].size() > 1000);
+  for (const char* jobs : {"2", "4"}) {
+    const auto many = run_helder({"--editor", "check", "--jobs", jobs, "--format", "json", first.string(), second.string()});
+    CHECK(many.exit_code == one.exit_code);
+    CHECK(many.out == one.out);
+  }
+}
+
 TEST_CASE("bad input: a clear message, exit 2, and the other files are still checked", "[cli]") {
   test::TempDir dir;
   const fs::path binary = dir.write("plaatje.txt", std::string("PNG\0\0\x01\x02", 7));

@@ -486,8 +486,12 @@ constexpr std::size_t parallel_bytes = 16 * 1024;
 
 DocumentAnalysis Engine::analyze(std::string_view source, Format format, ParagraphCache* cache,
                                  std::size_t threads) const {
+  return analyze(read_text(source, format), cache, threads);
+}
+
+DocumentAnalysis Engine::analyze(ReadText read, ParagraphCache* cache, std::size_t threads) const {
   DocumentAnalysis doc;
-  doc.read = read_text(source, format);
+  doc.read = std::move(read);
   doc.cached = cache != nullptr;
   const std::size_t count = doc.read.blocks.size();
   doc.paragraphs.resize(count);

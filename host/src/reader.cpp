@@ -63,13 +63,6 @@ std::uint32_t SourceMap::to_source_end(std::uint32_t text_end) const {
   return piece.source_offset + piece.source_length;
 }
 
-Format format_for_path(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == ".md" || extension == ".markdown" ? Format::Markdown : Format::PlainText;
-}
-
 namespace {
 
 constexpr std::string_view kLineSeparator = "\xE2\x80\xA8";  // U+2028, a hard line break
@@ -783,6 +776,7 @@ ReadText read_text(std::string_view source, Format format) {
   }
   if (!with_newlines.empty()) source = with_newlines;
   if (format == Format::Markdown) return MarkdownReader(source).read();
+  if (format == Format::Html) return read_html(source);
   return read_plain_text(source);
 }
 

@@ -1022,14 +1022,18 @@ bool Segmenter::Impl::vetoes_break_after(std::string_view text, const Token& bef
 void Segmenter::Impl::find_sentences(std::string_view text, std::span<const Range> skipped, ThreadState& state,
                                      Segmentation& out) const {
   // ICU treats LF and CR as hard breaks, but in hard-wrapped text they are soft wraps; ",," is a Dutch
-  // opening quote that ICU would read as commas continuing the sentence before it. Both are replaced in a
-  // copy of the same length, so offsets stay the same.
+  // opening quote that ICU would read as commas continuing the sentence before it; skipped ranges (inline
+  // code, a superscript footnote number in "financiën.¹ Zonder") are not prose and must not glue two
+  // sentences together, so ICU sees them as spaces. All are replaced in a copy of the same length, so offsets
+  // stay the same.
   std::string_view breakable = text;
   const bool needs_copy = std::any_of(text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; }) ||
-                          text.find(",,") != std::string_view::npos;
+                          text.find(",,") != std::string_view::npos || !skipped.empty();
   if (needs_copy) {
     std::string& copy = state.sentence_text;
     copy.assign(text);
+    for (const Range& r : skipped)
+      for (std::uint32_t i = r.start; i < r.end && i < copy.size(); ++i) copy[i] = ' ';
     for (std::size_t i = 0; i < copy.size(); ++i) {
       if (copy[i] == '\r' || copy[i] == '\n') {
         copy[i] = ' ';

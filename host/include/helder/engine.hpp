@@ -171,6 +171,8 @@ class Engine {
   // check of a long letter) they work side by side. Open as many spellers (WordServices::open_spellers).
   DocumentAnalysis analyze(std::string_view source, Format format, ParagraphCache* cache = nullptr,
                            std::size_t threads = 1) const;
+  // The same for a text a reader has already read (a document file's extracted text: read_document).
+  DocumentAnalysis analyze(ReadText read, ParagraphCache* cache = nullptr, std::size_t threads = 1) const;
   ParagraphAnalysis analyze_paragraph(std::string_view text, BlockKind kind, std::span<const Range> skipped) const;
   // Findings in source order. Thread-safe. A rule that fails is disabled; see take_messages().
   std::vector<Finding> check(const DocumentAnalysis& analysis, std::string_view source,

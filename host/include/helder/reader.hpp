@@ -1,5 +1,5 @@
-// Readers: turn a plain-text or Markdown source into the text that is analysed, its blocks and a
-// source map back to the original bytes.
+// Readers: turn a source (plain text, Markdown, HTML; Word, OpenDocument and PDF files) into the text that
+// is analysed, its blocks and a map back to where each piece came from.
 #pragma once
 
 #include <cstdint>
@@ -54,19 +54,51 @@ class SourceMap {
   std::vector<Piece> pieces_;
 };
 
+// Where a stretch of extracted text came from in a document file (Word, OpenDocument, PDF), for positions
+// a writer can find in their own program: "alinea 12" in Word, "pagina 3" in a PDF.
+struct Origin {
+  std::uint32_t start = 0;      // bytes into ReadText::text: this origin holds from here to the next one
+  std::uint32_t paragraph = 0;  // docx/odt: 1-based number of the document's paragraph (w:p, text:p/h) in
+                                // reading order, body first, then footnotes and endnotes; 0 for PDF
+  std::uint32_t page = 0;       // PDF: 1-based page number; 0 for docx/odt
+  bool operator==(const Origin&) const = default;
+};
+
 struct ReadText {
   std::string text;                    // what is analysed; for plain text, the source itself
   std::vector<Block> blocks;           // in text order, not overlapping
-  SourceMap map;
+  SourceMap map;                       // text -> source bytes; identity for extracted documents (see below)
   std::vector<Directive> directives;   // in text order
+  // Document files only (docx, odt, pdf): the extracted text *is* the source a report shows (line:col of
+  // the extracted text), and origins say where each stretch of it came from. In text order; empty otherwise.
+  std::vector<Origin> origins;
 };
 
-enum class Format : std::uint8_t { PlainText, Markdown };
+// Text formats are decoded (decode_input) and read by read_text; document formats are files whose text is
+// extracted by read_document.
+enum class Format : std::uint8_t { PlainText, Markdown, Html, Docx, Odt, Pdf };
+constexpr bool is_text_format(Format f) { return f == Format::PlainText || f == Format::Markdown || f == Format::Html; }
+// "text", "markdown", "html", "docx", "odt", "pdf"
+const char* to_string(Format format);
 
-// ".md", ".markdown" -> Markdown; everything else plain text.
+// By extension: ".md"/".markdown" Markdown, ".html"/".htm"/".xhtml" HTML, ".docx", ".odt", ".pdf";
+// everything else plain text.
 Format format_for_path(const std::filesystem::path& path);
+// By content first (a zip with word/document.xml is Word, one with content.xml and an OpenDocument text
+// mimetype is ODT, "%PDF-" is PDF, "<!DOCTYPE html" or "<html" is HTML), then by the extension of `name`.
+Format detect_format(std::string_view bytes, const std::filesystem::path& name);
 
-// `source` must be valid UTF-8 (see decode_input).
+// Text formats: `source` must be valid UTF-8 (see decode_input).
 ReadText read_text(std::string_view source, Format format);
+
+// Document formats: the prose of a Word (.docx), OpenDocument (.odt) or PDF file as blocks, with origins.
+// Throws InputError with a clear Dutch message for a damaged, encrypted, oversized or empty document.
+ReadText read_document(std::string_view bytes, Format format);
+
+// The readers behind read_text and read_document, one file each in host/src/readers/.
+ReadText read_html(std::string_view source);   // source map into the HTML source
+ReadText read_docx(std::string_view bytes);
+ReadText read_odt(std::string_view bytes);
+ReadText read_pdf(std::string_view bytes);
 
 }  // namespace helder

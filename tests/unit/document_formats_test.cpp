@@ -1,0 +1,105 @@
+// One letter, three formats: the sg-brief letter as Markdown, as Word (pandoc) and as HTML (pandoc) gives the
+// same findings (same rules, same words, same messages), apart from positions. And format detection by content.
+#include "test_support.hpp"
+
+#include <helder/check.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+
+using namespace helder;
+namespace fs = std::filesystem;
+
+namespace {
+
+// (rule, message) -> how often: what a writer reads, without positions.
+std::map<std::pair<std::string, std::string>, int> what_was_found(const FileReport& report) {
+  std::map<std::pair<std::string, std::string>, int> out;
+  for (const Finding& f : report.findings) ++out[{f.rule_id, f.message}];
+  return out;
+}
+
+std::string differences(const std::map<std::pair<std::string, std::string>, int>& a,
+                        const std::map<std::pair<std::string, std::string>, int>& b) {
+  std::string out;
+  for (const auto& [key, n] : a)
+    if (auto it = b.find(key); it == b.end() || it->second != n)
+      out += "only in the first (" + std::to_string(n) + "x): " + key.first + ": " + key.second + "\n";
+  for (const auto& [key, n] : b)
+    if (auto it = a.find(key); it == a.end() || it->second != n)
+      out += "only in the second (" + std::to_string(n) + "x): " + key.first + ": " + key.second + "\n";
+  return out;
+}
+
+// The default rules, as `helder check` runs them without a project file.
+Engine& default_engine() {
+  static std::vector<std::string> messages;
+  static Engine engine(
+      [] {
+        test::TempDir dir;
+        return test::config_from("", dir.path());
+      }(),
+      test::language_services(), test::builtin_plugins(), messages);
+  return engine;
+}
+
+}  // namespace
+
+TEST_CASE("the sg-brief letter as Markdown, Word and HTML: the same findings apart from positions", "[documents]") {
+  const fs::path letter = fs::path(HELDER_SHARED_DIR) / "corpus/letters/sg-brief-2024-01-12-aan-informateur.md";
+  test::TempDir dir;
+  // The letter marks its footnote numbers as <sup>1</sup>, raw HTML that pandoc's Word writer drops; written in
+  // pandoc's own superscript (^1^), Word gets a raised run and HTML a <sup>, as a writer's letter would have.
+  std::string for_pandoc = test::read_file(letter);
+  for (std::size_t at; (at = for_pandoc.find("<sup>")) != std::string::npos;) for_pandoc.replace(at, 5, "^");
+  for (std::size_t at; (at = for_pandoc.find("</sup>")) != std::string::npos;) for_pandoc.replace(at, 6, "^");
+  const fs::path pandoc_input = dir.write("brief-pandoc.md", for_pandoc);
+  // pandoc, the real producer; "-smart" keeps the quotes and dashes of the letter as they are.
+  for (const char* to : {"docx", "html"}) {
+    const std::string command = "pandoc -f markdown-smart -s --metadata pagetitle=brief -t " + std::string(to) + " -o '" +
+                                (dir.path() / ("brief." + std::string(to))).string() + "' '" + pandoc_input.string() +
+                                "'";
+    REQUIRE(std::system(command.c_str()) == 0);
+  }
+  const Engine& engine = default_engine();
+  const FileReport markdown = check_bytes(test::read_file(letter), "brief.md", "brief.md", engine);
+  const FileReport word = check_bytes(test::read_file(dir.path() / "brief.docx"), "brief.docx", "brief.docx", engine);
+  const FileReport html = check_bytes(test::read_file(dir.path() / "brief.html"), "brief.html", "brief.html", engine);
+  REQUIRE_FALSE(markdown.error);
+  REQUIRE_FALSE(word.error);
+  REQUIRE_FALSE(html.error);
+  CHECK(word.format == Format::Docx);
+  CHECK(html.format == Format::Html);
+  REQUIRE(markdown.findings.size() > 50);
+  INFO(differences(what_was_found(markdown), what_was_found(word)));
+  CHECK(what_was_found(markdown) == what_was_found(word));
+  INFO(differences(what_was_found(markdown), what_was_found(html)));
+  CHECK(what_was_found(markdown) == what_was_found(html));
+  // Word findings know their paragraph; HTML findings point into the HTML source.
+  for (const Finding& f : word.findings) CHECK(document_position(word, f.start).has_value());
+  for (const Finding& f : html.findings)
+    if (f.rule_id == "rijksoverheid.officialese") CHECK(html.source.substr(f.start, f.end - f.start).find('<') == std::string::npos);
+}
+
+TEST_CASE("the format is found by content, and by extension when the content does not tell", "[documents]") {
+  CHECK(detect_format("%PDF-1.7\n...", "brief.txt") == Format::Pdf);
+  CHECK(detect_format("<!DOCTYPE html><html><body><p>Hallo</p></body></html>", "brief.txt") == Format::Html);
+  CHECK(detect_format("  <html lang=\"nl\">", "-") == Format::Html);
+  CHECK(detect_format("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", "x") == Format::Html);
+  CHECK(detect_format("Geachte heer,", "brief.md") == Format::Markdown);
+  CHECK(detect_format("Geachte heer,", "brief") == Format::PlainText);
+  CHECK(detect_format("Geachte heer,", "brief.html") == Format::Html);
+  std::string zip = "PK\x03\x04";
+  zip += std::string(26, '\0') + "word/document.xml";
+  CHECK(detect_format(zip, "brief.bin") == Format::Docx);
+  std::string odt = "PK\x03\x04" + std::string(26, '\0') + "mimetypeapplication/vnd.oasis.opendocument.text";
+  CHECK(detect_format(odt, "brief.zip") == Format::Odt);
+  // --stdin-name gives the type of standard input.
+  test::TempDir dir;
+  const auto r = test::run_helder({"check", "--stdin-name", "pagina.html", "--format", "json", "-"},
+                                  "<p>Indien u vragen heeft, bel ons.</p>");
+  CHECK(r.out.find("\"format\":\"html\"") != std::string::npos);
+  CHECK(r.out.find("\"text\":\"Indien\"") != std::string::npos);
+}

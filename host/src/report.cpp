@@ -1,4 +1,6 @@
-// Reporters: terminal text (compiler style) and JSON.
+// Reporters: terminal text (compiler style) and JSON, and what other formats share with them.
+#include "reporters/reporters.hpp"
+
 #include <helder/report.hpp>
 #include <helder/version.hpp>
 
@@ -55,19 +57,24 @@ std::string without_tabs(std::string_view s) {
 }  // namespace
 
 Counts count(const std::vector<FileReport>& reports) {
-  Counts c;
-  for (const FileReport& r : reports) {
-    if (r.error) ++c.failed_files;
-    for (const Finding& f : r.findings) {
-      switch (f.severity) {
-        case Severity::Error: ++c.errors; break;
-        case Severity::Warning: ++c.warnings; break;
-        case Severity::Info: ++c.infos; break;
-        case Severity::Hint: ++c.hints; break;
-      }
-    }
-  }
-  return c;
+  Tally t;
+  for (const FileReport& r : reports) t.add(r);
+  return t.counts;
+}
+
+std::optional<DocumentPosition> document_position(const FileReport& report, std::uint32_t byte) {
+  if (report.origins.empty()) return std::nullopt;
+  auto after = std::upper_bound(report.origins.begin(), report.origins.end(), byte,
+                                [](std::uint32_t b, const Origin& o) { return b < o.start; });
+  if (after == report.origins.begin()) return std::nullopt;
+  const Origin& o = *(after - 1);
+  DocumentPosition p;
+  p.paragraph = o.paragraph;
+  p.page = o.page;
+  const std::uint32_t from = std::min<std::uint32_t>(o.start, static_cast<std::uint32_t>(report.source.size()));
+  const std::uint32_t to = std::min<std::uint32_t>(byte, static_cast<std::uint32_t>(report.source.size()));
+  p.offset = static_cast<std::uint32_t>(char_count(std::string_view(report.source).substr(from, to - from)));
+  return p;
 }
 
 void write_text(std::ostream& out, const FileReport& report, bool color) {
@@ -106,7 +113,13 @@ void write_text(std::ostream& out, const FileReport& report, bool color) {
 }
 
 void write_text_summary(std::ostream& out, const std::vector<FileReport>& reports, bool color) {
-  const Counts c = count(reports);
+  Tally t;
+  for (const FileReport& r : reports) t.add(r);
+  write_text_summary(out, t, color);
+}
+
+void write_text_summary(std::ostream& out, const Tally& tally, bool color) {
+  const Counts& c = tally.counts;
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
   std::vector<std::string> parts;
@@ -115,7 +128,7 @@ void write_text_summary(std::ostream& out, const std::vector<FileReport>& report
     parts.push_back(fmt::format("{} {}", c.warnings, c.warnings == 1 ? "waarschuwing" : "waarschuwingen"));
   if (c.infos) parts.push_back(fmt::format("{} {}", c.infos, c.infos == 1 ? "tip" : "tips"));
   if (c.hints) parts.push_back(fmt::format("{} {}", c.hints, c.hints == 1 ? "hint" : "hints"));
-  const std::size_t files = reports.size();
+  const std::size_t files = tally.files;
   const std::string where = fmt::format("{} {}", files, files == 1 ? "bestand" : "bestanden");
   if (parts.empty()) {
     out << bold << "Geen meldingen in " << where << '.' << reset << '\n';
@@ -146,44 +159,113 @@ nlohmann::json readability_json(const Readability& r) {
 
 }  // namespace
 
-void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
-  // Written file by file, one compact line per file: a large run (thousands of files, hundreds of
-  // thousands of findings) never holds one big JSON tree in memory.
-  out << "{\n\"tool\": \"helder\",\n\"version\": " << nlohmann::json(version()).dump() << ",\n\"schema\": 1,\n\"files\": [";
-  bool first_file = true;
-  for (const FileReport& r : reports) {
+nlohmann::json finding_json(const FileReport& r, const LineIndex& lines, const Finding& f) {
+  nlohmann::json fixes = nlohmann::json::array();
+  const std::uint32_t shift = r.bom_bytes;  // offsets count in the file as it is on disk
+  for (const Replacement& x : f.fixes)
+    fixes.push_back({{"start", x.start + shift}, {"end", x.end + shift}, {"replacement", x.text}});
+  nlohmann::json out = {{"id", f.id},
+                        {"rule", f.rule_id},
+                        {"severity", std::string(to_string(f.severity))},
+                        {"message", f.message},
+                        {"start", f.start + shift},
+                        {"end", f.end + shift},
+                        {"range", {{"start", position_json(lines, f.start)}, {"end", position_json(lines, f.end)}}},
+                        {"text", r.source.substr(f.start, f.end - f.start)},
+                        {"fixes", fixes}};
+  if (const std::optional<DocumentPosition> d = document_position(r, f.start)) {
+    nlohmann::json where = {{"offset", d->offset}};
+    if (d->paragraph) where["paragraph"] = d->paragraph;
+    if (d->page) where["page"] = d->page;
+    out["document"] = where;
+  }
+  return out;
+}
+
+nlohmann::json file_json(const FileReport& r, bool with_findings) {
+  nlohmann::json file = {{"file", r.path},
+                         {"format", to_string(r.format)},
+                         {"encoding", r.encoding},
+                         {"notes", r.notes},
+                         {"error", r.error ? nlohmann::json(*r.error) : nlohmann::json(nullptr)}};
+  if (with_findings) {
     const LineIndex lines(r.source);
     nlohmann::json findings = nlohmann::json::array();
-    for (const Finding& f : r.findings) {
-      nlohmann::json fixes = nlohmann::json::array();
-      const std::uint32_t shift = r.bom_bytes;  // offsets count in the file as it is on disk
-      for (const Replacement& x : f.fixes)
-        fixes.push_back({{"start", x.start + shift}, {"end", x.end + shift}, {"replacement", x.text}});
-      findings.push_back({{"id", f.id},
-                          {"rule", f.rule_id},
-                          {"severity", std::string(to_string(f.severity))},
-                          {"message", f.message},
-                          {"start", f.start + shift},
-                          {"end", f.end + shift},
-                          {"range", {{"start", position_json(lines, f.start)}, {"end", position_json(lines, f.end)}}},
-                          {"text", r.source.substr(f.start, f.end - f.start)},
-                          {"fixes", fixes}});
-    }
-    nlohmann::json file = {{"file", r.path},
-                           {"encoding", r.encoding},
-                           {"notes", r.notes},
-                           {"error", r.error ? nlohmann::json(*r.error) : nlohmann::json(nullptr)},
-                           {"findings", findings}};
-    if (r.readability) file["readability"] = readability_json(*r.readability);
-    out << (first_file ? "\n" : ",\n") << file.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    first_file = false;
+    for (const Finding& f : r.findings) findings.push_back(finding_json(r, lines, f));
+    file["findings"] = std::move(findings);
   }
-  const Counts c = count(reports);
-  const nlohmann::json summary = {{"files", reports.size()},   {"failed_files", c.failed_files},
-                                  {"errors", c.errors},        {"warnings", c.warnings},
-                                  {"info", c.infos},           {"hints", c.hints}};
-  out << "\n],\n\"summary\": " << summary.dump() << "\n}\n";
+  if (r.readability) file["readability"] = readability_json(*r.readability);
+  return file;
 }
+
+void add_merge_keys(nlohmann::json& file_line, const FileReport& r) {
+  file_line["source"] = r.source;
+  file_line["bom_bytes"] = r.bom_bytes;
+  nlohmann::json origins = nlohmann::json::array();
+  for (const Origin& o : r.origins) origins.push_back({o.start, o.paragraph, o.page});
+  file_line["origins"] = std::move(origins);
+  nlohmann::json paragraphs = nlohmann::json::array();
+  for (const FileReport::ParagraphScore& p : r.paragraphs)
+    paragraphs.push_back({p.start, p.end, p.readability.sentences, p.readability.words,
+                          std::round(p.readability.flesch_douma * 10) / 10});
+  file_line["paragraphs"] = std::move(paragraphs);
+}
+
+std::string dump_json(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void Tally::add(const FileReport& r) {
+  ++files;
+  if (r.error) ++counts.failed_files;
+  for (const Finding& f : r.findings) {
+    switch (f.severity) {
+      case Severity::Error: ++counts.errors; break;
+      case Severity::Warning: ++counts.warnings; break;
+      case Severity::Info: ++counts.infos; break;
+      case Severity::Hint: ++counts.hints; break;
+    }
+  }
+}
+
+namespace {
+
+// The documented JSON format (docs/json-format.md), written file by file, one compact line per file: a large
+// run (thousands of files, hundreds of thousands of findings) never holds one big JSON tree in memory.
+class JsonReporter final : public Reporter {
+ public:
+  explicit JsonReporter(std::ostream& out) : out_(out) {}
+  void begin(const RunInfo&) override {
+    out_ << "{\n\"tool\": \"helder\",\n\"version\": " << nlohmann::json(version()).dump()
+         << ",\n\"schema\": 1,\n\"files\": [";
+  }
+  void file(const FileReport& r) override {
+    tally_.add(r);
+    out_ << (tally_.files == 1 ? "\n" : ",\n") << dump_json(file_json(r, true));
+  }
+  void end() override {
+    const Counts& c = tally_.counts;
+    const nlohmann::json summary = {{"files", tally_.files}, {"failed_files", c.failed_files},
+                                    {"errors", c.errors},    {"warnings", c.warnings},
+                                    {"info", c.infos},       {"hints", c.hints}};
+    out_ << "\n],\n\"summary\": " << summary.dump() << "\n}\n";
+  }
+
+ private:
+  std::ostream& out_;
+  Tally tally_;
+};
+
+}  // namespace
+
+void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
+  JsonReporter reporter(out);
+  reporter.begin(RunInfo{});
+  for (const FileReport& r : reports) reporter.file(r);
+  reporter.end();
+}
+
+std::unique_ptr<Reporter> reporters::make_json(std::ostream& out) { return std::make_unique<JsonReporter>(out); }
 
 std::string analysis_to_json(const std::string& path, std::string_view source, const DocumentAnalysis& analysis) {
   const SourceMap& map = analysis.read.map;

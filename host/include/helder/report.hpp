@@ -1,12 +1,16 @@
-// Reporters: findings as compiler-style terminal text or as JSON, and the analysis as JSON.
+// Reporters: what a check found, as terminal text, JSON, JSON Lines, SARIF, JUnit XML, GitHub workflow
+// commands, checkstyle XML or a self-contained HTML page; and the analysis as JSON.
 #pragma once
 
 #include <helder/engine.hpp>
 #include <helder/text.hpp>
 
+#include <filesystem>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace helder {
@@ -21,16 +25,66 @@ struct FileReport {
   std::optional<std::string> error;  // Dutch: why the file could not be checked
   std::vector<Finding> findings;
   std::optional<Readability> readability;
+  Format format = Format::PlainText;
+  std::vector<Origin> origins;  // document files (docx, odt, pdf): where stretches of `source` came from
+  // Per paragraph of the analysis (blocks in text order), for reports that chart the reading level:
+  // the paragraph's range in `source` (bytes) and its own readability.
+  struct ParagraphScore {
+    std::uint32_t start = 0, end = 0;
+    Readability readability;
+  };
+  std::vector<ParagraphScore> paragraphs;
 };
+
+// Where a byte of a document file's extracted text lies in the document: its paragraph (docx, odt) or page
+// (pdf), and the offset in characters from the start of that stretch. nullopt for text formats.
+struct DocumentPosition {
+  std::uint32_t paragraph = 0;  // 1-based; 0 for PDF
+  std::uint32_t page = 0;       // 1-based; 0 for docx/odt
+  std::uint32_t offset = 0;     // characters (code points) from the start of the paragraph or page
+};
+std::optional<DocumentPosition> document_position(const FileReport& report, std::uint32_t byte);
 
 struct Counts {
   std::size_t errors = 0, warnings = 0, infos = 0, hints = 0, failed_files = 0;
 };
 Counts count(const std::vector<FileReport>& reports);
+// Counts kept while files stream past.
+struct Tally {
+  std::size_t files = 0;
+  Counts counts;
+  void add(const FileReport& report);
+};
+
+// What every report may need to know about the run besides the files.
+struct RunInfo {
+  std::vector<RuleDescription> rules;  // every configured rule (SARIF's tool.driver.rules), in a stable order
+  bool color = false;                  // terminal text only
+  bool summary = false;                // `--summary`: the text format adds a table per file
+  bool summary_only = false;           // the text format writes only that table (beside a machine format)
+};
+
+// One output format. Files arrive in input order, one at a time, as soon as each is checked: a reporter
+// writes what it can at once and keeps no FileReport, so memory does not grow with the number of files.
+// `end` writes what comes last (totals, closing brackets).
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void begin(const RunInfo& run) { (void)run; }
+  virtual void file(const FileReport& report) = 0;
+  virtual void end() = 0;
+};
+
+// The formats `--format` and `--output FORMAT=FILE` accept: text, json, jsonl, sarif, junit, github,
+// checkstyle, html.
+const std::vector<std::string_view>& report_formats();
+// nullptr for an unknown format. The reporter writes to `out`, which must outlive it.
+std::unique_ptr<Reporter> make_reporter(std::string_view format, std::ostream& out);
 
 // `file:line:col: severity: message [rule]`, the line and the words underlined. Colour only when asked.
 void write_text(std::ostream& out, const FileReport& report, bool color);
 void write_text_summary(std::ostream& out, const std::vector<FileReport>& reports, bool color);
+void write_text_summary(std::ostream& out, const Tally& tally, bool color);
 // The documented JSON format (docs/json-format.md).
 void write_json(std::ostream& out, const std::vector<FileReport>& reports);
 // `helder analyze --format json`: paragraphs, sentences and readability with byte offsets into the source.

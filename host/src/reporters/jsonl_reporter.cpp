@@ -1,0 +1,52 @@
+// The JSON Lines report: one compact JSON object per line, written as soon as it is known, for pipelines
+// (jq, grep) and for `helder merge`, which reads the lines back into file reports.
+//
+// Two kinds of line, told apart by "type":
+//   {"type":"finding","file":PATH, id, rule, severity, message, start, end, range, text, fixes[, document]}
+//       one per finding, in file order and within a file in finding order; the keys after "file" are those
+//       of a finding in `--format json` (docs/json-format.md), offsets and positions the same.
+//   {"type":"file","file":PATH, format, encoding, notes, error[, readability], "findings":COUNT,
+//    source, bom_bytes, origins, paragraphs}
+//       one per file, after that file's findings (also for a file without findings or one that could not
+//       be read); the keys are those of a file in `--format json`, with "findings" the number of findings
+//       instead of the list, and what `helder merge` needs to rebuild the report (add_merge_keys: the
+//       checked text, the byte order mark, where a document's text came from, the paragraph scores).
+#include "reporters.hpp"
+
+namespace helder {
+
+namespace {
+
+class JsonlReporter final : public Reporter {
+ public:
+  explicit JsonlReporter(std::ostream& out) : out_(out) {}
+
+  void file(const FileReport& r) override {
+    if (!r.findings.empty()) {
+      const LineIndex lines(r.source);
+      for (const Finding& f : r.findings) {
+        nlohmann::json line = finding_json(r, lines, f);
+        line["type"] = "finding";
+        line["file"] = r.path;
+        out_ << dump_json(line) << '\n';
+      }
+    }
+    nlohmann::json line = file_json(r, false);
+    line["type"] = "file";
+    line["findings"] = r.findings.size();
+    add_merge_keys(line, r);
+    out_ << dump_json(line) << '\n';
+    out_.flush();
+  }
+
+  void end() override { out_.flush(); }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> reporters::make_jsonl(std::ostream& out) { return std::make_unique<JsonlReporter>(out); }
+
+}  // namespace helder

@@ -1,0 +1,40 @@
+// The report formats behind make_reporter, one file each in this folder, and the pieces they share
+// (internal to the host library).
+#pragma once
+
+#include <helder/report.hpp>
+#include <helder/text.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <ostream>
+
+namespace helder {
+
+// The JSON of one finding and of one file (docs/json-format.md); report.cpp.
+nlohmann::json finding_json(const FileReport& report, const LineIndex& lines, const Finding& finding);
+nlohmann::json file_json(const FileReport& report, bool with_findings);
+// What `helder merge` needs besides file_json to rebuild a FileReport from a JSON Lines "file" line: the
+// checked text ("source"), "bom_bytes", "origins" ([start, paragraph, page]) and per paragraph
+// [start, end, sentences, words, flesch_douma] ("paragraphs").
+void add_merge_keys(nlohmann::json& file_line, const FileReport& report);
+// Compact, invalid UTF-8 replaced.
+std::string dump_json(const nlohmann::json& j);
+// `s` with whatever XML 1.0 cannot hold (control characters, invalid UTF-8) replaced by U+FFFD, ready for
+// pugixml, which escapes the markup characters; junit_reporter.cpp.
+std::string xml_safe(std::string_view s);
+
+namespace reporters {
+
+std::unique_ptr<Reporter> make_text(std::ostream& out);        // text_reporter.cpp
+std::unique_ptr<Reporter> make_json(std::ostream& out);        // report.cpp
+std::unique_ptr<Reporter> make_jsonl(std::ostream& out);       // jsonl_reporter.cpp
+std::unique_ptr<Reporter> make_sarif(std::ostream& out);       // sarif_reporter.cpp
+std::unique_ptr<Reporter> make_junit(std::ostream& out);       // junit_reporter.cpp
+std::unique_ptr<Reporter> make_github(std::ostream& out);      // github_reporter.cpp
+std::unique_ptr<Reporter> make_checkstyle(std::ostream& out);  // checkstyle_reporter.cpp
+std::unique_ptr<Reporter> make_html(std::ostream& out);        // html_reporter.cpp
+
+}  // namespace reporters
+}  // namespace helder

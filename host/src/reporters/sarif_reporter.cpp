@@ -1,0 +1,259 @@
+// The SARIF 2.1.0 report (GitHub code scanning, GitLab, Azure DevOps, IDE viewers), written result by result.
+#include "reporters.hpp"
+
+#include <helder/version.hpp>
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace helder {
+
+namespace {
+
+using nlohmann::json;
+
+// Percent-encodes everything but the unreserved characters and "/" (RFC 3986), byte by byte: spaces, é,
+// ":" (which would make "a:b.txt" look like a scheme) and "%" itself.
+std::string percent_encoded(std::string_view path) {
+  constexpr std::string_view hex = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(path.size());
+  for (const char c : path) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool unreserved = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                            c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (unreserved) {
+      out += c;
+    } else {
+      out += '%';
+      out += hex[u >> 4];
+      out += hex[u & 0xF];
+    }
+  }
+  return out;
+}
+
+std::string file_uri(const std::filesystem::path& path) {
+  return "file://" + percent_encoded(std::filesystem::absolute(path).lexically_normal().string());
+}
+
+// The artifact as the user named it: an absolute path becomes a file: URI, anything else a relative URI
+// reference against %SRCROOT% (the folder helder ran in), so code scanning matches it to the repository.
+// Standard input without a --stdin-name ("<stdin>") lies in no folder.
+json artifact_location(const std::string& path) {
+  if (!path.empty() && path.front() == '/') return {{"uri", file_uri(path)}};
+  json location = {{"uri", percent_encoded(path)}};
+  if (path != "<stdin>") location["uriBaseId"] = "%SRCROOT%";
+  return location;
+}
+
+const char* level_of(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info:
+    case Severity::Hint: return "note";
+  }
+  return "warning";
+}
+
+// The first paragraph of prose of a Markdown page: headings, blank lines and code fences before it are
+// skipped, its lines are joined with spaces.
+std::string first_paragraph(const std::string& page) {
+  std::istringstream in(page);
+  std::string line, paragraph;
+  bool in_fence = false;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::size_t first = line.find_first_not_of(" \t");
+    const std::string_view trimmed =
+        first == std::string::npos ? std::string_view() : std::string_view(line).substr(first);
+    if (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+      if (!paragraph.empty()) break;
+      in_fence = !in_fence;
+      continue;
+    }
+    if (in_fence) continue;
+    if (trimmed.empty() || trimmed.starts_with('#')) {
+      if (!paragraph.empty()) break;
+      continue;
+    }
+    if (!paragraph.empty()) paragraph += ' ';
+    paragraph += trimmed;
+  }
+  return paragraph;
+}
+
+std::optional<std::string> read_page(const std::filesystem::path& path) {
+  if (path.empty()) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// SARIF's reportingDescriptor of one configured rule. Reads the rule's documentation page (once per run).
+json rule_descriptor(const RuleDescription& rule) {
+  const RuleConfig& c = rule.config;
+  const std::size_t dot = c.id.find('.');
+  json d = {{"id", c.id},
+            {"name", dot == std::string::npos ? c.id : c.id.substr(dot + 1)},
+            {"defaultConfiguration", {{"level", level_of(c.severity)}, {"enabled", rule.problem.empty()}}}};
+  if (!c.summary.empty()) d["shortDescription"] = {{"text", c.summary}};
+  if (const std::optional<std::string> page = read_page(c.documentation)) {
+    if (const std::string first = first_paragraph(*page); !first.empty())
+      d["fullDescription"] = {{"text", first}, {"markdown", first}};
+    d["help"] = {{"text", *page}, {"markdown", *page}};
+    d["helpUri"] = file_uri(c.documentation);
+  }
+  return d;
+}
+
+// Code points before each line start, so a byte offset becomes a character offset without walking the
+// file again for every finding. Lives while one file is written.
+class CharOffsets {
+ public:
+  CharOffsets(std::string_view text, const LineIndex& lines) : lines_(lines) {
+    before_line_.reserve(lines.line_count());
+    std::uint32_t chars = 0;
+    for (std::uint32_t l = 0; l < lines.line_count(); ++l) {
+      before_line_.push_back(chars);
+      const std::uint32_t from = lines.line_start(l);
+      const std::uint32_t to =
+          l + 1 < lines.line_count() ? lines.line_start(l + 1) : static_cast<std::uint32_t>(text.size());
+      for (std::uint32_t i = from; i < to; ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    }
+  }
+  std::uint32_t at(std::uint32_t byte) const {
+    const LineIndex::Position p = lines_.to_char_position(byte);
+    return before_line_[p.line] + p.column;
+  }
+
+ private:
+  const LineIndex& lines_;
+  std::vector<std::uint32_t> before_line_;
+};
+
+class SarifReporter final : public Reporter {
+ public:
+  explicit SarifReporter(std::ostream& out) : out_(out) {}
+
+  void begin(const RunInfo& run) override {
+    started_ = true;
+    json rules = json::array();
+    for (std::size_t i = 0; i < run.rules.size(); ++i) {
+      const RuleDescription& rule = run.rules[i];
+      rules.push_back(rule_descriptor(rule));
+      rule_index_.emplace(rule.config.id, i);
+      // A rule that should have run and did not (its plugin is missing or failed) is a configuration
+      // problem of this run; rules switched off on purpose are only `enabled: false` above.
+      if (!rule.problem.empty() && rule.config.runs(false))
+        configuration_notes_.push_back(
+            {{"level", "error"},
+             {"message", {{"text", fmt::format("Regel {} werkt niet: {}.", rule.config.id, rule.problem)}}},
+             {"associatedRule", {{"id", rule.config.id}, {"index", i}}}});
+    }
+    const json driver = {{"name", "helder"},
+                         {"version", version()},
+                         {"semanticVersion", version()},
+                         {"language", "nl"},
+                         {"rules", std::move(rules)}};
+    out_ << "{\n\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n\"version\": \"2.1.0\",\n"
+            "\"runs\": [\n{\n\"tool\": "
+         << dump_json({{"driver", driver}})
+         << ",\n\"columnKind\": \"unicodeCodePoints\",\n\"results\": [";
+  }
+
+  void file(const FileReport& r) override {
+    if (!started_) begin(RunInfo{});
+    if (r.error) {
+      execution_notes_.push_back({{"level", "error"},
+                                  {"message", {{"text", *r.error}}},
+                                  {"locations", json::array({{{"physicalLocation",
+                                                               {{"artifactLocation", artifact_location(r.path)}}}}})}});
+      return;
+    }
+    if (r.findings.empty()) return;
+    const LineIndex lines(r.source);
+    const CharOffsets chars(r.source, lines);
+    const json artifact = artifact_location(r.path);
+    for (const Finding& f : r.findings) {
+      out_ << (results_ == 0 ? "\n" : ",\n") << dump_json(result(r, lines, chars, artifact, f));
+      ++results_;
+    }
+  }
+
+  void end() override {
+    if (!started_) begin(RunInfo{});
+    json invocation = {{"executionSuccessful", true}};
+    if (!execution_notes_.empty()) invocation["toolExecutionNotifications"] = std::move(execution_notes_);
+    if (!configuration_notes_.empty()) invocation["toolConfigurationNotifications"] = std::move(configuration_notes_);
+    out_ << (results_ == 0 ? "" : "\n") << "],\n\"invocations\": " << dump_json(json::array({invocation}))
+         << "\n}\n]\n}\n";
+    out_.flush();
+  }
+
+ private:
+  json result(const FileReport& r, const LineIndex& lines, const CharOffsets& chars, const json& artifact,
+              const Finding& f) const {
+    const LineIndex::Position start = lines.to_char_position(f.start);
+    const LineIndex::Position end = lines.to_char_position(f.end);
+    const std::uint32_t offset = chars.at(f.start);
+    json region = {{"startLine", start.line + 1},
+                   {"startColumn", start.column + 1},
+                   {"endLine", end.line + 1},
+                   {"endColumn", end.column + 1},
+                   {"charOffset", offset},
+                   {"charLength", chars.at(f.end) - offset},
+                   {"snippet", {{"text", r.source.substr(f.start, f.end - f.start)}}}};
+    json out = {{"ruleId", f.rule_id},
+                {"level", level_of(f.severity)},
+                {"message", {{"text", f.message}}},
+                {"locations", json::array({{{"physicalLocation", {{"artifactLocation", artifact},
+                                                                  {"region", std::move(region)}}}}})}};
+    if (const auto i = rule_index_.find(f.rule_id); i != rule_index_.end()) out["ruleIndex"] = i->second;
+    // The id hashes rule, text and occurrence, never the line: the fingerprint survives edits above it.
+    if (!f.id.empty()) out["partialFingerprints"] = {{"helder/v1", f.id}};
+    if (!f.fixes.empty()) {
+      json fixes = json::array();
+      for (const Replacement& x : f.fixes) {
+        const std::uint32_t from = chars.at(x.start);
+        const std::string description =
+            x.text.empty() ? fmt::format("Laat \"{}\" weg.", r.source.substr(x.start, x.end - x.start))
+                           : fmt::format("Vervang door \"{}\".", x.text);
+        const json replacement = {{"deletedRegion", {{"charOffset", from}, {"charLength", chars.at(x.end) - from}}},
+                                  {"insertedContent", {{"text", x.text}}}};
+        const json change = {{"artifactLocation", artifact}, {"replacements", json::array({replacement})}};
+        fixes.push_back({{"description", {{"text", description}}}, {"artifactChanges", json::array({change})}});
+      }
+      out["fixes"] = std::move(fixes);
+    }
+    // SARIF has three levels; helder's own severity keeps "info" and "hint" apart for `helder merge`.
+    json properties = {{"severity", std::string(to_string(f.severity))}};
+    if (const std::optional<DocumentPosition> d = document_position(r, f.start)) {
+      json where = {{"offset", d->offset}};
+      if (d->paragraph) where["paragraph"] = d->paragraph;
+      if (d->page) where["page"] = d->page;
+      properties["document"] = std::move(where);
+    }
+    out["properties"] = std::move(properties);
+    return out;
+  }
+
+  std::ostream& out_;
+  bool started_ = false;
+  std::size_t results_ = 0;
+  std::map<std::string, std::size_t, std::less<>> rule_index_;
+  json execution_notes_ = json::array();      // one per file that could not be read
+  json configuration_notes_ = json::array();  // one per rule that could not run
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> reporters::make_sarif(std::ostream& out) { return std::make_unique<SarifReporter>(out); }
+
+}  // namespace helder

@@ -107,7 +107,7 @@ TEST_CASE("check walks directories in a stable order, and --jobs keeps that orde
   test::TempDir dir;
   for (const char* name : {"b/twee.txt", "a/een.md", "c/drie.txt", "a/z/vier.txt"})
     dir.write(name, "# Kop\n\n" + long_sentence + "\n");
-  dir.write("a/overslaan.pdf", "geen tekst");
+  dir.write("a/overslaan.bin", "geen tekst");  // not a format helder reads
   dir.write(".git/verborgen.txt", long_sentence);
   const auto one = run_helder({"check", "--jobs", "1", "--format", "json", dir.path().string()});
   const auto two = run_helder({"check", "--jobs", "2", "--format", "json", dir.path().string()});

@@ -1,0 +1,101 @@
+// The reports of a run: standard output and --output files, written atomically.
+#include "report_outputs.hpp"
+
+#include <fmt/format.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+
+namespace fs = std::filesystem;
+
+namespace helder::cli {
+
+AtomicOutput::AtomicOutput(fs::path path) : path_(std::move(path)) {
+  const fs::path dir = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
+  std::string name = ".";
+  name += path_.filename().string();
+  name += ".helder-XXXXXX";
+  std::string temp = (dir / name).string();
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0)
+    throw std::runtime_error(fmt::format("{}: kan hier geen bestand maken ({}).", path_.string(), std::strerror(errno)));
+  // mkstemp makes the file readable for its owner only; a report is an ordinary file.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  ::close(fd);
+  temp_ = temp;
+  out_.open(temp_, std::ios::binary | std::ios::trunc);
+  if (!out_) {
+    ::unlink(temp_.c_str());
+    throw std::runtime_error(fmt::format("{}: kan dit bestand niet schrijven.", path_.string()));
+  }
+}
+
+AtomicOutput::~AtomicOutput() {
+  if (!committed_) {
+    out_.close();
+    ::unlink(temp_.c_str());
+  }
+}
+
+void AtomicOutput::commit() {
+  out_.flush();
+  const bool ok = static_cast<bool>(out_);
+  out_.close();
+  if (!ok || ::rename(temp_.c_str(), path_.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temp_.c_str());
+    committed_ = true;
+    throw std::runtime_error(fmt::format("{}: kan het rapport niet opslaan ({}).", path_.string(),
+                                         ok ? std::strerror(error) : "schrijven mislukt"));
+  }
+  committed_ = true;
+}
+
+std::optional<OutputRequest> parse_output_request(const std::string& text) {
+  const std::size_t eq = text.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) return std::nullopt;
+  OutputRequest r{text.substr(0, eq), fs::path(text.substr(eq + 1))};
+  const auto& known = report_formats();
+  if (std::find(known.begin(), known.end(), r.format) == known.end()) return std::nullopt;
+  return r;
+}
+
+ReportOutputs::ReportOutputs(const std::string& stdout_format, const std::vector<OutputRequest>& outputs) {
+  on_stdout_ = !stdout_format.empty();
+  if (on_stdout_) {
+    auto reporter = make_reporter(stdout_format, std::cout);
+    if (!reporter) throw std::runtime_error(fmt::format("onbekend formaat \"{}\".", stdout_format));
+    reporters_.push_back(std::move(reporter));
+  }
+  for (const OutputRequest& o : outputs) {
+    files_.push_back(std::make_unique<AtomicOutput>(o.file));
+    auto reporter = make_reporter(o.format, files_.back()->stream());
+    if (!reporter) throw std::runtime_error(fmt::format("onbekend formaat \"{}\".", o.format));
+    reporters_.push_back(std::move(reporter));
+  }
+}
+
+void ReportOutputs::begin(const RunInfo& run) {
+  RunInfo to_file = run;
+  to_file.color = false;  // colour codes belong on a terminal, never in a file
+  for (std::size_t i = 0; i < reporters_.size(); ++i) reporters_[i]->begin(i == 0 && on_stdout_ ? run : to_file);
+}
+
+void ReportOutputs::file(const FileReport& report) {
+  for (auto& r : reporters_) r->file(report);
+}
+
+void ReportOutputs::end() {
+  for (auto& r : reporters_) r->end();
+  std::cout.flush();
+  for (auto& f : files_) f->commit();
+}
+
+}  // namespace helder::cli

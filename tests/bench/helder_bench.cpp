@@ -3,6 +3,8 @@
 // acts of ../shared/corpus/bwb-wet.tar.xz (unpacked once into the temp folder). Prints MB/s and the ratio.
 //
 // Usage: helder_bench [corpus-dir-or-.tar.xz] [repeats]
+#include "bench_corpus.hpp"
+
 #include <helder/config.hpp>
 #include <helder/engine.hpp>
 #include <helder/text.hpp>
@@ -64,21 +66,6 @@ std::size_t bare_icu_pass(const std::vector<Document>& docs) {
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-// A .tar.xz is unpacked once into the temp folder; a folder is used as it is.
-fs::path unpacked(const fs::path& source) {
-  if (source.string().ends_with(".tar.xz")) {
-    const fs::path target = fs::temp_directory_path() / ("helder-bench-" + source.stem().stem().string());
-    if (!fs::exists(target / ".complete")) {
-      fs::create_directories(target);
-      const std::string command = fmt::format("tar -xJf '{}' -C '{}' && touch '{}/.complete'", source.string(),
-                                              target.string(), target.string());
-      if (std::system(command.c_str()) != 0) throw std::runtime_error("cannot unpack " + source.string());
-    }
-    return target;
-  }
-  return source;
-}
-
 void run(const fs::path& source, int repeats);
 
 }  // namespace
@@ -105,7 +92,7 @@ int main(int argc, char** argv) {
 namespace {
 
 void run(const fs::path& source, int repeats) {
-  const fs::path corpus = unpacked(source);
+  const fs::path corpus = bench::unpacked(source);
   const std::vector<Document> docs = load_corpus(corpus);
   std::size_t bytes = 0;
   for (const Document& d : docs) bytes += d.text.size();

@@ -89,7 +89,11 @@ void write_text(std::ostream& out, const FileReport& report, bool color) {
     const LineIndex::Position end = lines.to_char_position(f.end);
     out << bold << report.path << ':' << start.line + 1 << ':' << start.column + 1 << ":" << reset << ' '
         << (color ? colour_of(f.severity) : "") << to_string(f.severity) << ':' << reset << ' ' << bold << f.message
-        << reset << " [" << f.rule_id << "]\n";
+        << reset << " [" << f.rule_id << "]";
+    // A Word or PDF file: line:col count in the extracted text; say where that is in the document itself.
+    if (const std::optional<DocumentPosition> d = document_position(report, f.start))
+      out << (d->page ? fmt::format(" (pagina {})", d->page) : fmt::format(" (alinea {})", d->paragraph));
+    out << '\n';
 
     const std::string_view line = std::string_view(report.source)
                                       .substr(lines.line_start(start.line),

@@ -1,5 +1,6 @@
 // Conversions between the engine's world (UTF-8 bytes, paths, severities) and LSP's (see protocol.hpp).
 #include <helder/lsp/protocol.hpp>
+#include <helder/uri.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -156,23 +157,7 @@ std::optional<std::filesystem::path> path_from_uri(std::string_view uri) {
   return std::filesystem::path(path);
 }
 
-std::string uri_from_path(const std::filesystem::path& path) {
-  const std::string p = std::filesystem::absolute(path).lexically_normal().string();
-  std::string out = "file://";
-  constexpr std::string_view hex = "0123456789ABCDEF";
-  for (const char c : p) {
-    const auto u = static_cast<unsigned char>(c);
-    // Unreserved characters and the path separator stay; everything else (spaces, é, ...) is escaped.
-    if (std::isalnum(u) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += hex[u >> 4];
-      out += hex[u & 0xF];
-    }
-  }
-  return out;
-}
+std::string uri_from_path(const std::filesystem::path& path) { return file_uri(path); }
 
 int diagnostic_severity(Severity s) {
   switch (s) {

@@ -5,6 +5,7 @@
 #include <helder/check.hpp>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -102,4 +103,50 @@ TEST_CASE("the format is found by content, and by extension when the content doe
                                   "<p>Indien u vragen heeft, bel ons.</p>");
   CHECK(r.out.find("\"format\":\"html\"") != std::string::npos);
   CHECK(r.out.find("\"text\":\"Indien\"") != std::string::npos);
+}
+
+TEST_CASE("bad documents in a run: a clear Dutch error each, exit 2, and every other file still checked",
+          "[documents][cli]") {
+  test::TempDir dir;
+  dir.write("a-goed.txt", "Indien u vragen heeft, kunt u ons bellen.\n");
+  dir.write("kapot.docx", std::string("PK\x03\x04", 4) + "dit is geen zip meer");
+  dir.write("kapot.pdf", "%PDF-1.7\nhier houdt het op");
+  dir.write("scan.pdf.txt", "page\nimage 40 40 515 760\n");
+  dir.write("tekst.pdf.txt", "page\ntext 72 100 11 Indien u wilt, kunt u bellen.\n");
+  const auto make_pdf = [&](const std::string& description, const std::string& out) {
+    const std::string command = std::string("'") + HELDER_MAKE_TEST_PDF + "' '" + (dir.path() / description).string() +
+                                "' '" + (dir.path() / out).string() + "'";
+    REQUIRE(std::system(command.c_str()) == 0);
+    fs::remove(dir.path() / description);
+  };
+  make_pdf("scan.pdf.txt", "scan.pdf");
+  make_pdf("tekst.pdf.txt", "tekst.pdf");
+  REQUIRE(std::system(("cd '" + dir.path().string() +
+                       "' && qpdf --encrypt geheim eigenaar 256 -- tekst.pdf beveiligd.pdf && rm tekst.pdf")
+                          .c_str()) == 0);
+  dir.write("leeg.md", "");
+  REQUIRE(std::system(("cd '" + dir.path().string() + "' && pandoc -f markdown -t docx -o leeg.docx leeg.md && rm leeg.md")
+                          .c_str()) == 0);
+
+  const auto r = test::run_helder({"check", ".", "--format", "json"}, "", dir.path());
+  CHECK(r.exit_code == 2);
+  const auto json = nlohmann::json::parse(r.out);
+  std::map<std::string, std::string> errors;
+  std::size_t good_findings = 0;
+  for (const auto& f : json["files"]) {
+    const std::string name = fs::path(f["file"].get<std::string>()).filename().string();
+    if (f["error"].is_string()) errors[name] = f["error"].get<std::string>();
+    if (name == "a-goed.txt") good_findings = f["findings"].size();
+  }
+  CHECK(good_findings >= 1);  // the good letter is checked as always
+  CHECK_THAT(errors["kapot.docx"], Catch::Contains("Word") && Catch::Contains("beschadigd"));
+  CHECK_THAT(errors["kapot.pdf"], Catch::Contains("beschadigd"));
+  CHECK_THAT(errors["beveiligd.pdf"], Catch::Contains("wachtwoord"));
+  CHECK_THAT(errors["scan.pdf"], Catch::Contains("scan"));
+  CHECK_THAT(errors["leeg.docx"], Catch::Contains("geen tekst"));
+  CHECK(errors.size() == 5);
+  // In text, each error is on standard error with the file's name.
+  const auto text = test::run_helder({"check", "."}, "", dir.path());
+  CHECK(text.err.find("kapot.docx: fout: ") != std::string::npos);
+  CHECK(text.out.find("a-goed.txt:1:1: warning:") != std::string::npos);
 }

@@ -1,4 +1,6 @@
 // HTML reader (gumbo): the prose of a page's main content as blocks, with a source map into the HTML.
+#include "prose_ranges.hpp"
+
 #include <helder/reader.hpp>
 #include <helder/text.hpp>
 
@@ -225,39 +227,6 @@ void check_markup_limits(std::string_view source) {
   }
 }
 
-// --- Directives (the same comments as in Markdown) --------------------------------------------------
-
-struct ParsedDirective {
-  bool enable = false;
-  std::vector<std::string> rules;
-};
-
-// `inner`: the text between "<!--" and "-->". Rule ids are separated by white space or commas.
-std::optional<ParsedDirective> parse_directive(std::string_view inner) {
-  inner = trim_html_space(inner);
-  ParsedDirective directive;
-  constexpr std::string_view kDisable = "helder-disable";
-  constexpr std::string_view kEnable = "helder-enable";
-  if (inner.starts_with(kDisable)) {
-    inner.remove_prefix(kDisable.size());
-  } else if (inner.starts_with(kEnable)) {
-    inner.remove_prefix(kEnable.size());
-    directive.enable = true;
-  } else {
-    return std::nullopt;
-  }
-  // "helder-disable-next-line" and the like are other words, not this directive.
-  if (!inner.empty() && !is_html_space(inner.front()) && inner.front() != ',') return std::nullopt;
-  std::size_t i = 0;
-  while (i < inner.size()) {
-    while (i < inner.size() && (is_html_space(inner[i]) || inner[i] == ',')) ++i;
-    const std::size_t start = i;
-    while (i < inner.size() && !is_html_space(inner[i]) && inner[i] != ',') ++i;
-    if (i > start) directive.rules.emplace_back(inner.substr(start, i - start));
-  }
-  return directive;
-}
-
 // --- Elements ---------------------------------------------------------------------------------------
 
 const GumboAttribute* attribute(const GumboElement& element, const char* name) {
@@ -370,13 +339,6 @@ std::optional<BlockKind> kind_of(GumboTag tag) {
 // Inline code, keyboard input, program output and footnote marks: in the text, but not prose.
 bool is_inline_not_prose(GumboTag tag) {
   return tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_KBD || tag == GUMBO_TAG_SAMP || tag == GUMBO_TAG_SUP;
-}
-
-bool looks_like_url(std::string_view s) {
-  for (std::string_view prefix : {"http://", "https://", "ftp://", "www.", "mailto:"}) {
-    if (s.size() >= prefix.size() && lower(s.substr(0, prefix.size())) == prefix) return true;
-  }
-  return false;
 }
 
 // --- The reader -------------------------------------------------------------------------------------
@@ -852,25 +814,6 @@ class HtmlReader {
     block_.range = range;
     normalize_skipped(block_.skipped, range);
     out_.blocks.push_back(std::move(block_));
-  }
-
-  // Sorts, merges and clips the skipped ranges to the block.
-  static void normalize_skipped(std::vector<Range>& skipped, Range range) {
-    for (Range& r : skipped) {
-      r.start = std::clamp(r.start, range.start, range.end);
-      r.end = std::clamp(r.end, range.start, range.end);
-    }
-    std::erase_if(skipped, [](const Range& r) { return r.end <= r.start; });
-    std::sort(skipped.begin(), skipped.end(), [](const Range& a, const Range& b) { return a.start < b.start; });
-    std::vector<Range> merged;
-    for (const Range& r : skipped) {
-      if (!merged.empty() && r.start <= merged.back().end) {
-        merged.back().end = std::max(merged.back().end, r.end);
-      } else {
-        merged.push_back(r);
-      }
-    }
-    skipped = std::move(merged);
   }
 
   void add_comment(const GumboText& comment) {

@@ -24,12 +24,8 @@ std::string escaped_data(std::string_view s) {
 // Property values end at "," and the properties end at "::", so those are escaped too.
 std::string escaped_property(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
+  for (const char c : escaped_data(s)) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
       case ':': out += "%3A"; break;
       case ',': out += "%2C"; break;
       default: out += c;

@@ -1,6 +1,8 @@
 // The SARIF 2.1.0 report (GitHub code scanning, GitLab, Azure DevOps, IDE viewers), written result by result.
 #include "reporters.hpp"
 
+#include <helder/uri.hpp>
+
 #include <helder/version.hpp>
 
 #include <fmt/format.h>
@@ -17,35 +19,12 @@ using nlohmann::json;
 
 // Percent-encodes everything but the unreserved characters and "/" (RFC 3986), byte by byte: spaces, é,
 // ":" (which would make "a:b.txt" look like a scheme) and "%" itself.
-std::string percent_encoded(std::string_view path) {
-  constexpr std::string_view hex = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(path.size());
-  for (const char c : path) {
-    const auto u = static_cast<unsigned char>(c);
-    const bool unreserved = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-                            c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-    if (unreserved) {
-      out += c;
-    } else {
-      out += '%';
-      out += hex[u >> 4];
-      out += hex[u & 0xF];
-    }
-  }
-  return out;
-}
-
-std::string file_uri(const std::filesystem::path& path) {
-  return "file://" + percent_encoded(std::filesystem::absolute(path).lexically_normal().string());
-}
-
 // The artifact as the user named it: an absolute path becomes a file: URI, anything else a relative URI
 // reference against %SRCROOT% (the folder helder ran in), so code scanning matches it to the repository.
 // Standard input without a --stdin-name ("<stdin>") lies in no folder.
 json artifact_location(const std::string& path) {
   if (!path.empty() && path.front() == '/') return {{"uri", file_uri(path)}};
-  json location = {{"uri", percent_encoded(path)}};
+  json location = {{"uri", percent_encoded_path(path)}};
   if (path != "<stdin>") location["uriBaseId"] = "%SRCROOT%";
   return location;
 }

@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember(format_names));
   check->add_option("--output,-o", output_texts,
                     "Schrijf ook een rapport naar een bestand: FORMAAT=BESTAND, bijvoorbeeld sarif=helder.sarif "
-                    "(mag vaker)");
+                    "(mag vaker)")
+      ->allow_extra_args(false);  // one FORMAT=FILE each time: paths may follow
   check->add_option("--fail-on", check_options.fail_on,
                     "Exitcode 1 vanaf dit niveau: error, warning, info, hint of none")
       ->check(CLI::IsMember({"error", "warning", "info", "hint", "none"}));
@@ -88,7 +89,8 @@ int main(int argc, char** argv) {
   merge->add_option("reports", merge_inputs, "Rapporten in JSON Lines (--format jsonl)")->required();
   merge->add_option("--format", merge_format, "Uitvoer op het scherm: " + format_list)
       ->check(CLI::IsMember(format_names));
-  merge->add_option("--output,-o", merge_output_texts, "Schrijf ook een rapport naar een bestand: FORMAAT=BESTAND");
+  merge->add_option("--output,-o", merge_output_texts, "Schrijf ook een rapport naar een bestand: FORMAAT=BESTAND")
+      ->allow_extra_args(false);
 
   std::string analyze_path;
   auto* analyze = app.add_subcommand("analyze", "Toon de analyse achter de meldingen (zinnen, woorden, leesbaarheid)");

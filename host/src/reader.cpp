@@ -223,24 +223,29 @@ ReadText read_plain_text(std::string_view source) {
   out.text = std::string(source);
   const auto size = static_cast<std::uint32_t>(source.size());
 
-  std::optional<Block> block;
+  Block block;
+  bool block_open = false;
   bool block_has_text = false;  // a list marker line may carry no text yet
   std::uint32_t block_end = 0;  // end of the last non-blank byte added to `block`
   auto close_block = [&] {
-    if (block && block_has_text) {
-      block->range.end = block_end;
-      find_urls(out.text, block->range, block->skipped);
-      normalize_skipped(block->skipped, block->range);
-      out.blocks.push_back(std::move(*block));
+    if (block_open && block_has_text) {
+      block.range.end = block_end;
+      find_urls(out.text, block.range, block.skipped);
+      normalize_skipped(block.skipped, block.range);
+      out.blocks.push_back(std::move(block));
     }
-    block.reset();
+    block = Block{};
+    block_open = false;
     block_has_text = false;
   };
   // Adds the trimmed content [start, end) of a line to the open block (starting a paragraph if needed).
   auto add_content = [&](std::uint32_t start, std::uint32_t end) {
     if (start >= end) return;
-    if (!block) block = Block{BlockKind::Paragraph, Range{start, start}, {}};
-    if (!block_has_text) block->range.start = start;
+    if (!block_open) {
+      block = Block{BlockKind::Paragraph, Range{start, start}, {}};
+      block_open = true;
+    }
+    if (!block_has_text) block.range.start = start;
     block_has_text = true;
     block_end = end;
   };
@@ -268,6 +273,7 @@ ReadText read_plain_text(std::string_view source) {
       close_block();
       const auto text_start = static_cast<std::uint32_t>(content_start + marker);
       block = Block{BlockKind::ListItem, Range{text_start, text_start}, {}};
+      block_open = true;
       add_content(text_start, content_end);
     } else {
       add_content(content_start, content_end);

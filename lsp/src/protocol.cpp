@@ -172,6 +172,7 @@ int diagnostic_severity(Severity s) {
 std::optional<Format> format_for_language(std::string_view language_id) {
   if (language_id == "markdown") return Format::Markdown;
   if (language_id == "plaintext" || language_id == "text") return Format::PlainText;
+  if (language_id == "html") return Format::Html;  // a web page: its main content, positions in the source
   return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -38,6 +39,11 @@ TEST_CASE("check --output writes several reports from one run, each complete, te
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("brief.txt:16:1: warning:") != std::string::npos);  // text on standard output
   const auto json_run = run_helder({"check", "brief.txt", "--format", "json"}, "", dir.path());
+  // --output takes one FORMAT=FILE each time: paths may come after it.
+  const auto before_paths = run_helder({"check", "--output", "json=eerst.json", "brief.txt"}, "", dir.path());
+  CHECK(before_paths.exit_code == 1);
+  CHECK(test::read_file(dir.path() / "eerst.json") == json_run.out);
+  fs::remove(dir.path() / "eerst.json");
   CHECK(test::read_file(dir.path() / "rapport.json") == json_run.out);
   const std::string jsonl = test::read_file(dir.path() / "rapport.jsonl");
   CHECK(count_of(jsonl, "\n") == nlohmann::json::parse(json_run.out)["files"][0]["findings"].size() + 1);
@@ -106,7 +112,7 @@ TEST_CASE("check --files-from reads a list (lines or NUL-separated), --shard spl
                                   dir.path());
     for (const std::string& f : files_in(nlohmann::json::parse(again.out)))
       if (f.ends_with(".txt") && f.find("lijst") == std::string::npos)
-        CHECK(part.out.find("\"" + f.substr(2) + "\"") != std::string::npos);
+        CHECK(part.out.find(fmt::format("\"{}\"", f.substr(2))) != std::string::npos);
   }
   CHECK(seen == std::multiset<std::string>(names.begin(), names.end()));  // every file once
   CHECK(run_helder({"check", ".", "--shard", "4/3"}, "", dir.path()).exit_code == 2);
@@ -201,7 +207,7 @@ TEST_CASE("check --fix --dry-run prints the diff --fix would apply and changes n
 
 TEST_CASE("the progress line appears on a terminal only, never in a pipe", "[cli][pipeline]") {
   test::TempDir dir;
-  for (int i = 0; i < 3; ++i) dir.write("b" + std::to_string(i) + ".txt", "Wij hebben uw brief gekregen.\n");
+  for (int i = 0; i < 3; ++i) dir.write(fmt::format("b{}.txt", i), "Wij hebben uw brief gekregen.\n");
   const auto piped = run_helder({"check", "."}, "", dir.path());
   CHECK(piped.err.find("bestanden,") == std::string::npos);
   // `script` gives helder a terminal; what it printed comes back in the typescript.

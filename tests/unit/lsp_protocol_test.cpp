@@ -165,3 +165,22 @@ TEST_CASE("lsp: several documents, edits racing requests and closes; nothing sta
   shut_down(server);
   CHECK(server.error_output().find("terminate") == std::string::npos);
 }
+
+TEST_CASE("lsp: an HTML page is checked on its main content, diagnostics point into the HTML source", "[lsp][protocol]") {
+  helder::test::TempDir dir;
+  LspProcess server = start_server(dir.path());
+  initialize(server, dir.path());
+  const std::string uri = helder::test::uri_of(dir.path() / "pagina.html");
+  const std::string page =
+      "<!DOCTYPE html>\n<html lang=\"nl\">\n<nav>Indien u wilt</nav>\n<main>\n"
+      "  <p>Wij helpen u graag.\n  Indien u vragen heeft, bel ons.</p>\n</main>\n</html>\n";
+  open(server, uri, page, "html");
+  const json diagnostics = diagnostics_of(server, uri, 1);
+  std::vector<json> officialese;
+  for (const json& d : diagnostics)
+    if (d["code"] == "rijksoverheid.officialese") officialese.push_back(d);
+  REQUIRE(officialese.size() == 1);  // the one in <main>, not the one in <nav>
+  CHECK(officialese[0]["range"]["start"] == json{{"line", 5}, {"character", 2}});
+  CHECK(officialese[0]["range"]["end"] == json{{"line", 5}, {"character", 8}});
+  shut_down(server);
+}

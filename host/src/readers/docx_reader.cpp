@@ -19,8 +19,6 @@ constexpr int kNoOutline = -1;
 constexpr int kBodyTextOutline = 9;  // w:outlineLvl 9: "body text", not a heading
 
 
-bool is(pugi::xml_node node, std::string_view name) { return name == node.name(); }
-
 std::string_view value(pugi::xml_node node) { return node.attribute("w:val").value(); }
 
 // An on/off property such as w:vanish: on unless w:val says "0", "false" or "off".

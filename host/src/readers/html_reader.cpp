@@ -673,7 +673,8 @@ class HtmlReader {
     auto found = named_references_.find(std::string(written));
     if (found == named_references_.end()) {
       // A letter first: at the very start of a document gumbo drops white space ("&Tab;").
-      const std::string fragment = "x" + std::string(written);
+      std::string fragment = "x";  // appended, not "x" + ...: GCC 12 warns falsely (-Wrestrict) on that
+      fragment += written;
       const GumboOutputPtr output = parse(fragment);
       std::string value;
       if (const GumboNode* body =

@@ -1,5 +1,7 @@
 // The PDF reader: the prose of a PDF's text layer (poppler-cpp) as paragraphs in reading order, without
 // running headers, page numbers and footnote references, with hyphenation at line ends repaired.
+#include "prose_ranges.hpp"
+
 #include <helder/reader.hpp>
 #include <helder/text.hpp>
 
@@ -651,7 +653,10 @@ ReadText read_pdf(std::string_view bytes) {
     if (!out.text.empty()) out.text += "\n\n";
     const auto start = static_cast<std::uint32_t>(out.text.size());
     out.text += block.text;
-    out.blocks.push_back(Block{block.kind, Range{start, static_cast<std::uint32_t>(out.text.size())}, {}});
+    Block b{block.kind, Range{start, static_cast<std::uint32_t>(out.text.size())}, {}};
+    find_urls(out.text, b.range, b.skipped);  // URLs and e-mail addresses are not words, as in plain text
+    normalize_skipped(b.skipped, b.range);
+    out.blocks.push_back(std::move(b));
     out.origins.push_back(Origin{start, 0, block.page});
   };
   // The last body block of a page may go on on the next page; the page's footnotes wait until it ends.

@@ -1,6 +1,8 @@
 // The zip container of .docx and .odt files (libzip, from memory, with caps) and the layout of their text.
 #include "zip_archive.hpp"
 
+#include "prose_ranges.hpp"
+
 #include <fmt/format.h>
 #include <unicode/utf8.h>
 #include <zip.h>
@@ -213,13 +215,11 @@ void DocumentTextBuilder::end_paragraph(BlockKind kind, std::uint32_t number) {
   block.kind = kind;
   block.range = {start + static_cast<std::uint32_t>(first - paragraph_.begin()),
                  start + static_cast<std::uint32_t>(last - paragraph_.begin())};
-  for (const Range& r : skipped_) {
-    const std::uint32_t s = std::max<std::uint32_t>(r.start, static_cast<std::uint32_t>(from));
-    const std::uint32_t e = std::min<std::uint32_t>(r.end, static_cast<std::uint32_t>(to));
-    if (s < e) block.skipped.push_back(Range{start + s, start + e});
-  }
-  read_.blocks.push_back(std::move(block));
+  for (const Range& r : skipped_) block.skipped.push_back(Range{start + r.start, start + r.end});
   read_.text += paragraph_;
+  find_urls(read_.text, block.range, block.skipped);  // URLs and e-mail addresses are not words, as in plain text
+  normalize_skipped(block.skipped, block.range);       // and clipped to the block
+  read_.blocks.push_back(std::move(block));
   paragraph_.clear();
   skipped_.clear();
 }

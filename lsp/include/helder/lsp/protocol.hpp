@@ -58,7 +58,8 @@ std::string uri_from_path(const std::filesystem::path& path);
 // Error 1, Warning 2, Information 3, Hint 4.
 int diagnostic_severity(Severity s);
 
-// The formats of the languages the server checks ("markdown"; "plaintext" and "text"); nullopt for the rest.
+// The formats of the languages the server checks ("markdown"; "plaintext" and "text"; "html"); nullopt for the
+// rest.
 std::optional<Format> format_for_language(std::string_view language_id);
 
 // Applies one TextDocumentContentChangeEvent (with or without a range) to `text`. Throws

@@ -3,6 +3,7 @@
 // k-way merge): memory holds one file per shard, whatever the size of the archive.
 #include "cli.hpp"
 #include "report_outputs.hpp"
+#include "sarif_merge.hpp"
 
 #include <helder/engine.hpp>
 #include <helder/report.hpp>
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 
@@ -123,6 +125,20 @@ class ShardReader {
 int run_merge(Session& session, const std::vector<std::string>& inputs, const std::string& format,
               const std::vector<OutputRequest>& outputs, bool color) {
   try {
+    const std::size_t sarif_inputs =
+        static_cast<std::size_t>(std::count_if(inputs.begin(), inputs.end(), [](const std::string& p) { return is_sarif_file(p); }));
+    if (sarif_inputs > 0) {
+      const bool only_sarif = std::all_of(outputs.begin(), outputs.end(), [](const OutputRequest& o) { return o.format == "sarif"; });
+      if (sarif_inputs != inputs.size() || !only_sarif || (format != "sarif" && format != "text")) {
+        error_line("SARIF-rapporten voegt helder alleen samen tot één SARIF-rapport (--format sarif): SARIF bevat de "
+                   "tekst zelf niet. Wilt u een ander formaat? Maak de delen dan met --format jsonl.");
+        return exit_problem;
+      }
+      // "text" is the default of --format: with SARIF in, SARIF goes out on standard output unless only files
+      // were asked for.
+      merge_sarif(inputs, format == "sarif" || outputs.empty(), outputs);
+      return exit_clean;
+    }
     std::vector<ShardReader> shards;
     shards.reserve(inputs.size());
     for (const std::string& in : inputs) shards.emplace_back(in);

@@ -142,6 +142,22 @@ TEST_CASE("three shards over the corpus, merged, give the report of one run", "[
   const auto whole_text = run_helder({"--color", "never", "check", corpus.string()}, "", dir.path());
   CHECK(test::read_file(dir.path() / "samen.txt") == whole_text.out);
 
+  // SARIF shards merge into the SARIF of one run (GitHub code scanning takes one file per category).
+  std::vector<std::string> sarif_args{"merge", "--format", "sarif"};
+  for (int shard = 1; shard <= 3; ++shard) {
+    const std::string name = "deel" + std::to_string(shard) + ".sarif";
+    run_helder({"check", corpus.string(), "--shard", std::to_string(shard) + "/3", "-o", "sarif=" + name}, "",
+               dir.path());
+    sarif_args.push_back(name);
+  }
+  const auto whole_sarif = run_helder({"check", corpus.string(), "--format", "sarif"}, "", dir.path());
+  const auto merged_sarif = run_helder(sarif_args, "", dir.path());
+  CHECK(merged_sarif.exit_code == 0);
+  CHECK(nlohmann::json::parse(merged_sarif.out) == nlohmann::json::parse(whole_sarif.out));
+  const auto sarif_to_html = run_helder({"merge", "deel1.sarif", "--format", "html"}, "", dir.path());
+  CHECK(sarif_to_html.exit_code == 2);
+  CHECK(sarif_to_html.err.find("--format jsonl") != std::string::npos);
+
   // A damaged shard report: a clear error with file and line, exit 2.
   dir.write("kapot.jsonl", "{\"type\":\"finding\"}\nniet eens json\n");
   const auto broken = run_helder({"merge", "kapot.jsonl"}, "", dir.path());

@@ -659,6 +659,34 @@ void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views,
   }
 }
 
+namespace {
+
+// A message is one line: a match over a line end ("met betrekking\ntot") is quoted with a space, so a terminal
+// line, an annotation or a JUnit attribute never breaks inside a message. Runs of white space become one space.
+std::string one_line(std::string_view message) {
+  std::string out;
+  out.reserve(message.size());
+  bool space = false;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const std::string_view rest = message.substr(i);
+    std::size_t width = 0;
+    if (message[i] == '\n' || message[i] == '\r' || message[i] == '\t' || message[i] == ' ') width = 1;
+    else if (rest.starts_with("\u2028") || rest.starts_with("\u2029")) width = 3;
+    else if (rest.starts_with("\u0085")) width = 2;
+    if (width) {
+      space = true;
+      i += width - 1;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += message[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string_view source,
                                    std::size_t threads) const {
   std::vector<helder_paragraph> views;
@@ -758,7 +786,7 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
       out.severity = ref.severity;
       out.start = ref.start;
       out.end = ref.end;
-      out.message = f.message;
+      out.message = one_line(f.message);
       out.fixes.reserve(f.fixes.size());
       for (const LocalFinding::Fix& fx : f.fixes) {
         const uint32_t s = analysis.read.map.to_source(paragraph_start + fx.start);

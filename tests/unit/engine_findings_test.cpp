@@ -23,3 +23,23 @@ TEST_CASE("a tip gives way to a warning of another rule on exactly the same word
   CHECK(on("desbetreffende", "rijksoverheid.difficult-word") == 0);
   CHECK(on("adaptatie", "rijksoverheid.difficult-word") == 1);  // no other rule there: the tip stays
 }
+
+TEST_CASE("a message is one line, also when the words it quotes run over a line end", "[engine]") {
+  test::TempDir dir;
+  std::vector<std::string> messages;
+  Engine engine(test::config_from("", dir.path()), test::language_services(), test::builtin_plugins(), messages);
+  for (const Format format : {Format::PlainText, Format::Markdown}) {
+    const std::string text = "Wij schrijven u met betrekking\ntot uw aanvraag van vorige week.\n";
+    const auto findings = engine.check(engine.analyze(text, format), text);
+    const auto officialese = std::find_if(findings.begin(), findings.end(), [](const Finding& f) {
+      return f.rule_id == "rijksoverheid.officialese";
+    });
+    REQUIRE(officialese != findings.end());
+    CHECK(text.substr(officialese->start, officialese->end - officialese->start).find('\n') != std::string::npos);
+    CHECK_THAT(officialese->message, Catch::Contains("\"met betrekking tot\""));
+    for (const Finding& f : findings) {
+      CHECK(f.message.find('\n') == std::string::npos);
+      CHECK(f.message.find("  ") == std::string::npos);
+    }
+  }
+}

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 using namespace helder;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -108,4 +109,37 @@ autofix = false
   REQUIRE(findings[0].fixes.size() == 1);
   CHECK(findings[0].fixes[0].text == "echt");
   CHECK(findings[0].fixes[0].needs_review);
+}
+
+TEST_CASE("officialese messages quote the words they name, so the reason reads as Dutch", "[jargon]") {
+  // "Naar aanleiding van is ambtenarentaal." reads as broken Dutch; "\"Naar aanleiding van\" is ..." does not.
+  test::TempDir dir;
+  const std::string text = "Naar aanleiding van uw brief sturen wij u middels deze mail het besluit.";
+  const auto findings = check_with("", text, dir);
+  REQUIRE(findings.size() >= 2);
+  for (const Finding& f : findings) {
+    const std::string words = text.substr(f.start, f.end - f.start);
+    std::string capital = words;
+    capital[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capital[0])));
+    CHECK_THAT(f.message, Catch::Contains("\"" + capital + "\" is"));
+    CHECK_THAT(f.message, !Catch::Contains(". " + capital + " is"));
+  }
+  // And the whole list: no reason opens with its own phrase unquoted.
+  const std::string list = test::read_file(fs::path(HELDER_SOURCE_DIR) / "rules/rijksoverheid/officialese.toml");
+  std::string phrase;
+  std::size_t unquoted = 0;
+  for (std::size_t at = 0; at < list.size();) {
+    const std::size_t end = std::min(list.find('\n', at), list.size());
+    const std::string_view line = std::string_view(list).substr(at, end - at);
+    at = end + 1;
+    if (line.starts_with("phrase = \"")) phrase = std::string(line.substr(10, line.size() - 11));
+    if (!line.starts_with("reason = \"") || phrase.empty()) continue;
+    const std::string_view reason = line.substr(10);
+    if (reason.size() > phrase.size() && reason[phrase.size()] == ' ' &&
+        std::equal(phrase.begin(), phrase.end(), reason.begin(),
+                   [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
+                                               std::tolower(static_cast<unsigned char>(b)); }))
+      ++unquoted;
+  }
+  CHECK(unquoted == 0);
 }

@@ -175,3 +175,18 @@ TEST_CASE("double negation: a project adds its own negative words and exceptions
   REQUIRE(findings.size() == 1);
   CHECK(covered(text, findings[0]) == "niet afgewezen");
 }
+
+TEST_CASE("passive voice: the message quotes the two words in the order of the text", "[complexity][passive]") {
+  test::TempDir dir;
+  auto message_for = [&](const std::string& text) {
+    const auto findings = check_with("passive-voice", "", text, dir);
+    REQUIRE(findings.size() == 1);
+    return findings[0].message;
+  };
+  CHECK_THAT(message_for("Uw aanvraag wordt door ons zorgvuldig beoordeeld."),
+             Catch::StartsWith("Lijdende vorm: \"wordt ... beoordeeld\"."));
+  CHECK_THAT(message_for("Wij weten dat uw aanvraag is afgewezen."), Catch::StartsWith("Lijdende vorm: \"is afgewezen\"."));
+  CHECK_THAT(message_for("Wij hopen dat de zaak snel afgerond moet worden."),
+             Catch::StartsWith("Lijdende vorm: \"afgerond ... worden\"."));
+  CHECK_THAT(message_for("De zaak moet snel afgerond worden."), Catch::StartsWith("Lijdende vorm: \"afgerond worden\"."));
+}

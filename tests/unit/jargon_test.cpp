@@ -143,3 +143,17 @@ TEST_CASE("officialese messages quote the words they name, so the reason reads a
   }
   CHECK(unquoted == 0);
 }
+
+TEST_CASE("an officialese message names the better word once, not twice", "[jargon]") {
+  test::TempDir dir;
+  const std::string text = "Wij behandelen thans uw aanvraag met betrekking tot de parkeervergunning.";
+  const auto findings = check_with("", text, dir);
+  REQUIRE(findings.size() == 2);
+  for (const Finding& f : findings) {
+    INFO(f.message);
+    for (const std::string better : {"\"nu\"", "\"over\""}) {
+      const std::size_t first = f.message.find(better);
+      if (first != std::string::npos) CHECK(f.message.find(better, first + 1) == std::string::npos);
+    }
+  }
+}

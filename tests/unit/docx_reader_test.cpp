@@ -1,6 +1,7 @@
 // Tests for the Word (.docx) reader: documents made by pandoc at test time, and parts pandoc cannot make
 // (tracked changes, fields, text boxes, broken and hostile files) written into a real zip with libzip.
 #include "test_support.hpp"
+#include "zip_test_support.hpp"
 
 #include <helder/reader.hpp>
 #include <helder/text.hpp>
@@ -27,60 +28,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-using Parts = std::map<std::string, std::string>;
+using Parts = helder::test::ZipParts;
+using helder::test::make_zip;
+using helder::test::unzip;
 
 std::string pandoc_docx(const TempDir& dir, const std::string& markdown) {
-  const fs::path in = dir.write("bron.md", markdown);
-  const fs::path out = dir.path() / "bron.docx";
-  const std::string command = "pandoc -f markdown -t docx -o '" + out.string() + "' '" + in.string() + "'";
-  REQUIRE(std::system(command.c_str()) == 0);
-  return helder::test::read_file(out);
-}
-
-Parts unzip(const std::string& bytes) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
-  REQUIRE(archive != nullptr);
-  Parts parts;
-  for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
-    zip_stat_t stat;
-    REQUIRE(zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat) == 0);
-    std::string content(stat.size, '\0');
-    zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
-    REQUIRE(file != nullptr);
-    REQUIRE(zip_fread(file, content.data(), content.size()) == static_cast<zip_int64_t>(content.size()));
-    zip_fclose(file);
-    parts[stat.name] = content;
-  }
-  zip_discard(archive);
-  zip_error_fini(&error);
-  return parts;
-}
-
-struct ZipOptions {
-  std::string encrypted_part;  // this part gets AES-256 encryption
-  zip_uint32_t level = 0;      // deflate level; 0 is libzip's default
-};
-
-// A real zip file written by libzip, returned as bytes.
-std::string make_zip(const TempDir& dir, const Parts& parts, const ZipOptions& options = {}) {
-  const fs::path path = dir.path() / "gemaakt.zip";
-  int error = 0;
-  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  REQUIRE(archive != nullptr);
-  for (const auto& [name, content] : parts) {
-    zip_source_t* source = zip_source_buffer(archive, content.data(), content.size(), 0);
-    REQUIRE(source != nullptr);
-    const zip_int64_t index = zip_file_add(archive, name.c_str(), source, ZIP_FL_OVERWRITE);
-    REQUIRE(index >= 0);
-    REQUIRE(zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, options.level) == 0);
-    if (name == options.encrypted_part)
-      REQUIRE(zip_file_set_encryption(archive, static_cast<zip_uint64_t>(index), ZIP_EM_AES_256, "geheim") == 0);
-  }
-  REQUIRE(zip_close(archive) == 0);
-  return helder::test::read_file(path);
+  return helder::test::pandoc_document(dir, markdown, "docx");
 }
 
 constexpr const char* kNamespaces =

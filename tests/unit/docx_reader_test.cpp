@@ -1,5 +1,6 @@
 // Tests for the Word (.docx) reader: documents made by pandoc at test time, and parts pandoc cannot make
 // (tracked changes, fields, text boxes, broken and hostile files) written into a real zip with libzip.
+#include "read_text_checks.hpp"
 #include "test_support.hpp"
 #include "zip_test_support.hpp"
 
@@ -25,6 +26,9 @@ using helder::ReadText;
 using helder::test::TempDir;
 
 namespace {
+
+using helder::test::block_texts;
+using helder::test::origin_paragraphs;
 
 namespace fs = std::filesystem;
 
@@ -55,23 +59,6 @@ std::string docx_with(const TempDir& dir, const std::string& body, Parts extra =
   parts["word/document.xml"] = document_xml(body);
   for (auto& [name, content] : extra) parts[name] = content;
   return make_zip(dir, parts);
-}
-
-std::string block_text(const ReadText& read, std::size_t i) {
-  const helder::Range r = read.blocks.at(i).range;
-  return read.text.substr(r.start, r.end - r.start);
-}
-
-std::vector<std::string> block_texts(const ReadText& read) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < read.blocks.size(); ++i) out.push_back(block_text(read, i));
-  return out;
-}
-
-std::vector<std::uint32_t> origin_paragraphs(const ReadText& read) {
-  std::vector<std::uint32_t> out;
-  for (const Origin& o : read.origins) out.push_back(o.paragraph);
-  return out;
 }
 
 std::string error_of(std::string_view bytes) {

@@ -1,4 +1,5 @@
 // Tests for the HTML reader: main content, blocks, white space, entities, directives and the source map.
+#include "read_text_checks.hpp"
 #include "test_support.hpp"
 
 #include <helder/reader.hpp>
@@ -19,6 +20,10 @@ namespace fs = std::filesystem;
 using helder::Block;
 using helder::BlockKind;
 using helder::Format;
+using helder::test::block_kinds;
+using helder::test::block_texts;
+using helder::test::mapped;
+using helder::test::slice;
 using helder::InputError;
 using helder::Range;
 using helder::read_html;
@@ -30,35 +35,12 @@ namespace {
 constexpr std::string_view kLineSeparator = "\xE2\x80\xA8";
 const std::string kBreak(kLineSeparator);
 
-std::string_view slice(std::string_view text, Range range) { return text.substr(range.start, range.end - range.start); }
-
-std::vector<std::string> block_texts(const ReadText& read) {
-  std::vector<std::string> out;
-  for (const Block& block : read.blocks) out.emplace_back(slice(read.text, block.range));
-  return out;
-}
-
-std::vector<BlockKind> block_kinds(const ReadText& read) {
-  std::vector<BlockKind> out;
-  for (const Block& block : read.blocks) out.push_back(block.kind);
-  return out;
-}
-
 std::vector<std::string> skipped_texts(const ReadText& read) {
   std::vector<std::string> out;
   for (const Block& block : read.blocks) {
     for (const Range& skip : block.skipped) out.emplace_back(slice(read.text, skip));
   }
   return out;
-}
-
-// The source that the text range maps to.
-std::string_view mapped(const ReadText& read, std::string_view source, Range text_range) {
-  const std::uint32_t start = read.map.to_source(text_range.start);
-  const std::uint32_t end = read.map.to_source_end(text_range.end);
-  REQUIRE(start <= end);
-  REQUIRE(end <= source.size());
-  return source.substr(start, end - start);
 }
 
 // The source of the first occurrence of `needle` in the text at or after `from`.
@@ -99,36 +81,10 @@ std::vector<Range> words(std::string_view text) {
   return out;
 }
 
-// What must hold for any input: blocks in order inside the text, skipped ranges inside their block,
-// directives in order, every text offset maps into the source.
+// What must hold for any input (read_text_checks.hpp), and an HTML page has no document origins.
 void check_invariants(const ReadText& read, std::string_view source) {
-  std::uint32_t previous_end = 0;
-  for (const Block& block : read.blocks) {
-    REQUIRE(block.range.start >= previous_end);
-    REQUIRE(block.range.start < block.range.end);
-    REQUIRE(block.range.end <= read.text.size());
-    previous_end = block.range.end;
-    std::uint32_t previous_skip = block.range.start;
-    for (const Range& skip : block.skipped) {
-      REQUIRE(skip.start >= previous_skip);
-      REQUIRE(skip.start < skip.end);
-      REQUIRE(skip.end <= block.range.end);
-      previous_skip = skip.end;
-    }
-  }
-  std::uint32_t previous_position = 0;
-  for (const auto& directive : read.directives) {
-    REQUIRE(directive.position >= previous_position);
-    REQUIRE(directive.position <= read.text.size());
-    REQUIRE(directive.source_offset < source.size());
-    previous_position = directive.position;
-  }
+  helder::test::check_read_text_invariants(read, source);
   CHECK(read.origins.empty());
-  std::size_t outside = 0;
-  for (std::uint32_t t = 0; t <= read.text.size(); ++t) {
-    if (read.map.to_source(t) > source.size() || read.map.to_source_end(t) > source.size()) ++outside;
-  }
-  REQUIRE(outside == 0);
 }
 
 // `source` without the tags and comments in it: a word can span inline markup ("a<b>b</b>"), a comment

@@ -1,5 +1,6 @@
 // Tests for the OpenDocument text (.odt) reader: documents made by pandoc at test time, and content pandoc
 // cannot make (tracked changes, annotations, text boxes, broken and encrypted files) written with libzip.
+#include "read_text_checks.hpp"
 #include "test_support.hpp"
 #include "zip_test_support.hpp"
 
@@ -24,6 +25,10 @@ using helder::ReadText;
 using helder::test::TempDir;
 
 namespace {
+
+using helder::test::block_kinds;
+using helder::test::block_texts;
+using helder::test::origin_paragraphs;
 
 namespace fs = std::filesystem;
 
@@ -55,25 +60,6 @@ std::string odt_with(const TempDir& dir, const std::string& content, Parts extra
   parts["content.xml"] = content;
   for (auto& [name, value] : extra) parts[name] = value;
   return make_zip(dir, parts);
-}
-
-std::vector<std::string> block_texts(const ReadText& read) {
-  std::vector<std::string> out;
-  for (const helder::Block& b : read.blocks)
-    out.push_back(read.text.substr(b.range.start, b.range.end - b.range.start));
-  return out;
-}
-
-std::vector<BlockKind> block_kinds(const ReadText& read) {
-  std::vector<BlockKind> out;
-  for (const helder::Block& b : read.blocks) out.push_back(b.kind);
-  return out;
-}
-
-std::vector<std::uint32_t> origin_paragraphs(const ReadText& read) {
-  std::vector<std::uint32_t> out;
-  for (const Origin& o : read.origins) out.push_back(o.paragraph);
-  return out;
 }
 
 std::string error_of(std::string_view bytes) {

@@ -3,6 +3,7 @@
 #include <helder/reader.hpp>
 #include <helder/text.hpp>
 
+#include "read_text_checks.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -19,6 +20,7 @@ using helder::InputError;
 using helder::Origin;
 using helder::read_pdf;
 using helder::ReadText;
+using helder::test::block_texts;
 using helder::test::TempDir;
 
 namespace {
@@ -34,12 +36,6 @@ std::string make_pdf(const TempDir& dir, const std::string& name, const std::str
 }
 
 int run(const std::string& command) { return std::system((command + " >/dev/null 2>&1").c_str()); }
-
-std::vector<std::string> block_texts(const ReadText& read) {
-  std::vector<std::string> out;
-  for (const auto& block : read.blocks) out.push_back(read.text.substr(block.range.start, block.range.end - block.range.start));
-  return out;
-}
 
 std::string header(int page) {
   return "text 72 40 8 Tweede Kamer, vergaderjaar 2022–2023, 36 338, nr. 1 " + std::to_string(page) + "\n";

@@ -1,4 +1,6 @@
 // Tests for the plain-text and Markdown readers: blocks, directives and the source map back to the source.
+#include "read_text_checks.hpp"
+
 #include <helder/reader.hpp>
 
 #include <catch2/catch.hpp>
@@ -17,20 +19,15 @@ using helder::Range;
 using helder::read_text;
 using helder::ReadText;
 using helder::SourceMap;
+using helder::test::block_texts;
+using helder::test::mapped;
+using helder::test::slice;
 
 namespace {
 
 constexpr std::string_view kLineSeparator = "\xE2\x80\xA8";
 
-std::string_view slice(std::string_view text, Range range) { return text.substr(range.start, range.end - range.start); }
-
 std::string_view block_text(const ReadText& read, const Block& block) { return slice(read.text, block.range); }
-
-std::vector<std::string> block_texts(const ReadText& read) {
-  std::vector<std::string> out;
-  for (const Block& block : read.blocks) out.emplace_back(block_text(read, block));
-  return out;
-}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -63,44 +60,7 @@ std::vector<Range> words(std::string_view text) {
   return out;
 }
 
-std::string_view mapped(const ReadText& read, std::string_view source, Range text_range) {
-  const std::uint32_t start = read.map.to_source(text_range.start);
-  const std::uint32_t end = read.map.to_source_end(text_range.end);
-  REQUIRE(start <= end);
-  REQUIRE(end <= source.size());
-  return source.substr(start, end - start);
-}
-
-// What must hold for any input: blocks in order inside the text, skipped ranges inside their block,
-// every text offset maps into the source.
-void check_invariants(const ReadText& read, std::string_view source) {
-  std::uint32_t previous_end = 0;
-  for (const Block& block : read.blocks) {
-    REQUIRE(block.range.start >= previous_end);
-    REQUIRE(block.range.start < block.range.end);
-    REQUIRE(block.range.end <= read.text.size());
-    previous_end = block.range.end;
-    std::uint32_t previous_skip = block.range.start;
-    for (const Range& skip : block.skipped) {
-      REQUIRE(skip.start >= previous_skip);
-      REQUIRE(skip.start < skip.end);
-      REQUIRE(skip.end <= block.range.end);
-      previous_skip = skip.end;
-    }
-  }
-  std::uint32_t previous_position = 0;
-  for (const auto& directive : read.directives) {
-    REQUIRE(directive.position >= previous_position);
-    REQUIRE(directive.position <= read.text.size());
-    REQUIRE(directive.source_offset < source.size());
-    previous_position = directive.position;
-  }
-  std::size_t outside = 0;
-  for (std::uint32_t t = 0; t <= read.text.size(); ++t) {
-    if (read.map.to_source(t) > source.size() || read.map.to_source_end(t) > source.size()) ++outside;
-  }
-  REQUIRE(outside == 0);
-}
+void check_invariants(const ReadText& read, std::string_view source) { helder::test::check_read_text_invariants(read, source); }
 
 // Every word of the analysed text maps back to the same word in the source.
 void check_words_map_back(const ReadText& read, std::string_view source) {

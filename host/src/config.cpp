@@ -241,6 +241,8 @@ struct Loader {
         expect_string(*file, node, k);
       } else if (k == "target_level") {
         config.target_level = expect_level(*file, node, k);
+      } else if (k == "lexicon") {
+        apply_lexicon(*file, node);
       } else if (k == "rules") {
         const auto* rules = node.as_table();
         if (!rules) fail(*file, node, "\"rules\" moet een tabel zijn: [rules.naam]");
@@ -255,6 +257,35 @@ struct Loader {
     }
     loading.pop_back();
     config.packs.push_back(name);
+  }
+
+  // [lexicon]: words = [...], verbs = [...], irregular_verbs = [...] (files next to the configuration file) and
+  // names = [...] (fixed names, as written).
+  void apply_lexicon(const fs::path& file, const toml::node& node) {
+    const auto* table = node.as_table();
+    if (!table) fail(file, node, "\"lexicon\" moet een tabel zijn: [lexicon]");
+    for (const auto& [lk, ln] : *table) {
+      const std::string_view k = lk.str();
+      std::vector<fs::path>* files = k == "words" ? &config.lexicon_words
+                                     : k == "verbs" ? &config.lexicon_verbs
+                                     : k == "irregular_verbs" ? &config.lexicon_irregular_verbs
+                                     : nullptr;
+      if (files) {
+        for (const std::string& name : expect_string_array(file, ln, k)) {
+          const fs::path path = fs::absolute(file.parent_path() / name);
+          std::error_code ec;
+          if (!fs::is_regular_file(path, ec))
+            fail(file, ln, fmt::format("het bestand \"{}\" uit [lexicon] {} bestaat niet", name, k));
+          files->push_back(path);
+        }
+      } else if (k == "names") {
+        for (const std::string& name : expect_string_array(file, ln, k))
+          if (!name.empty()) config.names.push_back(name);
+      } else {
+        fail_at_key(file, lk, fmt::format("onbekende sleutel \"{}\" in [lexicon]; gebruik words, verbs, "
+                                          "irregular_verbs of names", k));
+      }
+    }
   }
 
   void apply_pack_rule(const fs::path& file, const std::string& pack, std::string_view key, const toml::table& table,
@@ -303,6 +334,8 @@ struct Loader {
               "meteen wordt uitgevoerd. Zet plugin-mappen in uw eigen configuratie of gebruik --plugin-dir.",
               file.string()));
         }
+      } else if (k == "lexicon") {
+        apply_lexicon(file, node);
       } else if (k == "vocabulary") {
         const auto* vocabulary = node.as_table();
         if (!vocabulary) fail(file, node, "\"vocabulary\" moet een tabel zijn: [vocabulary]");

@@ -4,6 +4,7 @@
 #include "option_table.hpp"
 #include "parallel.hpp"
 #include "passive.hpp"
+#include "token_features.hpp"
 
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <fmt/format.h>
@@ -43,6 +44,14 @@ std::shared_ptr<const LanguageServices> LanguageServices::load(const fs::path& d
   services->segmenter = std::make_unique<Segmenter>(services->abbreviations);
   services->words = std::make_unique<WordServices>(word_paths);
   for (const std::string& p : services->words->problems()) services->problems.push_back(p);
+  try {
+    services->lexicon = std::make_shared<const Lexicon>(Lexicon::load(data_dir / "lexicon-nl"));
+  } catch (const LexiconError& e) {
+    services->lexicon = std::make_shared<const Lexicon>();
+    services->problems.push_back(fmt::format(
+        "Het woordenboek van helder (woordsoorten en werkwoorden) kan niet worden gelezen: {}. Regels die "
+        "woordsoorten gebruiken, vinden minder.", e.what()));
+  }
   return services;
 }
 
@@ -153,6 +162,9 @@ class OptionReader {
 struct Engine::HostContext {
   const WordServices* words;
   const Config* config;
+  const Lexicon* lexicon;
+  mutable std::mutex inflected_mutex;
+  mutable std::unordered_map<std::string, std::string> inflected;  // node-based: views stay valid
 
   static const HostContext& of(void* c) { return *static_cast<const HostContext*>(c); }
   static std::string_view view(helder_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
@@ -172,6 +184,27 @@ struct Engine::HostContext {
     if (h.config->reject.count(lower)) return -1;
     if (h.config->accept.count(lower)) return 1;
     return 0;
+  }
+  static helder_str str(std::string_view s) { return helder_str{s.data(), s.size()}; }
+  static helder_word lookup(void* c, helder_str word) {
+    const WordFeatures f = of(c).lexicon->features(view(word));
+    return helder_word{sizeof(helder_word), f.word_class, f.verb_form, f.lemma};
+  }
+  static helder_str lemma_text(void* c, uint32_t lemma) { return str(of(c).lexicon->lemma_text(lemma)); }
+  static uint32_t lemma_id(void* c, helder_str lemma) { return of(c).lexicon->lemma_id(view(lemma)); }
+  static uint32_t separable_verb(void* c, helder_str particle, uint32_t lemma) {
+    return of(c).lexicon->separable_verb(view(particle), lemma);
+  }
+  static helder_str verb_form(void* c, uint32_t lemma, uint32_t form) {
+    return str(of(c).lexicon->verb_form(lemma, form));
+  }
+  static helder_str inflect_adjective(void* c, helder_str adjective) {
+    const HostContext& h = of(c);
+    std::lock_guard lock(h.inflected_mutex);
+    auto it = h.inflected.find(std::string(view(adjective)));
+    if (it == h.inflected.end())
+      it = h.inflected.emplace(std::string(view(adjective)), helder::inflect_adjective(view(adjective))).first;
+    return str(it->second);
   }
 };
 
@@ -290,11 +323,36 @@ std::uint64_t next_engine_serial() {
 Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, const PluginRegistry& plugins,
                std::vector<std::string>& messages)
     : config_(std::move(config)), serial_(next_engine_serial()), services_(std::move(services)) {
-  host_context_ = std::make_unique<HostContext>(HostContext{services_->words.get(), &config_});
+  lexicon_ = services_->lexicon ? services_->lexicon : std::make_shared<const Lexicon>();
+  if (!config_.lexicon_words.empty() || !config_.lexicon_verbs.empty() || !config_.lexicon_irregular_verbs.empty()) {
+    auto extended = std::make_shared<Lexicon>(*lexicon_);
+    try {
+      for (const auto& f : config_.lexicon_irregular_verbs) extended->add_irregular_verbs(f);
+      for (const auto& f : config_.lexicon_verbs) extended->add_verbs(f);
+      for (const auto& f : config_.lexicon_words) extended->add_words(f);
+      lexicon_ = std::move(extended);
+    } catch (const LexiconError& e) {
+      messages.push_back(fmt::format("De uitbreiding van het woordenboek uit de configuratie is niet gebruikt: {}",
+                                     e.what()));
+    }
+  }
+  for (const std::string& name : config_.names) {
+    std::vector<std::string> words;
+    std::size_t from = 0;
+    while (from < name.size()) {
+      const std::size_t space = std::min(name.find(' ', from), name.size());
+      if (space > from) words.push_back(name.substr(from, space - from));
+      from = space + 1;
+    }
+    if (!words.empty()) names_.push_back(std::move(words));
+  }
+  host_context_ = std::make_unique<HostContext>(services_->words.get(), &config_, lexicon_.get());
   host_ = std::make_unique<helder_host>(helder_host{
       sizeof(helder_host), HELDER_ABI_MINOR, host_context_.get(), &HostContext::syllables,
       &HostContext::spelled_correctly, &HostContext::frequency_band, &HostContext::suggestions,
-      &HostContext::compound_parts, &HostContext::vocabulary, (config_.editor || !config_.suggestions) ? 1u : 0u});
+      &HostContext::compound_parts, &HostContext::vocabulary, (config_.editor || !config_.suggestions) ? 1u : 0u,
+      &HostContext::lookup, &HostContext::lemma_text, &HostContext::lemma_id, &HostContext::separable_verb,
+      &HostContext::verb_form, &HostContext::inflect_adjective});
 
   for (const RuleConfig& rc : config_.rules) {
     RuleDescription left_out{rc, {}, {}, {}, {}};
@@ -406,7 +464,7 @@ std::string_view lookup_form(std::string_view text, std::string& buffer) {
 }  // namespace
 
 ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kind,
-                                            std::span<const Range> skipped) const {
+                                            std::span<const Range> skipped, std::span<const Mark> marks) const {
   ParagraphAnalysis p;
   p.kind = kind;
   p.text = std::string(text);
@@ -416,7 +474,8 @@ ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kin
   p.tokens.reserve(seg.tokens.size());
   std::string buffer;
   for (const Token& t : seg.tokens) {
-    helder_token out{sizeof(helder_token), static_cast<uint32_t>(t.kind), t.flags, t.start, t.end, 0, {nullptr, 0}, 0};
+    helder_token out{sizeof(helder_token), static_cast<uint32_t>(t.kind), t.flags, t.start, t.end, 0, {nullptr, 0}, 0,
+                     0, 0, 0};
     if (t.kind == HELDER_TOKEN_WORD || t.kind == HELDER_TOKEN_ACRONYM || t.kind == HELDER_TOKEN_ABBREVIATION) {
       const std::string_view form = lookup_form(std::string_view(p.text).substr(t.start, t.end - t.start), buffer);
       const WordInfo& info = words.info(form);
@@ -450,7 +509,8 @@ ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kin
     p.letter_words.push_back(letter_words);
     p.sentences.push_back(out);
   }
-  find_passives(p, words);
+  annotate_tokens(p, *lexicon_, marks, names_);
+  find_passives(p, *lexicon_);
   for (const PassiveConstruction& pc : p.passives) {
     ++p.sentences[pc.sentence].passive;
     p.passive_view.push_back(helder_construction{
@@ -463,14 +523,21 @@ ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kin
 
 namespace {
 
-// What makes two paragraphs analyse the same: their text, block kind and skipped ranges.
-std::string cache_key(std::string_view text, BlockKind kind, std::span<const Range> skipped) {
+// What makes two paragraphs analyse the same: their text, block kind, skipped ranges and marks.
+std::string cache_key(std::string_view text, BlockKind kind, std::span<const Range> skipped,
+                      std::span<const Mark> marks) {
   std::string key;
-  key.reserve(text.size() + 1 + skipped.size() * 8);
+  key.reserve(text.size() + 2 + skipped.size() * 8 + marks.size() * 9);
   key.push_back(static_cast<char>('0' + static_cast<int>(kind)));
   for (const Range& r : skipped) {
     key.append(reinterpret_cast<const char*>(&r.start), sizeof r.start);
     key.append(reinterpret_cast<const char*>(&r.end), sizeof r.end);
+  }
+  key.push_back('\x1E');
+  for (const Mark& m : marks) {
+    key.append(reinterpret_cast<const char*>(&m.range.start), sizeof m.range.start);
+    key.append(reinterpret_cast<const char*>(&m.range.end), sizeof m.range.end);
+    key.push_back(static_cast<char>(m.kind));
   }
   key.push_back('\x1F');
   key.append(text);
@@ -505,6 +572,7 @@ DocumentAnalysis Engine::analyze(ReadText read, ParagraphCache* cache, std::size
   struct Todo {
     std::size_t block;
     std::vector<Range> relative;  // skipped ranges, relative to the block
+    std::vector<Mark> marks;      // marks, relative to the block
     std::string key;              // cache key; empty without a cache
   };
   std::vector<Todo> todo;
@@ -516,12 +584,15 @@ DocumentAnalysis Engine::analyze(ReadText read, ParagraphCache* cache, std::size
     doc.paragraphs[i].range = b.range;
     std::vector<Range> relative;
     for (const Range& r : b.skipped) relative.push_back(Range{r.start - b.range.start, r.end - b.range.start});
+    std::vector<Mark> marks;
+    for (const Mark& m : b.marks)
+      marks.push_back(Mark{Range{m.range.start - b.range.start, m.range.end - b.range.start}, m.kind});
     if (!cache) {
-      todo.push_back(Todo{i, std::move(relative), {}});
+      todo.push_back(Todo{i, std::move(relative), std::move(marks), {}});
       continue;
     }
     const std::string_view text = std::string_view(doc.read.text).substr(b.range.start, b.range.end - b.range.start);
-    std::string key = cache_key(text, b.kind, relative);
+    std::string key = cache_key(text, b.kind, relative, marks);
     if (auto it = kept.find(key); it != kept.end()) {
       doc.paragraphs[i].analysis = it->second;  // the same paragraph twice in one document
     } else if (auto old = cache->entries_.find(key); old != cache->entries_.end()) {
@@ -532,7 +603,7 @@ DocumentAnalysis Engine::analyze(ReadText read, ParagraphCache* cache, std::size
       repeats.emplace_back(i, seen->second);
     } else {
       ++cache->misses_;
-      todo.push_back(Todo{i, std::move(relative), std::move(key)});
+      todo.push_back(Todo{i, std::move(relative), std::move(marks), std::move(key)});
       todo_by_key.emplace(todo.back().key, todo.size() - 1);
     }
   }
@@ -543,7 +614,7 @@ DocumentAnalysis Engine::analyze(ReadText read, ParagraphCache* cache, std::size
     const Block& b = doc.read.blocks[todo[k].block];
     const std::string_view text = std::string_view(doc.read.text).substr(b.range.start, b.range.end - b.range.start);
     doc.paragraphs[todo[k].block].analysis =
-        std::make_shared<const ParagraphAnalysis>(analyze_paragraph(text, b.kind, todo[k].relative));
+        std::make_shared<const ParagraphAnalysis>(analyze_paragraph(text, b.kind, todo[k].relative, todo[k].marks));
   });
   for (const auto& [block, k] : repeats) doc.paragraphs[block].analysis = doc.paragraphs[todo[k].block].analysis;
   if (cache)

@@ -5,177 +5,179 @@
 // to its participle).
 #include "passive.hpp"
 
-#include <array>
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 namespace helder {
 
 namespace {
 
-bool is_worden(std::string_view w) {
-  static constexpr std::array<std::string_view, 5> forms{"word", "wordt", "worden", "werd", "werden"};
-  for (std::string_view f : forms)
-    if (w == f) return true;
-  return false;
+std::string_view lower_of(const helder_token& t) { return std::string_view(t.lower.data, t.lower.size); }
+
+struct Auxiliaries {
+  std::uint32_t worden, zijn;
+  // A form of "worden" other than its participle: "is bekend geworden" is no passive.
+  bool is_worden(const helder_token& t) const {
+    return worden != 0 && t.lemma == worden && t.kind == HELDER_TOKEN_WORD && !(t.verb_form & HELDER_VERB_PARTICIPLE);
+  }
+  // A finite form of "zijn" (is, was, waren, ben, bent): a passive perfect with a participle in the clause.
+  bool is_zijn_finite(const helder_token& t) const {
+    return zijn != 0 && t.lemma == zijn && t.kind == HELDER_TOKEN_WORD && (t.verb_form & HELDER_VERB_FINITE) &&
+           !(t.verb_form & HELDER_VERB_INFINITIVE);
+  }
+  // The plural "zijn" as a verb, not the possessive: a possessive stands before a noun or an adjective, the verb
+  // before a function word ("Vier woningen zijn in de nacht verwoest", "zijn niet aangesloten", "zijn er").
+  bool is_zijn_plural_verb(const helder_token& t, const helder_token* next) const {
+    constexpr std::uint32_t kFunction = HELDER_CLASS_PREPOSITION | HELDER_CLASS_ADVERB | HELDER_CLASS_NEGATION |
+                                        HELDER_CLASS_PRONOUN | HELDER_CLASS_ARTICLE | HELDER_CLASS_CONJUNCTION |
+                                        HELDER_CLASS_SUBORDINATOR;
+    return zijn != 0 && t.lemma == zijn && t.kind == HELDER_TOKEN_WORD && (t.verb_form & HELDER_VERB_INFINITIVE) &&
+           next && next->kind == HELDER_TOKEN_WORD && (next->word_class & kFunction) &&
+           !(next->word_class & (HELDER_CLASS_DETERMINER | HELDER_CLASS_NUMERAL)) && !(next->verb_form & HELDER_VERB_PARTICIPLE);
+  }
+  bool is_zijn_bare(const helder_token& t) const {
+    return zijn != 0 && t.lemma == zijn && t.kind == HELDER_TOKEN_WORD && (t.verb_form & HELDER_VERB_INFINITIVE);
+  }
+};
+
+// A participle of a verb that makes its perfect with "zijn" (is gegaan), or a word of state (is bekend, is
+// gesloten): with "zijn" it is not a passive.
+// A verb that makes its perfect with "zijn" or with either ("is gestart", "is gelopen") reads as a perfect
+// tense after "zijn", not as a passive.
+bool is_zijn_perfect_or_state(const helder_token& t, const Lexicon& lexicon) {
+  if ((t.verb_form & HELDER_VERB_PERFECT_ZIJN) || (t.word_class & HELDER_CLASS_STATE)) return true;
+  const Verb* v = lexicon.verb(t.lemma);
+  return v && v->perfect_both;
 }
 
-// Finite forms of "zijn" that make a passive perfect with a participle anywhere in the clause.
-bool is_zijn_finite(std::string_view w) {
-  static constexpr std::array<std::string_view, 5> forms{"is", "was", "waren", "ben", "bent"};
-  for (std::string_view f : forms)
-    if (w == f) return true;
-  return false;
+bool is_participle(const helder_token& t) {
+  return t.kind == HELDER_TOKEN_WORD && (t.verb_form & HELDER_VERB_PARTICIPLE) != 0;
 }
 
-// Participles whose verb makes its perfect tense with "zijn" (is gegaan, is gestegen), and participles
-// that are mostly adjectives (is bekend): with "zijn" they are not passive.
-bool is_zijn_perfect_or_adjective(std::string_view w) {
-  static constexpr auto words = std::to_array<std::string_view>({
-      "gegaan",     "gekomen",    "geweest",     "geworden",   "gebleven",   "gebleken",    "begonnen",
-      "gestorven",  "overleden",  "vertrokken",  "gestegen",   "gedaald",    "ontstaan",    "verschenen",
-      "verdwenen",  "gevallen",   "gestopt",     "geslaagd",   "gelukt",     "mislukt",     "gebeurd",
-      "aangekomen", "teruggekomen", "opgestaan", "gegroeid",   "veranderd",  "toegenomen",  "afgenomen",
-      "geland",     "gereisd",    "gevlucht",    "uitgegroeid", "geëindigd", "gezakt",      "verhuisd",
-      "vergeten",   "gebleken",   "ontsnapt",    "verongelukt", "bekend",    "gewend",      "geschikt",
-      "bereid",     "bezorgd",    "verplicht",   "beroemd",    "verliefd",   "getrouwd",    "geïnteresseerd",
-      "gerechtigd", "gestart",    "ingestapt",  "afgereisd",  "verdronken", "doorgeslagen", "afgetreden",
-      "uitgekomen", "gelopen",    "geleden",    "gereden",    "gevlogen",   "gezwommen",   "opgegroeid",
-      "ingescheurd", "geblesseerd", "onthutst", "uitgebloed", "ingewikkeld", "beperkt", "geneigd",
-      "betrokken"});
-  for (std::string_view x : words)
-    if (w == x) return true;
-  return false;
-}
-
-bool ends_with(std::string_view s, std::string_view end) {
-  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
-bool starts_with(std::string_view s, std::string_view begin) { return s.substr(0, begin.size()) == begin; }
-
-// A past participle: "ge...d/t/en" ("gemaakt", "gegeven", "geïnformeerd") or an unstressed prefix
-// without ge- ("besloten", "verstrekt", "ontvangen", "herzien", "erkend"), with or without a separable
-// particle in front ("vastgesteld", "toegekend", "opgenomen").
-bool is_participle(std::string_view w) {
-  if (w.empty()) return false;
-  if (w.size() < 5) return false;
-  const bool participle_end = ends_with(w, "d") || ends_with(w, "t") || ends_with(w, "en");
-  if (!participle_end) return false;
-  static constexpr std::array<std::string_view, 12> not_participles{
-      "geen", "gezond", "gelijk", "gebied", "gedicht", "gemeent", "gebouwen", "gelet", "gevallen", "geld", "gesprek",
-      "beiden"};
-  for (std::string_view n : not_participles)
-    if (w == n) return false;
-  // Nouns and adverbs that happen to look like participles: beleid, gezicht, voorheen, verwondingen.
-  static constexpr std::array<std::string_view, 9> noun_endings{"ing", "ingen", "heid", "leven", "dienst",
-                                                                "heen", "icht", "eid", "aat"};
-  for (std::string_view e : noun_endings)
-    if (ends_with(w, e)) return false;
-  // A long word in -end is a present participle ("bedroevend"), unlike bekend or herkend.
-  if (ends_with(w, "end") && w.size() > 8) return false;
-  static constexpr std::array<std::string_view, 6> prefixes{"ge", "be", "ver", "ont", "her", "er"};
-  for (std::string_view p : prefixes)
-    if (starts_with(w, p)) return true;
-  // Inseparable prefixes that look like particles: ondersteund, voorspeld, overschreden.
-  static constexpr std::array<std::string_view, 4> inseparable{"onder", "over", "voor", "door"};
-  for (std::string_view p : inseparable)
-    if (starts_with(w, p) && w.size() > p.size() + 3 && !starts_with(w.substr(p.size()), "ge")) return true;
-  static constexpr std::array<std::string_view, 24> particles{
-      "aan", "af",  "in",   "op",  "uit", "toe",   "vast",  "voor",  "mee",    "door",   "over", "terug",
-      "vrij", "onder", "waar", "neer", "weg", "bij", "na", "om", "samen", "tegen", "binnen", "los"};
-  for (std::string_view part : particles)
-    if (starts_with(w, part) && w.size() > part.size() + 4) {
-      const std::string_view rest = w.substr(part.size());
-      if (starts_with(rest, "ge") || starts_with(rest, "be") || starts_with(rest, "ver")) return true;
-    }
-  return false;
-}
-
-// Words before a noun: after them a participle-shaped word is a noun ("het vertrouwen", "de gevolgen").
-bool is_determiner(std::string_view w) {
-  static constexpr auto words = std::to_array<std::string_view>(
-      {"de", "het", "een", "dit", "deze", "uw", "mijn", "onze", "ons", "hun", "haar", "elk", "elke", "ieder",
-       "iedere", "alle", "geen", "enkele", "sommige", "welke", "diens", "veel", "weinig"});
-  for (std::string_view x : words)
-    if (w == x) return true;
-  return false;
-}
-
-// Words of degree before an adjective: "te ingewikkeld", "zeer gewaardeerd".
-bool is_degree_word(std::string_view w) {
-  static constexpr auto words = std::to_array<std::string_view>({"te", "zeer", "erg", "heel", "zo", "best", "vrij"});
-  for (std::string_view x : words)
-    if (w == x) return true;
-  return false;
-}
-
-// A word token that is a participle; a capital in the middle of a sentence is a name ("Verstappen").
-// After a determiner or an inflected adjective it is a noun ("het vertrouwen", "grote gevolgen"); after
-// a word of degree it is an adjective ("te ingewikkeld").
-bool is_participle_token(const ParagraphAnalysis& p, std::uint32_t index, std::uint32_t first) {
+// A word token used as a participle; a capital in the middle of a sentence is a name ("Verstappen").
+// After an article or determiner, or an inflected adjective, it is a noun ("het vertrouwen", "grote gevolgen");
+// after a word of degree it is an adjective ("te ingewikkeld").
+bool is_participle_token(const ParagraphAnalysis& p, std::uint32_t index, std::uint32_t first, const Auxiliaries& aux,
+                         bool with_zijn) {
   const helder_token& t = p.tokens[index];
-  if (t.kind != HELDER_TOKEN_WORD) return false;
+  if (!is_participle(t)) return false;
   if ((t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START)) return false;
-  if (!is_participle(std::string_view(t.lower.data, t.lower.size))) return false;
   if (index > first && p.tokens[index - 1].kind == HELDER_TOKEN_WORD) {
-    const std::string_view before(p.tokens[index - 1].lower.data, p.tokens[index - 1].lower.size);
-    if (is_determiner(before) || is_degree_word(before)) return false;
-    if (before.size() > 3 && before.back() == 'e' && !ends_with(before, "ee") && !ends_with(before, "ie") &&
-        !is_worden(before) && !is_participle(before))
+    const helder_token& before = p.tokens[index - 1];
+    // A word of degree makes an adjective only after "zijn" ("is zeer geschikt"); "wordt volledig omsloten" and
+    // "wordt meer en meer aanvaard" are passives.
+    const std::uint32_t noun_before = HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | (with_zijn ? HELDER_CLASS_DEGREE : 0u);
+    if (before.word_class & noun_before) {
+      // "dat" and "die" open clauses too: "dat gemaakt wordt" is a participle.
+      if (!(before.word_class & (HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE))) return false;
+    }
+    // An inflected adjective before a noun: "grote gevolgen". At the end of the clause the participle is a
+    // verb whatever comes before it ("uit haar orde gezet.", "uit het busje geslingerd.").
+    const std::string_view w = lower_of(before);
+    const bool clause_end = index + 1 >= p.tokens.size() || p.tokens[index + 1].kind != HELDER_TOKEN_WORD;
+    if (!clause_end && w.size() > 3 && w.back() == 'e' && !w.ends_with("ee") && !w.ends_with("ie") &&
+        before.verb_form == 0 && !aux.is_worden(before) && before.word_class == 0)
       return false;
   }
   return true;
 }
 
+// A token that starts another clause: a subordinator that is not also a determiner ("omdat", "als", "wanneer").
+// "of" also joins words ("biest of colostrum genoemd"), so a word that is a conjunction too does not count.
+bool opens_clause(const helder_token& t) {
+  return t.kind == HELDER_TOKEN_WORD && (t.word_class & HELDER_CLASS_SUBORDINATOR) &&
+         !(t.word_class & (HELDER_CLASS_DETERMINER | HELDER_CLASS_ARTICLE | HELDER_CLASS_PREPOSITION |
+                           HELDER_CLASS_CONJUNCTION));
+}
+
+// The agent of a passive: "door" within the clause around the participle ("waren door de nazi's verboden", "is
+// gesloten door de brandweer"). With an agent, a word of state is an action after all.
+bool has_agent(const ParagraphAnalysis& p, std::uint32_t from, std::uint32_t to, std::uint32_t last) {
+  constexpr std::string_view kAgent = "door";  // the one preposition of the passive agent
+  const std::uint32_t end = std::min(last, to + 4);
+  for (std::uint32_t j = from; j < end; ++j) {
+    const helder_token& t = p.tokens[j];
+    if (t.kind == HELDER_TOKEN_PUNCTUATION && j > to) break;
+    if (t.kind == HELDER_TOKEN_WORD && lower_of(t) == kAgent) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-void find_passives(ParagraphAnalysis& p, const WordServices&) {
+void find_passives(ParagraphAnalysis& p, const Lexicon& lexicon) {
+  const Auxiliaries aux{lexicon.lemma_id("worden"), lexicon.lemma_id("zijn")};
+  std::vector<std::uint32_t> used;  // participles already paired with an auxiliary
+  const auto is_used = [&](std::int64_t j) { return std::find(used.begin(), used.end(), j) != used.end(); };
   for (std::uint32_t s = 0; s < p.sentences.size(); ++s) {
     const helder_sentence& sentence = p.sentences[s];
     const std::uint32_t first = sentence.first_token, last = first + sentence.token_count;
     for (std::uint32_t i = first; i < last; ++i) {
-      const helder_token& aux = p.tokens[i];
-      if (aux.kind != HELDER_TOKEN_WORD) continue;
-      const std::string_view aux_word(aux.lower.data, aux.lower.size);
-      if (aux_word == "zijn") {
+      const helder_token& a = p.tokens[i];
+      if (a.kind != HELDER_TOKEN_WORD) continue;
+      if (aux.is_zijn_bare(a) && !aux.is_zijn_plural_verb(a, i + 1 < last ? &p.tokens[i + 1] : nullptr)) {
         // Only right next to its participle: "ontvoerd zijn", "zijn aanbeland"; otherwise a possessive.
         for (const std::uint32_t j : {i - 1, i + 1}) {
-          if (j < first || j >= last || p.tokens[j].kind != HELDER_TOKEN_WORD) continue;
-          const std::string_view w(p.tokens[j].lower.data, p.tokens[j].lower.size);
-          if (is_participle(w) && !is_zijn_perfect_or_adjective(w)) {
-            p.passives.push_back(PassiveConstruction{s, Range{aux.start, aux.end}, Range{p.tokens[j].start, p.tokens[j].end}});
+          if (j < first || j >= last) continue;
+          const helder_token& t = p.tokens[j];
+          if (is_participle(t) && !is_used(j) && !is_zijn_perfect_or_state(t, lexicon) &&
+              !((t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START))) {
+            p.passives.push_back(PassiveConstruction{s, Range{a.start, a.end}, Range{t.start, t.end}});
+            used.push_back(j);
             break;
           }
         }
         continue;
       }
-      const bool zijn = is_zijn_finite(aux_word);
-      if (!zijn && !is_worden(aux_word)) continue;
-      // The nearest participle after the auxiliary, else before it (subordinate clause: "dat het besluit
-      // genomen wordt").
+      const bool zijn = aux.is_zijn_finite(a) || aux.is_zijn_plural_verb(a, i + 1 < last ? &p.tokens[i + 1] : nullptr);
+      if (!zijn && !aux.is_worden(a)) continue;
       std::int64_t found = -1;
       // Right before the auxiliary first: in a subordinate clause the participle comes first ("die
       // gedomineerd wordt door hoger opgeleiden").
-      if (!zijn && i > first && is_participle_token(p, i - 1, first)) found = i - 1;
+      if (!zijn && i > first && is_participle_token(p, i - 1, first, aux, false) && !is_used(i - 1)) found = i - 1;
+      // The nearest participle after the auxiliary, in the same clause.
       for (std::uint32_t j = i + 1; j < last && found < 0; ++j) {
         const helder_token& t = p.tokens[j];
-        // With "zijn" the participle stays close and in the same clause; "worden" reaches further.
-        if (zijn && (j - i > 6 || t.kind == HELDER_TOKEN_PUNCTUATION)) break;
-        const std::string_view w(t.lower.data, t.lower.size);
-        if (is_participle_token(p, j, first)) {
-          if (!(zijn && is_zijn_perfect_or_adjective(w))) found = j;
+        // The participle closes the clause: stop where another clause begins (a subordinator, a finite verb, a
+        // punctuation mark other than a comma). With "zijn", whose participle may be an adjective, not far.
+        const std::string_view mark = t.kind == HELDER_TOKEN_PUNCTUATION
+                                          ? std::string_view(p.text).substr(t.start, t.end - t.start)
+                                          : std::string_view();
+        if (zijn && (j - i > 12 || (t.kind == HELDER_TOKEN_PUNCTUATION && mark != ","))) break;
+        // A parenthesis or a colon starts other words ("werd (derdejaars die ... afgelegd heeft)").
+        if (mark == "(" || mark == ";" || mark == ":") break;
+        if (opens_clause(t)) break;
+        // A finite verb of another clause ("is treffend en vraagt om"); present-1 forms are too often nouns.
+        constexpr std::uint32_t kOtherFinite = HELDER_VERB_PRESENT_3 | HELDER_VERB_PAST_SINGULAR | HELDER_VERB_PAST_PLURAL;
+        if (zijn && (t.verb_form & kOtherFinite) && !(t.verb_form & (HELDER_VERB_PARTICIPLE | HELDER_VERB_GUESSED)) &&
+            !aux.is_worden(t) && !aux.is_zijn_finite(t))
+          break;
+        if (is_participle_token(p, j, first, aux, zijn) && !is_used(j)) {
+          // A verb that makes its perfect with "zijn" has no passive: "werd ... verschenen" belongs to another
+          // clause ("werd een succes in Duitsland, waar 1000 verhalen verschenen").
+          const bool state_with_agent = (t.word_class & HELDER_CLASS_STATE) && !(t.verb_form & HELDER_VERB_PERFECT_ZIJN) &&
+                                        has_agent(p, i + 1, j, last);
+          if (zijn ? !is_zijn_perfect_or_state(t, lexicon) || state_with_agent : !(t.verb_form & HELDER_VERB_PERFECT_ZIJN))
+            found = j;
           else if (zijn) break;  // "is geworden": the perfect of another verb takes the place of the participle
         }
-        if (t.kind == HELDER_TOKEN_WORD && (is_worden(w) || is_zijn_finite(w))) break;
+        if (aux.is_worden(t) || aux.is_zijn_finite(t)) break;
       }
-      for (std::int64_t j = static_cast<std::int64_t>(i) - 1; j >= first && found < 0 && i - j <= (zijn ? 1 : 3); --j) {
-        const helder_token& t = p.tokens[j];
-        const std::string_view w(t.lower.data, t.lower.size);
-        if (is_participle_token(p, static_cast<std::uint32_t>(j), first) && !(zijn && is_zijn_perfect_or_adjective(w)))
+      // Before the auxiliary: "dat het besluit genomen is". With "zijn" only at the end of a clause: in
+      // "Achteraf gezien was ik" the participle stands before a verb that opens the main clause.
+      const bool clause_end = i + 1 >= last || p.tokens[i + 1].kind != HELDER_TOKEN_WORD;
+      for (std::int64_t j = static_cast<std::int64_t>(i) - 1;
+           j >= first && found < 0 && i - j <= (zijn ? 1 : 3) && (!zijn || clause_end); --j) {
+        const helder_token& t = p.tokens[static_cast<std::uint32_t>(j)];
+        if (is_participle_token(p, static_cast<std::uint32_t>(j), first, aux, zijn) && !is_used(j) &&
+            !(zijn && is_zijn_perfect_or_state(t, lexicon)))
           found = j;
       }
-      if (found < 0) continue;
-      const helder_token& part = p.tokens[found];
-      p.passives.push_back(PassiveConstruction{s, Range{aux.start, aux.end}, Range{part.start, part.end}});
+      if (found < 0 || is_used(found)) continue;
+      used.push_back(static_cast<std::uint32_t>(found));
+      const helder_token& part = p.tokens[static_cast<std::uint32_t>(found)];
+      p.passives.push_back(PassiveConstruction{s, Range{a.start, a.end}, Range{part.start, part.end}});
     }
   }
 }

@@ -2,10 +2,11 @@
 #pragma once
 
 #include <helder/engine.hpp>
+#include <helder/lexicon.hpp>
 
 namespace helder {
 
-// Fills p.passives from p.tokens and p.sentences.
-void find_passives(ParagraphAnalysis& p, const WordServices& words);
+// Fills p.passives from p.tokens (with their lexicon features) and p.sentences.
+void find_passives(ParagraphAnalysis& p, const Lexicon& lexicon);
 
 }  // namespace helder

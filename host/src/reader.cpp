@@ -1,4 +1,5 @@
-// Plain-text and Markdown (md4c) readers: analysed text, blocks, inline directives, source map.
+// Plain-text and Markdown (md4c) readers: analysed text, blocks, inline directives, source map, and in
+// Markdown the link texts, titles and quotations that rules leave alone (Block::marks).
 #include <helder/reader.hpp>
 #include <helder/text.hpp>
 
@@ -11,6 +12,7 @@
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <utility>
@@ -242,7 +244,7 @@ ReadText read_plain_text(std::string_view source) {
   auto add_content = [&](std::uint32_t start, std::uint32_t end) {
     if (start >= end) return;
     if (!block_open) {
-      block = Block{BlockKind::Paragraph, Range{start, start}, {}};
+      block = Block{BlockKind::Paragraph, Range{start, start}, {}, {}};
       block_open = true;
     }
     if (!block_has_text) block.range.start = start;
@@ -272,7 +274,7 @@ ReadText read_plain_text(std::string_view source) {
     } else if (const std::size_t marker = list_marker_length(content); marker > 0) {
       close_block();
       const auto text_start = static_cast<std::uint32_t>(content_start + marker);
-      block = Block{BlockKind::ListItem, Range{text_start, text_start}, {}};
+      block = Block{BlockKind::ListItem, Range{text_start, text_start}, {}, {}};
       block_open = true;
       add_content(text_start, content_end);
     } else {
@@ -350,6 +352,12 @@ class MarkdownReader {
   }
 
  private:
+  // "<cite>" or "<q>" written as inline HTML; open until its end tag or the end of the block.
+  struct OpenHtmlMark {
+    MarkKind kind;
+    std::optional<std::uint32_t> text_start;  // set by the first text after the start tag
+  };
+
   struct OpenSpan {
     MD_SPANTYPE type;
     std::optional<std::uint32_t> text_start;  // set by the first text inside the span
@@ -415,6 +423,8 @@ class MarkdownReader {
       block_.skipped.push_back(range);
     } else if (type == MD_SPAN_A && is_url_link(span.href, range)) {
       block_.skipped.push_back(range);
+    } else if (type == MD_SPAN_A) {
+      block_.marks.push_back(Mark{range, MarkKind::Link});  // "[de Wet op de toeslagen](https://...)"
     }
     return 0;
   }
@@ -519,6 +529,9 @@ class MarkdownReader {
     for (OpenSpan& span : spans_) {
       if (!span.text_start) span.text_start = text_size();
     }
+    for (OpenHtmlMark& mark : html_marks_) {
+      if (!mark.text_start) mark.text_start = text_size();
+    }
     if (in_superscript_ && !superscript_start_) superscript_start_ = text_size();
     out_.map.add(text_size(), source.start, static_cast<std::uint32_t>(piece.size()), source.end - source.start);
     out_.text += piece;
@@ -535,7 +548,7 @@ class MarkdownReader {
                    source_start - gap_start);
       out_.text += kBlockSeparator;
     }
-    block_ = Block{kind_from_context(), Range{text_size(), text_size()}, {}};
+    block_ = Block{kind_from_context(), Range{text_size(), text_size()}, {}, {}};
     block_open_ = true;
     for (std::size_t i = pending_directives_; i < out_.directives.size(); ++i) {
       out_.directives[i].position = text_size();
@@ -549,11 +562,17 @@ class MarkdownReader {
     in_superscript_ = false;
     if (!block_open_) {
       superscript_start_.reset();
+      html_marks_.clear();
       return;
     }
     block_open_ = false;
     if (superscript_open) block_.skipped.push_back(Range{*superscript_start_, text_size()});
     superscript_start_.reset();
+    // As "<sup>": an unclosed "<cite>" or "<q>" ends with its block.
+    for (const OpenHtmlMark& mark : html_marks_) {
+      if (mark.text_start) block_.marks.push_back(Mark{Range{*mark.text_start, text_size()}, mark.kind});
+    }
+    html_marks_.clear();
     previous_block_source_end_ = last_source_end_;
     Range range{block_.range.start, text_size()};
     const std::string_view text = out_.text;
@@ -578,14 +597,28 @@ class MarkdownReader {
     if (range.start >= range.end) return;
     block_.range = range;
     normalize_skipped(block_.skipped, range);
+    normalize_marks(block_.marks, out_.text, range, block_.skipped);
     out_.blocks.push_back(std::move(block_));
   }
 
-  // Raw HTML inside a paragraph is not prose, but "<br>" is a line break and "<sup>" a footnote mark.
+  // Raw HTML inside a paragraph is not prose, but "<br>" is a line break, "<sup>" a footnote mark, and
+  // "<cite>" and "<q>" mark a title and a quotation, as in an HTML page.
   void inline_html(std::string_view html, std::uint32_t offset) {
     bool closing = false;
     const std::string tag = html_tag_name(html, closing);
-    if (tag == "br") {
+    if (tag == "cite" || tag == "q") {
+      const MarkKind kind = tag == "cite" ? MarkKind::Title : MarkKind::Quotation;
+      if (!closing) {
+        html_marks_.push_back(OpenHtmlMark{kind, std::nullopt});
+        return;
+      }
+      // The last open one of its kind ends here; an end tag without a start tag is ignored.
+      const auto open = std::find_if(html_marks_.rbegin(), html_marks_.rend(),
+                                     [&](const OpenHtmlMark& mark) { return mark.kind == kind; });
+      if (open == html_marks_.rend()) return;
+      if (block_open_ && open->text_start) block_.marks.push_back(Mark{Range{*open->text_start, text_size()}, kind});
+      html_marks_.erase(std::next(open).base());
+    } else if (tag == "br") {
       append(kLineSeparator, Range{offset, offset + static_cast<std::uint32_t>(html.size())});
     } else if (tag == "sup" && !closing) {
       in_superscript_ = true;
@@ -638,6 +671,7 @@ class MarkdownReader {
   std::size_t pending_directives_ = 0;  // directives from here on wait for the next block's start
   bool in_superscript_ = false;
   std::optional<std::uint32_t> superscript_start_;
+  std::vector<OpenHtmlMark> html_marks_;
 };
 
 }  // namespace

@@ -28,6 +28,7 @@ using helder::test::TempDir;
 namespace {
 
 using helder::test::block_texts;
+using helder::test::mark_texts;
 using helder::test::origin_paragraphs;
 
 namespace fs = std::filesystem;
@@ -222,6 +223,79 @@ TEST_CASE("docx: headings and lists from styles.xml", "[docx]") {
                                         BlockKind::Heading, BlockKind::ListItem, BlockKind::Paragraph,
                                         BlockKind::ListItem, BlockKind::Paragraph, BlockKind::Paragraph,
                                         BlockKind::Paragraph});
+}
+
+TEST_CASE("docx: hyperlinks, HYPERLINK fields and title character styles are marks", "[docx]") {
+  TempDir dir;
+  const std::string styles =
+      std::string(R"(<?xml version="1.0"?><w:styles )") + kNamespaces + ">" +
+      R"(<w:style w:type="character" w:styleId="Boektitel"><w:name w:val="Book Title"/></w:style>)"
+      R"(<w:style w:type="character" w:styleId="MijnTitel"><w:name w:val="Mijn titel"/>)"
+      R"(<w:basedOn w:val="Boektitel"/></w:style>)"
+      R"(<w:style w:type="character" w:styleId="Nadruk"><w:name w:val="Emphasis"/></w:style>)"
+      R"(<w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style>)"
+      "</w:styles>";
+  const auto styled_run = [](const char* style, const std::string& text) {
+    return std::string("<w:r><w:rPr><w:rStyle w:val=\"") + style + "\"/></w:rPr><w:t xml:space=\"preserve\">" +
+           text + "</w:t></w:r>";
+  };
+  const auto field_char = [](const char* type) {
+    return std::string("<w:r><w:fldChar w:fldCharType=\"") + type + "\"/></w:r>";
+  };
+  const auto instruction = [](const std::string& text) {
+    return "<w:r><w:instrText xml:space=\"preserve\">" + text + "</w:instrText></w:r>";
+  };
+  const std::string body =
+      paragraph(run("Zie ") + R"(<w:hyperlink w:anchor="wet">)" + run("de Wet op ") + run("de toeslagen") +
+                "</w:hyperlink>" + run(" of ") + R"(<w:hyperlink w:anchor="x">)" + run("https://www.x.nl") +
+                "</w:hyperlink>" + run(".")) +
+      // The instruction comes in two pieces; a PAGE field's result is not a link.
+      paragraph(run("Lees ") + field_char("begin") + instruction(" HYPER") +
+                instruction(R"(LINK "https://x.nl/besluit" \o "Besluit")") + field_char("separate") +
+                run("het besluit") + field_char("end") + run(" op pagina ") + field_char("begin") +
+                instruction(" PAGE ") + field_char("separate") + run("7") + field_char("end") + run(" en ") +
+                R"(<w:fldSimple w:instr=" HYPERLINK &quot;https://a.nl&quot; ">)" + run("de regeling") +
+                "</w:fldSimple>" + R"(<w:fldSimple w:instr=" NUMPAGES ">)" + run("9") + "</w:fldSimple>" + run(".")) +
+      paragraph(run("Het boek ") + styled_run("Boektitel", "In het kader van") + run(", ") +
+                styled_run("MijnTitel", "Deel twee") + run(" en ") + styled_run("TitelChar", "Bijlage") +
+                run(" met ") + styled_run("Nadruk", "nadruk") + run(" en ") + styled_run("Titel", "Titel") + run(".")) +
+      // A link field over two paragraphs marks its text in both.
+      paragraph(run("Begin ") + field_char("begin") + instruction("HYPERLINK https://x.nl") +
+                field_char("separate") + run("van de link")) +
+      paragraph(run("einde") + field_char("end") + run(" daarna.")) +
+      // A link field that never ends stops at the end of the body: the footnote is not link text.
+      paragraph(run("Tekst") + R"(<w:r><w:footnoteReference w:id="1"/></w:r>)" + field_char("begin") +
+                instruction("HYPERLINK https://x.nl") + field_char("separate") + run(" zonder einde."));
+  const std::string footnotes = std::string(R"(<?xml version="1.0"?><w:footnotes )") + kNamespaces +
+                                R"(><w:footnote w:id="1"><w:p><w:r><w:t>De voetnoot.</w:t></w:r></w:p>)"
+                                "</w:footnote></w:footnotes>";
+  const ReadText read =
+      read_docx(docx_with(dir, body, {{"word/styles.xml", styles}, {"word/footnotes.xml", footnotes}}));
+  REQUIRE(block_texts(read) ==
+          std::vector<std::string>{"Zie de Wet op de toeslagen of https://www.x.nl.",
+                                   "Lees het besluit op pagina 7 en de regeling9.",
+                                   "Het boek In het kader van, Deel twee en Bijlage met nadruk en Titel.",
+                                   "Begin van de link", "einde daarna.", "Tekst zonder einde.", "De voetnoot."});
+  using Marks = std::vector<std::string>;
+  CHECK(mark_texts(read, read.blocks[0]) == Marks{"link:de Wet op de toeslagen"});
+  CHECK(mark_texts(read, read.blocks[1]) == Marks{"link:het besluit", "link:de regeling"});
+  CHECK(mark_texts(read, read.blocks[2]) ==
+        Marks{"title:In het kader van", "title:Deel twee", "title:Bijlage", "title:Titel"});
+  CHECK(mark_texts(read, read.blocks[3]) == Marks{"link:van de link"});
+  CHECK(mark_texts(read, read.blocks[4]) == Marks{"link:einde"});
+  CHECK(mark_texts(read, read.blocks[5]) == Marks{"link:zonder einde."});
+  CHECK(read.blocks[6].marks.empty());
+  helder::test::check_read_text_invariants(read, read.text);
+}
+
+TEST_CASE("docx: a link in a pandoc document is a mark", "[docx]") {
+  TempDir dir;
+  const ReadText read = read_docx(pandoc_docx(
+      dir, "Lees [de Wet op de toeslagen](https://wetten.overheid.nl/x) en <https://www.rijksoverheid.nl>.\n"));
+  REQUIRE(block_texts(read) ==
+          std::vector<std::string>{"Lees de Wet op de toeslagen en https://www.rijksoverheid.nl."});
+  CHECK(mark_texts(read, read.blocks[0]) == std::vector<std::string>{"link:de Wet op de toeslagen"});
+  helder::test::check_read_text_invariants(read, read.text);
 }
 
 TEST_CASE("docx: damaged, encrypted and hostile files give a clear Dutch error", "[docx]") {

@@ -23,6 +23,7 @@ using helder::Format;
 using helder::test::block_kinds;
 using helder::test::block_texts;
 using helder::test::mapped;
+using helder::test::mark_texts;
 using helder::test::slice;
 using helder::InputError;
 using helder::Range;
@@ -298,6 +299,32 @@ TEST_CASE("HTML: links, inline code and footnote marks", "[html]") {
   check_invariants(read, source);
 }
 
+TEST_CASE("HTML: link texts, <cite> and <q> are marks", "[html]") {
+  const std::string source =
+      "<main><p>Lees <a href=\"/wet\">de Wet op de <cite>toeslagen</cite></a> en <a name=\"x\">het anker</a>, "
+      "<a href=\"https://x.nl\">https://x.nl</a> en <a href=a>Wet</a><a href=b>geving</a>. "
+      "<cite> Het rapport </cite> zegt <q>in het kader &amp; van</q>.</p>"
+      "<a href=\"/blok\"><p>Eerste blok</p><p>Tweede <code>code</code> blok</p></a>"
+      "<p><q>Open citaat</p><p>Gewone tekst.</p></main>";
+  const ReadText read = read_html(source);
+  REQUIRE(block_texts(read) ==
+          std::vector<std::string>{"Lees de Wet op de toeslagen en het anker, https://x.nl en Wetgeving. Het rapport "
+                                   "zegt in het kader & van.",
+                                   "Eerste blok", "Tweede code blok", "Open citaat", "Gewone tekst."});
+  using Marks = std::vector<std::string>;
+  // An anchor without href is no link; a link whose text is its address is skipped; links that touch are one.
+  CHECK(mark_texts(read, read.blocks[0]) == Marks{"link:de Wet op de", "title:toeslagen", "link:Wetgeving",
+                                                  "title:Het rapport", "quotation:in het kader & van"});
+  // A link around blocks marks the text in each; inline code stays skipped.
+  CHECK(mark_texts(read, read.blocks[1]) == Marks{"link:Eerste blok"});
+  CHECK(mark_texts(read, read.blocks[2]) == Marks{"link:Tweede", "link:blok"});
+  CHECK(mark_texts(read, read.blocks[3]) == Marks{"quotation:Open citaat"});
+  CHECK(read.blocks[4].marks.empty());
+  // A mark maps back to its source like any text.
+  CHECK(mapped(read, source, read.blocks[0].marks[4].range) == "in het kader &amp; van");
+  check_invariants(read, source);
+}
+
 TEST_CASE("HTML: hidden parts are not read", "[html]") {
   const ReadText read = read_html(
       "<main><p>Zichtbaar.</p><p hidden>A</p><p aria-hidden=\"TRUE\">B</p><div style=\"color:red; DISPLAY : none\">"
@@ -442,7 +469,7 @@ TEST_CASE("HTML: random markup", "[html]") {
       "</a>", "<code>", "</code>", "<main>", "</main>", "<nav>", "</nav>", "<script>", "</script>", "<!-- ",
       " -->", "helder-disable ", "helder-enable ", "&amp;", "&eacute;", "&#233;", "&nbsp;", "&", ";", "<", ">",
       "\"", "'", "<p hidden>", "<span style='display:none'>", "</span>", "<blockquote>", "<pre>", "</pre>",
-      "<![CDATA[", "]]>", "<?xml ?>", "<svg>", "<sup>", "</sup>", "😀",
+      "<![CDATA[", "]]>", "<?xml ?>", "<svg>", "<sup>", "</sup>", "😀", "<cite>", "</cite>", "<q>", "</q>",
   };
   std::mt19937 random(20250611);
   std::uniform_int_distribution<std::size_t> pick(0, fragments.size() - 1);

@@ -28,6 +28,7 @@ namespace {
 
 using helder::test::block_kinds;
 using helder::test::block_texts;
+using helder::test::mark_texts;
 using helder::test::origin_paragraphs;
 
 namespace fs = std::filesystem;
@@ -153,6 +154,30 @@ TEST_CASE("odt: tracked changes, annotations, spaces, breaks, text boxes and not
   CHECK(origin_paragraphs(read) == std::vector<std::uint32_t>{1, 2, 3, 5, 6, 6, 7, 8, 9, 10, 11, 12});
   for (const char* left_out : {"VERWIJDERD", "Opmerking", "SJABLOON", "Tabel", "\xC2\xAD"})
     CHECK(read.text.find(left_out) == std::string::npos);
+}
+
+TEST_CASE("odt: link texts are marks", "[odt]") {
+  TempDir dir;
+  const std::string text =
+      R"(<text:p>Zie <text:a xlink:href="https://wetten.nl/x">de <text:span>Wet</text:span> op de toeslagen</text:a>)"
+      R"( of <text:a xlink:href="https://x.nl">https://x.nl</text:a> en <text:a xlink:href="#a">Wet</text:a>)"
+      R"(<text:a xlink:href="#b">geving</text:a>.</text:p>)"
+      R"(<text:p>Geen <text:span>link</text:span>.</text:p>)";
+  const ReadText read = read_odt(odt_with(dir, content_xml("", text)));
+  REQUIRE(block_texts(read) ==
+          std::vector<std::string>{"Zie de Wet op de toeslagen of https://x.nl en Wetgeving.", "Geen link."});
+  // A link whose text is its address is skipped, not marked; links that touch are one mark.
+  CHECK(mark_texts(read, read.blocks[0]) == std::vector<std::string>{"link:de Wet op de toeslagen", "link:Wetgeving"});
+  CHECK(read.blocks[1].marks.empty());
+  helder::test::check_read_text_invariants(read, read.text);
+}
+
+TEST_CASE("odt: a link in a pandoc document is a mark", "[odt]") {
+  TempDir dir;
+  const ReadText read = read_odt(pandoc_odt(dir, "Lees [de Wet op de toeslagen](https://wetten.overheid.nl/x).\n"));
+  REQUIRE(block_texts(read) == std::vector<std::string>{"Lees de Wet op de toeslagen."});
+  CHECK(mark_texts(read, read.blocks[0]) == std::vector<std::string>{"link:de Wet op de toeslagen"});
+  helder::test::check_read_text_invariants(read, read.text);
 }
 
 TEST_CASE("odt: damaged, encrypted and other files give a clear Dutch error", "[odt]") {

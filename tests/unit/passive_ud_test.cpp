@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -31,6 +32,13 @@ TEST_CASE("passive voice compared with UD aux:pass", "[ud][passive]") {
       const std::size_t expected = std::stoul(fields[1]);
       const ParagraphAnalysis p = engine.analyze_paragraph(fields[6], BlockKind::Paragraph, {});
       const std::size_t found = p.passives.size();
+      if (found != expected && std::getenv("HELDER_UD_DUMP")) {  // for tuning: the sentences that differ
+        std::cout << (found > expected ? "EXTRA " : "MISSED ") << expected << ' ' << found << " | " << fields[6];
+        for (const PassiveConstruction& c : p.passives)
+          std::cout << " | " << fields[6].substr(c.auxiliary.start, c.auxiliary.end - c.auxiliary.start) << '+'
+                    << fields[6].substr(c.participle.start, c.participle.end - c.participle.start);
+        std::cout << '\n';
+      }
       correct += std::min(found, expected);
       predicted += found;
       gold += expected;
@@ -41,6 +49,6 @@ TEST_CASE("passive voice compared with UD aux:pass", "[ud][passive]") {
     std::cout << treebank << " passive: P " << precision << "  R " << recall << "  F1 " << f1 << "  (" << correct
               << " correct, " << predicted << " found, " << gold << " gold)\n";
     INFO(treebank);
-    REQUIRE(f1 >= 0.85);
+    REQUIRE(f1 >= 0.90);
   }
 }

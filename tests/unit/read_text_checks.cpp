@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <optional>
+
 namespace helder::test {
 
 std::string_view slice(std::string_view text, Range range) { return text.substr(range.start, range.end - range.start); }
@@ -33,6 +35,35 @@ std::vector<std::uint32_t> origin_paragraphs(const ReadText& read) {
   return out;
 }
 
+namespace {
+
+const char* kind_name(MarkKind kind) {
+  switch (kind) {
+    case MarkKind::Link: return "link";
+    case MarkKind::Title: return "title";
+    case MarkKind::Quotation: return "quotation";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::vector<std::string> mark_texts(const ReadText& read, const Block& block) {
+  std::vector<std::string> out;
+  for (const Mark& m : block.marks) {
+    out.push_back(std::string(kind_name(m.kind)) + ":" + std::string(slice(read.text, m.range)));
+  }
+  return out;
+}
+
+std::vector<std::string> all_mark_texts(const ReadText& read) {
+  std::vector<std::string> out;
+  for (const Block& b : read.blocks) {
+    for (std::string& m : mark_texts(read, b)) out.push_back(std::move(m));
+  }
+  return out;
+}
+
 void check_read_text_invariants(const ReadText& read, std::string_view source) {
   std::uint32_t previous_end = 0;
   for (const Block& block : read.blocks) {
@@ -46,6 +77,19 @@ void check_read_text_invariants(const ReadText& read, std::string_view source) {
       REQUIRE(skip.start < skip.end);
       REQUIRE(skip.end <= block.range.end);
       previous_skip = skip.end;
+    }
+    std::optional<Mark> previous_mark;
+    for (const Mark& mark : block.marks) {
+      REQUIRE(mark.range.start >= block.range.start);
+      REQUIRE(mark.range.start < mark.range.end);
+      REQUIRE(mark.range.end <= block.range.end);
+      if (previous_mark) {
+        REQUIRE(mark.range.start >= previous_mark->range.end);
+        // Touching marks of one kind are one mark.
+        REQUIRE_FALSE((mark.range.start == previous_mark->range.end && mark.kind == previous_mark->kind));
+      }
+      for (const Range& skip : block.skipped) REQUIRE((mark.range.end <= skip.start || mark.range.start >= skip.end));
+      previous_mark = mark;
     }
   }
   std::uint32_t previous_position = 0;

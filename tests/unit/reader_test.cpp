@@ -20,6 +20,7 @@ using helder::read_text;
 using helder::ReadText;
 using helder::SourceMap;
 using helder::test::block_texts;
+using helder::test::mark_texts;
 using helder::test::mapped;
 using helder::test::slice;
 
@@ -443,6 +444,40 @@ TEST_CASE("Markdown: links", "[reader]") {
   check_words_map_back(read, source);
 }
 
+TEST_CASE("Markdown: link texts, <cite> and <q> are marks", "[reader]") {
+  const std::string source =
+      "Lees [de Wet op de toeslagen](https://wetten.overheid.nl/x) en [https://x.nl](https://x.nl).\n\n"
+      "Zie [`code` en tekst](http://a.nl) of [*nadruk* erin](b.html).\n\n"
+      "Het boek <cite>In het kader van</cite> zegt: <q>ten behoeve van</q>.\n\n"
+      "Open <cite>zonder einde\n\n"
+      "Twee links [een](a)[twee](b) raken elkaar, </q> sluit niets.\n\n"
+      "[Link met <cite>titel</cite> erin](c).\n\n"
+      "    [code](d)\n\n"
+      "Gewone tekst.\n";
+  const ReadText read = read_text(source, Format::Markdown);
+  REQUIRE(block_texts(read) == std::vector<std::string>{"Lees de Wet op de toeslagen en https://x.nl.",
+                                                        "Zie code en tekst of nadruk erin.",
+                                                        "Het boek In het kader van zegt: ten behoeve van.",
+                                                        "Open zonder einde",
+                                                        "Twee links eentwee raken elkaar,  sluit niets.",
+                                                        "Link met titel erin.", "Gewone tekst."});
+  using Marks = std::vector<std::string>;
+  // A link whose text is its address is skipped, not marked.
+  CHECK(mark_texts(read, read.blocks[0]) == Marks{"link:de Wet op de toeslagen"});
+  // Inline code is skipped: the mark leaves it out, and the space after it.
+  CHECK(mark_texts(read, read.blocks[1]) == Marks{"link:en tekst", "link:nadruk erin"});
+  CHECK(mark_texts(read, read.blocks[2]) == Marks{"title:In het kader van", "quotation:ten behoeve van"});
+  // An unclosed <cite> ends with its block.
+  CHECK(mark_texts(read, read.blocks[3]) == Marks{"title:zonder einde"});
+  // Links that touch are one mark; an end tag without a start tag marks nothing.
+  CHECK(mark_texts(read, read.blocks[4]) == Marks{"link:eentwee"});
+  // A title inside a link is a title.
+  CHECK(mark_texts(read, read.blocks[5]) == Marks{"link:Link met", "title:titel", "link:erin"});
+  CHECK(read.blocks[6].marks.empty());
+  // Not check_words_map_back: "eentwee" is one word in the text but two link texts in the source.
+  check_invariants(read, source);
+}
+
 TEST_CASE("Markdown: CRLF line ends", "[reader]") {
   const std::string source = "# Kop\r\n\r\nEen regel\r\nen nog een.  \r\nLaatste.\r\n";
   const ReadText read = read_text(source, Format::Markdown);
@@ -514,6 +549,7 @@ TEST_CASE("readers survive random markup", "[reader]") {
       "**", "*", "_", "~~", "`", "```\n", "    ", "[", "](", ")", "![", "<", ">", "<!-- ", " -->",
       "helder-disable ", "helder-enable ", "<sup>", "</sup>", "<br>", "&amp;", "&#233;", "&", ";", "|",
       "|---|", "---\n", "...\n", "www.x.nl ", "https://a.b/c ", "a@b.nl ", "\\", "\xE2\x80\xA8", "😀",
+      "<cite>", "</cite>", "<q>", "</q>", "](https://x.nl)",
   };
   std::mt19937 random(20240112);
   std::uniform_int_distribution<std::size_t> pick(0, fragments.size() - 1);

@@ -60,6 +60,12 @@ struct Config {
   std::vector<RuleConfig> rules;             // in pack order
   std::set<std::string> accept;              // words never flagged (lower case)
   std::set<std::string> reject;              // words always flagged (lower case)
+  // [lexicon] of packs and .helder.toml: files that extend the Dutch lexicon (host/data/lexicon-nl formats),
+  // and fixed names (laws, organisations, programmes) whose words rules leave alone.
+  std::vector<std::filesystem::path> lexicon_words;
+  std::vector<std::filesystem::path> lexicon_verbs;
+  std::vector<std::filesystem::path> lexicon_irregular_verbs;
+  std::vector<std::string> names;
   std::vector<std::filesystem::path> plugin_dirs;  // trusted locations only
   std::vector<std::string> notes;            // Dutch messages about the configuration (ignored settings, ...)
   bool editor = false;  // set by the caller: true in the language server, or `helder check --editor`

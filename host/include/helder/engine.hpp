@@ -3,6 +3,7 @@
 #pragma once
 
 #include <helder/config.hpp>
+#include <helder/lexicon.hpp>
 #include <helder/plugin_abi.h>
 #include <helder/plugin_loader.hpp>
 #include <helder/reader.hpp>
@@ -35,6 +36,7 @@ struct LanguageServices {
   std::shared_ptr<const AbbreviationList> abbreviations;
   std::unique_ptr<Segmenter> segmenter;
   std::unique_ptr<WordServices> words;
+  std::shared_ptr<const Lexicon> lexicon;  // host/data/lexicon-nl; empty (with a problem) when it cannot be read
   std::vector<std::string> problems;  // Dutch messages: missing dictionaries and the like
 
   static std::shared_ptr<const LanguageServices> load(const std::filesystem::path& data_dir,
@@ -173,7 +175,11 @@ class Engine {
                            std::size_t threads = 1) const;
   // The same for a text a reader has already read (a document file's extracted text: read_document).
   DocumentAnalysis analyze(ReadText read, ParagraphCache* cache = nullptr, std::size_t threads = 1) const;
-  ParagraphAnalysis analyze_paragraph(std::string_view text, BlockKind kind, std::span<const Range> skipped) const;
+  // `skipped` and `marks`: bytes into `text`.
+  ParagraphAnalysis analyze_paragraph(std::string_view text, BlockKind kind, std::span<const Range> skipped,
+                                      std::span<const Mark> marks = {}) const;
+  // The lexicon of this engine: the host's, extended by the [lexicon] files of the configuration.
+  const Lexicon& lexicon() const { return *lexicon_; }
   // Findings in source order. Thread-safe. A rule that fails is disabled; see take_messages().
   std::vector<Finding> check(const DocumentAnalysis& analysis, std::string_view source,
                              std::size_t threads = 1) const;
@@ -195,6 +201,8 @@ class Engine {
   Config config_;
   std::uint64_t serial_;
   std::shared_ptr<const LanguageServices> services_;
+  std::shared_ptr<const Lexicon> lexicon_;
+  std::vector<std::vector<std::string>> names_;  // the configuration's fixed names, split into words
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<RuleDescription> left_out_;
   mutable std::mutex messages_mutex_;

@@ -18,12 +18,32 @@ struct Range {
 
 enum class BlockKind : std::uint8_t { Paragraph, Heading, ListItem, Quote, TableCell };
 
+// Words in a block that are not the writer's own to change: rules that advise other words leave them alone.
+// Which readers mark what: Markdown link texts and inline <cite>/<q>; HTML <a href>, <cite>, <q>; Word
+// hyperlinks, HYPERLINK fields and runs in a title character style ("Book Title", "Titel"); OpenDocument
+// text:a. Plain text and PDF have no marks.
+enum class MarkKind : std::uint8_t {
+  Link,       // link text: often the title of the page or publication it links to
+  Title,      // the title of a work: HTML <cite>, a Word run in the "Title"/"Titel" character style
+  Quotation,  // a quotation marked by the format itself: HTML <q> (quotation marks in the text are found later)
+};
+
+struct Mark {
+  Range range;  // bytes into ReadText::text
+  MarkKind kind = MarkKind::Link;
+  bool operator==(const Mark&) const = default;
+};
+
 // One block of prose: a paragraph of its own for the analysis.
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
   Range range;                  // bytes into ReadText::text
   std::vector<Range> skipped;   // parts of the block that are not prose (inline code, URLs in links, ...),
                                 // bytes into ReadText::text
+  std::vector<Mark> marks;      // link texts, titles, quotations inside the block: in text order, not
+                                // overlapping (a title inside a link is a title), outside `skipped` (a
+                                // link whose text is its URL is skipped, not marked), without white space
+                                // at their edges; touching marks of one kind are one mark
 };
 
 // `<!-- helder-disable RULE... -->` / `<!-- helder-enable RULE... -->` (Markdown and plain text).

@@ -1,4 +1,5 @@
-// Reads a Word (.docx) file: the prose of the body, its text boxes, footnotes and endnotes, as blocks with origins.
+// Reads a Word (.docx) file: the prose of the body, its text boxes, footnotes and endnotes, as blocks with origins,
+// and the hyperlink texts and titles of works in them (Block::marks).
 #include "zip_archive.hpp"
 
 #include <cstdlib>
@@ -47,7 +48,23 @@ pugi::xml_node chosen_branch(pugi::xml_node alternate) {
   return choice ? choice : alternate.child("mc:Fallback");
 }
 
-// Paragraph styles of word/styles.xml, resolved through w:basedOn.
+// True when a field instruction (" HYPERLINK \"https://...\" \o ...") makes a hyperlink.
+bool is_hyperlink_instruction(std::string_view instruction) {
+  while (!instruction.empty() && (instruction.front() == ' ' || instruction.front() == '\t')) {
+    instruction.remove_prefix(1);
+  }
+  constexpr std::string_view kHyperlink = "HYPERLINK";
+  if (instruction.size() < kHyperlink.size()) return false;
+  for (std::size_t i = 0; i < kHyperlink.size(); ++i) {
+    const char c = instruction[i];
+    if ((c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c) != kHyperlink[i]) return false;
+  }
+  return instruction.size() == kHyperlink.size() || instruction[kHyperlink.size()] == ' ' ||
+         instruction[kHyperlink.size()] == '\t';
+}
+
+// Paragraph styles of word/styles.xml, resolved through w:basedOn, and which character styles mark the title
+// of a work.
 class Styles {
  public:
   struct Role {
@@ -58,7 +75,13 @@ class Styles {
 
   void load(const pugi::xml_document& styles) {
     for (pugi::xml_node style : styles.child("w:styles").children("w:style")) {
-      if (std::string_view(style.attribute("w:type").value()) != "paragraph") continue;
+      const std::string_view type = style.attribute("w:type").value();
+      if (type == "character") {
+        character_styles_[style.attribute("w:styleId").value()] =
+            CharacterStyle{value(style.child("w:name")).data(), value(style.child("w:basedOn")).data()};
+        continue;
+      }
+      if (type != "paragraph") continue;
       Style s;
       s.name = value(style.child("w:name"));
       if (s.name.empty()) s.name = style.attribute("w:styleId").value();
@@ -93,37 +116,95 @@ class Styles {
     return r;
   }
 
+  // Whether the character style `id` (w:rStyle) or one it is based on is a title style, by name (the id
+  // where a style has no name or is not defined: Word writes the name in English, the id in the user's language).
+  bool title_character_style(const std::string& id) {
+    if (id.empty()) return false;
+    if (auto found = titles_.find(id); found != titles_.end()) return found->second;
+    bool title = false;
+    std::string current = id;
+    for (int step = 0; step < 20 && !current.empty() && !title; ++step) {  // capped against basedOn loops
+      auto found = character_styles_.find(current);
+      if (found == character_styles_.end()) {
+        title = is_title_style_name(current);
+        break;
+      }
+      title = is_title_style_name(found->second.name.empty() ? current : found->second.name);
+      current = found->second.based_on;
+    }
+    titles_[id] = title;
+    return title;
+  }
+
  private:
   struct Style {
     std::string name, based_on;
     int outline = kNoOutline;
     int numbering = -1;
   };
+  struct CharacterStyle {
+    std::string name, based_on;
+  };
   std::unordered_map<std::string, Style> styles_;
   std::unordered_map<std::string, Role> roles_;
+  std::unordered_map<std::string, CharacterStyle> character_styles_;
+  std::unordered_map<std::string, bool> titles_;  // title_character_style, by id
 };
 
 // Complex fields (w:fldChar begin ... separate ... end) of one story: the instruction between begin and
-// separate is code ("PAGE \* MERGEFORMAT"), the result after separate is what the reader sees.
-struct FieldStack {
-  std::vector<bool> in_instruction;
-  std::size_t open_instructions = 0;
+// separate is code ("PAGE \* MERGEFORMAT"), the result after separate is what the reader sees. The result
+// of a HYPERLINK field is link text: a Block::marks entry.
+class FieldStack {
+ public:
+  bool hiding() const { return open_instructions_ > 0; }
 
-  bool hiding() const { return open_instructions > 0; }
-  void on(std::string_view type) {
+  void on(std::string_view type, DocumentTextBuilder& out) {
     if (type == "begin") {
-      in_instruction.push_back(true);
-      ++open_instructions;
+      fields_.push_back(Field{});
+      ++open_instructions_;
     } else if (type == "separate") {
-      if (!in_instruction.empty() && in_instruction.back()) {
-        in_instruction.back() = false;
-        --open_instructions;
+      if (!fields_.empty() && fields_.back().in_instruction) {
+        Field& field = fields_.back();
+        field.in_instruction = false;
+        --open_instructions_;
+        field.link = is_hyperlink_instruction(field.instruction);
+        if (field.link) out.begin_mark(MarkKind::Link);
       }
-    } else if (type == "end" && !in_instruction.empty()) {
-      if (in_instruction.back()) --open_instructions;
-      in_instruction.pop_back();
+    } else if (type == "end" && !fields_.empty()) {
+      if (fields_.back().in_instruction) --open_instructions_;
+      if (fields_.back().link) out.end_mark(MarkKind::Link);
+      fields_.pop_back();
     }
   }
+
+  // w:instrText: a piece of the instruction of the innermost field.
+  void instruction(std::string_view text) {
+    if (fields_.empty() || !fields_.back().in_instruction) return;
+    std::string& instruction = fields_.back().instruction;
+    // Only its start is read: the name of the field.
+    if (instruction.size() < kKeptInstruction) {
+      instruction.append(text.substr(0, kKeptInstruction - instruction.size()));
+    }
+  }
+
+  // The story ends: a field that was never ended ends here.
+  void end_story(DocumentTextBuilder& out) {
+    for (const Field& field : fields_) {
+      if (field.link) out.end_mark(MarkKind::Link);
+    }
+    fields_.clear();
+    open_instructions_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t kKeptInstruction = 32;
+  struct Field {
+    bool in_instruction = true;
+    bool link = false;
+    std::string instruction;  // its first kKeptInstruction bytes
+  };
+  std::vector<Field> fields_;
+  std::size_t open_instructions_ = 0;
 };
 
 class DocxReader {
@@ -143,6 +224,7 @@ class DocxReader {
     {
       FieldStack fields;
       blocks(document.document.child("w:document").child("w:body"), false, 0, fields, 0);
+      fields.end_story(out_);
     }
     notes("word/footnotes.xml", "w:footnotes", "w:footnote");
     notes("word/endnotes.xml", "w:endnotes", "w:endnote");
@@ -164,6 +246,7 @@ class DocxReader {
       if (!type.empty() && type != "normal") continue;
       FieldStack fields;
       blocks(n, false, 0, fields, 0);
+      fields.end_story(out_);
     }
   }
 
@@ -199,6 +282,7 @@ class DocxReader {
     for (pugi::xml_node box : boxes) {
       FieldStack box_fields;
       blocks(box, false, number, box_fields, depth + 1);
+      box_fields.end_story(out_);
     }
   }
 
@@ -234,27 +318,38 @@ class DocxReader {
       } else if (name == "w:noBreakHyphen") {
         text("-");
       } else if (name == "w:fldChar") {
-        fields.on(child.attribute("w:fldCharType").value());
+        fields.on(child.attribute("w:fldCharType").value(), out_);
+      } else if (name == "w:instrText") {
+        fields.instruction(child.child_value());
       } else if (name == "w:r") {
         const pugi::xml_node run_properties = child.child("w:rPr");
         hidden_run_ = switched_on(run_properties.child("w:vanish"));
         // A raised run (a footnote number typed as superscript, "financiën.¹") is not prose, as <sup> in
         // Markdown: it stays in the text but is skipped, so it neither counts as a word nor glues sentences.
         const bool raised = value(run_properties.child("w:vertAlign")) == "superscript";
+        // A run in a title character style ("Book Title") names a work: a Block::marks entry.
+        const bool title = styles_.title_character_style(value(run_properties.child("w:rStyle")).data());
         if (raised) out_.begin_skipped();
+        if (title) out_.begin_mark(MarkKind::Title);
         inline_content(child, fields, boxes, depth + 1);
+        if (title) out_.end_mark(MarkKind::Title);
         if (raised) out_.end_skipped();
         hidden_run_ = false;
+      } else if (name == "w:hyperlink" ||
+                 (name == "w:fldSimple" && is_hyperlink_instruction(child.attribute("w:instr").value()))) {
+        out_.begin_mark(MarkKind::Link);
+        inline_content(child, fields, boxes, depth + 1);
+        out_.end_mark(MarkKind::Link);
       } else if (name == "w:txbxContent") {
         boxes.push_back(child);
       } else if (name == "mc:AlternateContent") {
         inline_content(chosen_branch(child), fields, boxes, depth + 1);
       } else if (name == "w:pPr" || name == "w:rPr" || name == "w:del" || name == "w:moveFrom" ||
-                 name == "w:delText" || name == "w:instrText" || name == "w:delInstrText" || name == "w:sdtPr" ||
+                 name == "w:delText" || name == "w:delInstrText" || name == "w:sdtPr" ||
                  name == "w:sdtEndPr" || name == "w:rt" || name == "w:softHyphen" || name == "w:sym") {
         continue;  // not shown, deleted, field code, ruby annotation, or a character we leave out
       } else {
-        inline_content(child, fields, boxes, depth + 1);  // w:hyperlink, w:ins, w:moveTo, w:fldSimple, w:drawing, ...
+        inline_content(child, fields, boxes, depth + 1);  // w:ins, w:moveTo, w:fldSimple, w:drawing, ...
       }
     }
   }

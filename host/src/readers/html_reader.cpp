@@ -1,4 +1,5 @@
-// HTML reader (gumbo): the prose of a page's main content as blocks, with a source map into the HTML.
+// HTML reader (gumbo): the prose of a page's main content as blocks, with a source map into the HTML, and the
+// link texts, titles (<cite>) and quotations (<q>) in them that rules leave alone.
 #include "prose_ranges.hpp"
 
 #include <helder/reader.hpp>
@@ -414,6 +415,7 @@ class HtmlReader {
     bool kind = false;          // pushed onto kinds_
     bool inline_skip = false;   // its text is a skipped range
     bool link = false;          // pushed onto links_
+    bool mark = false;          // pushed onto marks_
     bool content_root = false;  // the main content starts here
     bool sectioning = false;    // <article>, <section>, <main>: headers inside belong to the text
     bool article = false;       // <article>, <section>: asides inside belong to the text
@@ -428,6 +430,12 @@ class HtmlReader {
   struct OpenLink {
     std::optional<std::uint32_t> text_start;  // set by the first text inside the link
     std::string href;
+  };
+
+  // An element whose text is a Block::marks entry. A mark that spans blocks is recorded in each of them.
+  struct OpenMark {
+    MarkKind kind;
+    std::optional<std::uint32_t> text_start;  // set by the first text inside it, again in each next block
   };
 
   std::uint32_t text_size() const { return static_cast<std::uint32_t>(out_.text.size()); }
@@ -528,11 +536,25 @@ class HtmlReader {
       const GumboAttribute* href = attribute(element, "href");
       links_.push_back(OpenLink{std::nullopt, href != nullptr ? href->value : ""});
     }
+    // <a> without href is an anchor, not a link.
+    std::optional<MarkKind> mark;
+    if (tag == GUMBO_TAG_A && attribute(element, "href") != nullptr) mark = MarkKind::Link;
+    if (tag == GUMBO_TAG_CITE) mark = MarkKind::Title;
+    if (tag == GUMBO_TAG_Q) mark = MarkKind::Quotation;
+    if (mark) {
+      effects.mark = true;
+      marks_.push_back(OpenMark{*mark, std::nullopt});
+    }
     if (tag == GUMBO_TAG_BR && in_content_ > 0 && skip_depth_ == 0) line_break(element);
     return effects;
   }
 
   void leave(const Effects& effects) {
+    if (effects.mark && !marks_.empty()) {
+      const OpenMark mark = marks_.back();
+      marks_.pop_back();
+      if (block_open_ && mark.text_start) block_.marks.push_back(Mark{Range{*mark.text_start, text_size()}, mark.kind});
+    }
     if (effects.link && !links_.empty()) {
       const OpenLink link = std::move(links_.back());
       links_.pop_back();
@@ -754,6 +776,9 @@ class HtmlReader {
     for (OpenLink& link : links_) {
       if (!link.text_start) link.text_start = text_size();
     }
+    for (OpenMark& mark : marks_) {
+      if (!mark.text_start) mark.text_start = text_size();
+    }
     add_piece(piece, source);
     if (inline_skip_depth_ > 0) block_.skipped.push_back(Range{start, text_size()});
   }
@@ -773,7 +798,7 @@ class HtmlReader {
                    source_start - gap_start);
       out_.text += kBlockSeparator;
     }
-    block_ = Block{kinds_.empty() ? BlockKind::Paragraph : kinds_.back(), Range{text_size(), text_size()}, {}};
+    block_ = Block{kinds_.empty() ? BlockKind::Paragraph : kinds_.back(), Range{text_size(), text_size()}, {}, {}};
     block_open_ = true;
     for (std::size_t i = pending_directives_; i < out_.directives.size(); ++i) {
       out_.directives[i].position = text_size();
@@ -787,6 +812,11 @@ class HtmlReader {
     if (!block_open_) return;
     block_open_ = false;
     previous_block_source_end_ = last_source_end_;
+    // A link around a block element ("<a href><p>...</p></a>") marks the text in each block it holds.
+    for (OpenMark& mark : marks_) {
+      if (mark.text_start) block_.marks.push_back(Mark{Range{*mark.text_start, text_size()}, mark.kind});
+      mark.text_start.reset();
+    }
     // No-break spaces ("<p>&nbsp;</p>", a favourite of editors) and line breaks at the edges are not
     // part of the block.
     Range range{block_.range.start, text_size()};
@@ -814,6 +844,7 @@ class HtmlReader {
     if (range.start >= range.end) return;
     block_.range = range;
     normalize_skipped(block_.skipped, range);
+    normalize_marks(block_.marks, out_.text, range, block_.skipped);
     out_.blocks.push_back(std::move(block_));
   }
 
@@ -839,6 +870,7 @@ class HtmlReader {
   ReadText out_;
   std::vector<BlockKind> kinds_;
   std::vector<OpenLink> links_;
+  std::vector<OpenMark> marks_;
   std::unordered_map<std::string, std::string> named_references_;  // written -> decoded
   int in_content_ = 0;
   int skip_depth_ = 0;

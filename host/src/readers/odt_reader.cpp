@@ -1,4 +1,5 @@
-// Reads an OpenDocument text (.odt) file: the prose of the body, its text boxes and notes, as blocks with origins.
+// Reads an OpenDocument text (.odt) file: the prose of the body, its text boxes and notes, as blocks with origins,
+// and the hyperlink texts in them (Block::marks).
 #include "zip_archive.hpp"
 
 #include <algorithm>
@@ -245,8 +246,12 @@ class OdtReader {
         boxes.push_back(child);  // a shape with text (draw:custom-shape, draw:rect, ...) holds paragraphs
       } else if (skipped(name) || name == "text:soft-page-break") {
         continue;
+      } else if (name == "text:a") {
+        out_.begin_mark(MarkKind::Link);
+        inline_content(child, boxes, depth + 1);
+        out_.end_mark(MarkKind::Link);
       } else {
-        inline_content(child, boxes, depth + 1);  // text:span, text:a, text:meta, fields, text:ruby, ...
+        inline_content(child, boxes, depth + 1);  // text:span, text:meta, fields, text:ruby, ...
       }
     }
   }

@@ -653,7 +653,7 @@ ReadText read_pdf(std::string_view bytes) {
     if (!out.text.empty()) out.text += "\n\n";
     const auto start = static_cast<std::uint32_t>(out.text.size());
     out.text += block.text;
-    Block b{block.kind, Range{start, static_cast<std::uint32_t>(out.text.size())}, {}};
+    Block b{block.kind, Range{start, static_cast<std::uint32_t>(out.text.size())}, {}, {}};
     find_urls(out.text, b.range, b.skipped);  // URLs and e-mail addresses are not words, as in plain text
     normalize_skipped(b.skipped, b.range);
     out.blocks.push_back(std::move(b));

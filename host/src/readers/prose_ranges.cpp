@@ -1,8 +1,10 @@
-// Shared by the readers: inline directives (<!-- helder-disable RULE -->) and the parts of a block that are
-// not prose (URLs, e-mail addresses), as Block::skipped ranges.
+// Shared by the readers: inline directives (<!-- helder-disable RULE -->), the parts of a block that are
+// not prose (URLs, e-mail addresses) as Block::skipped ranges, and the normal form of Block::marks.
 #include "prose_ranges.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
 namespace helder {
 
@@ -70,6 +72,106 @@ void normalize_skipped(std::vector<Range>& skipped, Range range) {
     }
   }
   skipped = std::move(merged);
+}
+
+namespace {
+
+// Higher wins where marks overlap.
+int precedence(MarkKind kind) {
+  switch (kind) {
+    case MarkKind::Title: return 2;
+    case MarkKind::Quotation: return 1;
+    case MarkKind::Link: return 0;
+  }
+  return 0;
+}
+
+constexpr std::size_t kMarkKinds = 3;
+
+// White space a mark does not start or end with: ASCII white space, U+00A0 and U+2028 (a hard line break).
+std::size_t space_at_start(std::string_view s) {
+  if (!s.empty() && is_space(s.front())) return 1;
+  if (s.starts_with("\xC2\xA0")) return 2;
+  if (s.starts_with("\xE2\x80\xA8")) return 3;
+  return 0;
+}
+
+std::size_t space_at_end(std::string_view s) {
+  if (!s.empty() && is_space(s.back())) return 1;
+  if (s.ends_with("\xC2\xA0")) return 2;
+  if (s.ends_with("\xE2\x80\xA8")) return 3;
+  return 0;
+}
+
+}  // namespace
+
+void normalize_marks(std::vector<Mark>& marks, std::string_view text, Range range, const std::vector<Range>& skipped) {
+  if (marks.empty()) return;  // most blocks
+  range.end = std::min<std::uint32_t>(range.end, static_cast<std::uint32_t>(text.size()));
+  // A sweep over the starts and ends of the marks: between two such points the same marks are open, and
+  // the one of highest precedence owns the stretch.
+  struct Event {
+    std::uint32_t at;
+    int delta;  // +1 a mark opens, -1 it closes
+    MarkKind kind;
+  };
+  std::vector<Event> events;
+  events.reserve(marks.size() * 2);
+  for (const Mark& mark : marks) {
+    const std::uint32_t start = std::clamp(mark.range.start, range.start, range.end);
+    const std::uint32_t end = std::clamp(mark.range.end, range.start, range.end);
+    if (end <= start) continue;
+    events.push_back(Event{start, +1, mark.kind});
+    events.push_back(Event{end, -1, mark.kind});
+  }
+  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.at < b.at; });
+  std::vector<Mark> owned;
+  std::array<int, kMarkKinds> open{};
+  for (std::size_t i = 0; i < events.size();) {
+    const std::uint32_t at = events[i].at;
+    for (; i < events.size() && events[i].at == at; ++i) {
+      open[static_cast<std::size_t>(events[i].kind)] += events[i].delta;
+    }
+    if (i == events.size()) break;
+    const std::uint32_t next = events[i].at;
+    std::optional<MarkKind> owner;
+    for (std::size_t k = 0; k < kMarkKinds; ++k) {
+      const auto kind = static_cast<MarkKind>(k);
+      if (open[k] > 0 && (!owner || precedence(kind) > precedence(*owner))) owner = kind;
+    }
+    if (!owner) continue;
+    if (!owned.empty() && owned.back().kind == *owner && owned.back().range.end == at) {
+      owned.back().range.end = next;
+    } else {
+      owned.push_back(Mark{Range{at, next}, *owner});
+    }
+  }
+  // Skipped text is left alone anyway: the marks keep only what lies outside it. Both lists are sorted.
+  std::vector<Mark> kept;
+  auto skip = skipped.begin();
+  for (const Mark& mark : owned) {
+    std::uint32_t from = mark.range.start;
+    while (skip != skipped.end() && skip->end <= from) ++skip;
+    for (auto s = skip; s != skipped.end() && s->start < mark.range.end; ++s) {
+      if (s->start > from) kept.push_back(Mark{Range{from, s->start}, mark.kind});
+      from = std::max(from, s->end);
+    }
+    if (from < mark.range.end) kept.push_back(Mark{Range{from, mark.range.end}, mark.kind});
+  }
+  marks.clear();
+  for (Mark mark : kept) {
+    while (mark.range.start < mark.range.end) {
+      const std::size_t n = space_at_start(text.substr(mark.range.start, mark.range.end - mark.range.start));
+      if (n == 0) break;
+      mark.range.start += static_cast<std::uint32_t>(n);
+    }
+    while (mark.range.start < mark.range.end) {
+      const std::size_t n = space_at_end(text.substr(mark.range.start, mark.range.end - mark.range.start));
+      if (n == 0) break;
+      mark.range.end -= static_cast<std::uint32_t>(n);
+    }
+    if (mark.range.start < mark.range.end) marks.push_back(mark);
+  }
 }
 
 bool looks_like_url(std::string_view s) {

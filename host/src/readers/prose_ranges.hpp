@@ -22,6 +22,12 @@ std::optional<ParsedDirective> parse_directive(std::string_view inner);
 // Sorts, merges and clips `skipped` to `range`.
 void normalize_skipped(std::vector<Range>& skipped, Range range);
 
+// Makes `marks` what Block::marks promises: clipped to `range`, without the parts in `skipped` (normalized,
+// see above) and without white space at their edges, in text order, not overlapping, and touching marks of
+// one kind merged. Where marks of two kinds overlap (a <cite> inside a link), the more telling kind keeps the
+// overlap: a title before a quotation before a link. `text` is ReadText::text; all ranges are bytes into it.
+void normalize_marks(std::vector<Mark>& marks, std::string_view text, Range range, const std::vector<Range>& skipped);
+
 // True when `s` starts with a URL (http://, https://, ftp://, www., mailto:), ASCII case ignored.
 bool looks_like_url(std::string_view s);
 

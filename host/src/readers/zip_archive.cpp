@@ -187,7 +187,27 @@ void DocumentTextBuilder::end_skipped() {
   if (end > skipped_start_) skipped_.push_back(Range{skipped_start_, end});
 }
 
+void DocumentTextBuilder::begin_mark(MarkKind kind) {
+  OpenMark& open = open_marks_[static_cast<std::size_t>(kind)];
+  if (open.depth++ == 0) open.start = static_cast<std::uint32_t>(paragraph_.size());
+}
+
+void DocumentTextBuilder::end_mark(MarkKind kind) {
+  OpenMark& open = open_marks_[static_cast<std::size_t>(kind)];
+  if (open.depth == 0 || --open.depth > 0) return;
+  const auto end = static_cast<std::uint32_t>(paragraph_.size());
+  if (end > open.start) marks_.push_back(Mark{Range{open.start, end}, kind});
+}
+
 void DocumentTextBuilder::end_paragraph(BlockKind kind, std::uint32_t number) {
+  // Marks still open go on in the next paragraph, from its start.
+  for (std::size_t k = 0; k < open_marks_.size(); ++k) {
+    OpenMark& open = open_marks_[k];
+    if (open.depth == 0) continue;
+    const auto end = static_cast<std::uint32_t>(paragraph_.size());
+    if (end > open.start) marks_.push_back(Mark{Range{open.start, end}, static_cast<MarkKind>(k)});
+    open.start = 0;
+  }
   // White space and hard line breaks at either end are outside the block.
   const std::string_view all = paragraph_;
   std::size_t from = 0, to = all.size();
@@ -204,6 +224,7 @@ void DocumentTextBuilder::end_paragraph(BlockKind kind, std::uint32_t number) {
   if (from == to) {
     paragraph_.clear();
     skipped_.clear();
+    marks_.clear();
     return;
   }
   const auto first = paragraph_.begin() + static_cast<std::ptrdiff_t>(from);
@@ -219,9 +240,12 @@ void DocumentTextBuilder::end_paragraph(BlockKind kind, std::uint32_t number) {
   read_.text += paragraph_;
   find_urls(read_.text, block.range, block.skipped);  // URLs and e-mail addresses are not words, as in plain text
   normalize_skipped(block.skipped, block.range);       // and clipped to the block
+  for (const Mark& m : marks_) block.marks.push_back(Mark{Range{start + m.range.start, start + m.range.end}, m.kind});
+  normalize_marks(block.marks, read_.text, block.range, block.skipped);
   read_.blocks.push_back(std::move(block));
   paragraph_.clear();
   skipped_.clear();
+  marks_.clear();
 }
 
 ReadText DocumentTextBuilder::finish() {
@@ -242,6 +266,16 @@ bool is_heading_style_name(std::string_view name) {
   }
   if (rest.starts_with(' ')) rest.remove_prefix(1);
   return rest.size() <= 2 && std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_title_style_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 7> names = {"title",      "titel",    "titlechar", "titelchar",
+                                                            "booktitle",  "boektitel", "titelvanboek"};
+  std::string compact;
+  for (char c : ascii_lower(name)) {
+    if (c != ' ') compact += c;
+  }
+  return std::find(names.begin(), names.end(), compact) != names.end();
 }
 
 bool is_quote_style_name(std::string_view name) {

@@ -7,6 +7,7 @@
 
 #include <pugixml.hpp>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -84,6 +85,11 @@ class DocumentTextBuilder {
   // a Block::skipped range, as the Markdown reader makes for <sup>.
   void begin_skipped() { skipped_start_ = static_cast<std::uint32_t>(paragraph_.size()); }
   void end_skipped();
+  // Text appended between these two calls is a Block::marks entry of `kind` (a hyperlink's text). Calls of
+  // one kind may nest; the outermost pair counts. A mark still open when a paragraph ends is recorded in that
+  // paragraph and goes on in the next one (a HYPERLINK field may span paragraphs).
+  void begin_mark(MarkKind kind);
+  void end_mark(MarkKind kind);
   // Ends the current paragraph: a block of `kind` when it holds more than white space (the white space at
   // its ends stays outside the block's range), nothing otherwise.
   void end_paragraph(BlockKind kind, std::uint32_t number);
@@ -95,11 +101,20 @@ class DocumentTextBuilder {
   std::string paragraph_;
   std::vector<Range> skipped_;  // bytes into paragraph_
   std::uint32_t skipped_start_ = 0;
+  struct OpenMark {
+    unsigned depth = 0;
+    std::uint32_t start = 0;  // bytes into paragraph_
+  };
+  std::array<OpenMark, 3> open_marks_{};  // by MarkKind
+  std::vector<Mark> marks_;               // bytes into paragraph_
 };
 
 // True when `name` (case-insensitive) is a heading style: "heading 3", "Kop 1", "Title", "Titel", "heading".
 bool is_heading_style_name(std::string_view name);
 // True when `name` is a quotation style: "Quote", "Intense Quote", "Block Text", "Citaat", "Quotations".
 bool is_quote_style_name(std::string_view name);
+// True when `name` (case and spaces ignored) is a character style for the title of a work: "Title",
+// "Titel", "Title Char", "Book Title", "Boektitel", "Titel van boek".
+bool is_title_style_name(std::string_view name);
 
 }  // namespace helder

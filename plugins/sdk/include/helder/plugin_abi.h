@@ -23,7 +23,7 @@ extern "C" {
 #endif
 
 #define HELDER_ABI_MAJOR 1
-#define HELDER_ABI_MINOR 1
+#define HELDER_ABI_MINOR 2
 #define HELDER_PLUGIN_SYMBOL "helder_plugin_v1"
 
 typedef struct helder_str {
@@ -58,6 +58,45 @@ typedef enum helder_token_kind {
 #define HELDER_TOKEN_CAPITALIZED 0x2u    /* first letter upper case */
 #define HELDER_TOKEN_ALL_CAPS 0x4u
 #define HELDER_TOKEN_HYPHENATED 0x8u /* a compound written with a hyphen: "PAS-melders" */
+/* Where a token stands (ABI minor 2): words that are not the writer's own to change. */
+#define HELDER_TOKEN_IN_QUOTATION 0x10u /* between quotation marks, or in a quote block */
+#define HELDER_TOKEN_IN_LINK 0x20u      /* link text: often the title of the page it links to */
+#define HELDER_TOKEN_IN_TITLE 0x40u     /* the title of a work (HTML <cite>, a Word "Title" run) */
+#define HELDER_TOKEN_IN_NAME 0x80u      /* part of a fixed name from a pack's `names` list */
+
+/* Word classes (bit set, ABI minor 2), from the host's Dutch lexicon (host/data/lexicon-nl, extended by
+ * packs). A form may have several: "dat" is a determiner, a pronoun, a subordinator and a relative. */
+#define HELDER_CLASS_ARTICLE 0x1u         /* de, het, een */
+#define HELDER_CLASS_DETERMINER 0x2u      /* before a noun: deze, dit, elk, alle, uw, mijn, welke */
+#define HELDER_CLASS_PRONOUN 0x4u         /* ik, u, hij, zij, men, iets, niemand, hen, hun */
+#define HELDER_CLASS_PREPOSITION 0x8u     /* in, op, door, volgens, ten aanzien (first words only) */
+#define HELDER_CLASS_CONJUNCTION 0x10u    /* coordinating: en, of, maar, want, dus */
+#define HELDER_CLASS_SUBORDINATOR 0x20u   /* opens a subordinate clause: dat, omdat, als, wanneer, terwijl */
+#define HELDER_CLASS_RELATIVE 0x40u       /* may open a relative clause: die, dat, wat, waar, wie, waarvan */
+#define HELDER_CLASS_AUXILIARY 0x80u      /* a form of zijn, worden, hebben or a modal verb */
+#define HELDER_CLASS_PARTICLE 0x100u      /* separable verb particle: aan, af, op, uit, vast, terug */
+#define HELDER_CLASS_NEGATION 0x200u      /* niet, geen, nooit, niemand, niets, nergens */
+#define HELDER_CLASS_DEGREE 0x400u        /* zeer, erg, heel, te, zo, vrij, best */
+#define HELDER_CLASS_VERB 0x800u          /* a form of a verb of the lexicon (see helder_token.verb_form) */
+#define HELDER_CLASS_ADVERB 0x1000u       /* ook, nog, al, wel, daarom, echter */
+#define HELDER_CLASS_COPULA 0x2000u       /* a form of zijn, worden, blijven, lijken, blijken, schijnen */
+#define HELDER_CLASS_STATE 0x4000u        /* an adjective of state after "zijn": bekend, gesloten, verplicht */
+#define HELDER_CLASS_NUMERAL 0x8000u      /* een, twee, tien, honderd, eerste */
+#define HELDER_CLASS_COMPARATIVE 0x10000u /* a comparative: meer, minder, groter, beter (also "-er" forms) */
+#define HELDER_CLASS_INTERJECTION 0x20000u
+#define HELDER_CLASS_INFINITIVE_MARKER 0x40000u /* "te" before an infinitive: te sturen, terug te sturen */
+
+/* Verb forms (bit set, ABI minor 2). A form may be several: "besloten" is past plural and participle. */
+#define HELDER_VERB_INFINITIVE 0x1u      /* also the present plural: nemen, vaststellen */
+#define HELDER_VERB_PRESENT_1 0x2u       /* the stem: neem, stel (vast) */
+#define HELDER_VERB_PRESENT_3 0x4u       /* stem + t: neemt, stelt */
+#define HELDER_VERB_PAST_SINGULAR 0x8u   /* nam, stelde */
+#define HELDER_VERB_PAST_PLURAL 0x10u    /* namen, stelden */
+#define HELDER_VERB_PARTICIPLE 0x20u     /* past participle: genomen, vastgesteld */
+#define HELDER_VERB_PERFECT_ZIJN 0x40u   /* the verb makes its perfect with "zijn": is gegaan, is gebleken */
+#define HELDER_VERB_SEPARABLE 0x80u      /* the lemma is a separable verb: vaststellen (vast|stellen) */
+#define HELDER_VERB_GUESSED 0x100u       /* not in the lexicon: the host guessed from the shape of the word */
+#define HELDER_VERB_FINITE (HELDER_VERB_PRESENT_1 | HELDER_VERB_PRESENT_3 | HELDER_VERB_PAST_SINGULAR | HELDER_VERB_PAST_PLURAL)
 
 typedef struct helder_token {
   uint32_t struct_size;
@@ -68,7 +107,19 @@ typedef struct helder_token {
   uint32_t syllables;      /* 0 for tokens that are not words */
   helder_str lower;        /* lower-case form, owned by the host for the whole check */
   uint32_t frequency_band; /* 1 (very common) .. 5 (rare or unknown); 0 if not a word */
+  /* Since ABI minor 2 (read only when struct_size covers them): what the lexicon knows of the word. */
+  uint32_t word_class; /* HELDER_CLASS_* */
+  uint32_t verb_form;  /* HELDER_VERB_* (0 for a word that is not a verb form) */
+  uint32_t lemma;      /* lemma id of the verb form (see helder_host.lemma_text); 0: none */
 } helder_token;
+
+/* What the lexicon knows of one word form (ABI minor 2). */
+typedef struct helder_word {
+  uint32_t struct_size;
+  uint32_t word_class; /* HELDER_CLASS_* */
+  uint32_t verb_form;  /* HELDER_VERB_* */
+  uint32_t lemma;      /* 0: none */
+} helder_word;
 
 typedef struct helder_sentence {
   uint32_t struct_size;
@@ -194,6 +245,18 @@ typedef struct helder_host {
    * Set in the editor while the writer types (the editor asks for suggestions itself when the writer opens
    * the quick fixes) and in `helder check` unless --suggestions is given. */
   uint32_t quick;
+  /* Since ABI minor 2: the Dutch lexicon. Words are looked up in lower case. Returned views stay valid for
+   * the lifetime of the host. */
+  helder_word (*lookup)(void* context, helder_str word);
+  helder_str (*lemma_text)(void* context, uint32_t lemma); /* "" for 0 or an unknown id */
+  uint32_t (*lemma_id)(void* context, helder_str lemma);   /* 0 when the lexicon has no such lemma */
+  /* The separable verb made of a particle and a verb: ("vast", id of "stellen") -> id of "vaststellen"; 0: none. */
+  uint32_t (*separable_verb)(void* context, helder_str particle, uint32_t lemma);
+  /* One form of a verb: `form` is a single HELDER_VERB_* form bit. A separable verb gives its form as it
+   * stands in a subordinate clause ("vaststelt", "vastgesteld"); "" when the lexicon has no such form. */
+  helder_str (*verb_form)(void* context, uint32_t lemma, uint32_t form);
+  /* The inflected form of an adjective ("groot" -> "grote", "wit" -> "witte"), by the spelling rules. */
+  helder_str (*inflect_adjective)(void* context, helder_str adjective);
 } helder_host;
 
 typedef enum helder_scope {

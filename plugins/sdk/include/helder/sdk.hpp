@@ -70,12 +70,49 @@ class Host {
     return out;
   }
 
+  // The Dutch lexicon (ABI minor 2). With an older host every answer is "unknown": no class, no form.
+  bool has_lexicon() const { return c_->struct_size >= offsetof(helder_host, inflect_adjective) + sizeof(void*); }
+  // What the lexicon knows of one lower-case word form.
+  helder_word lookup(std::string_view lower) const {
+    if (!has_lexicon()) return helder_word{sizeof(helder_word), 0, 0, 0};
+    return c_->lookup(c_->context, to_c(lower));
+  }
+  std::string_view lemma_text(std::uint32_t lemma) const {
+    return has_lexicon() ? from_c(c_->lemma_text(c_->context, lemma)) : std::string_view();
+  }
+  std::uint32_t lemma_id(std::string_view lemma) const {
+    return has_lexicon() ? c_->lemma_id(c_->context, to_c(lemma)) : 0;
+  }
+  std::uint32_t separable_verb(std::string_view particle, std::uint32_t lemma) const {
+    return has_lexicon() ? c_->separable_verb(c_->context, to_c(particle), lemma) : 0;
+  }
+  // One form (a single HELDER_VERB_* bit) of a verb; "" when unknown.
+  std::string_view verb_form(std::uint32_t lemma, std::uint32_t form) const {
+    return has_lexicon() ? from_c(c_->verb_form(c_->context, lemma, form)) : std::string_view();
+  }
+  std::string_view inflect_adjective(std::string_view adjective) const {
+    return has_lexicon() ? from_c(c_->inflect_adjective(c_->context, to_c(adjective))) : std::string_view();
+  }
+
  private:
   static void collect(void* user, helder_str s) {
     static_cast<std::vector<std::string>*>(user)->emplace_back(from_c(s));
   }
   const helder_host* c_;
 };
+
+// Lexicon facts of a token (ABI minor 2); 0 when the host is older than that.
+inline bool has_features(const helder_token& t) {
+  return t.struct_size >= offsetof(helder_token, lemma) + sizeof(std::uint32_t);
+}
+inline std::uint32_t word_class(const helder_token& t) { return has_features(t) ? t.word_class : 0u; }
+inline std::uint32_t verb_form(const helder_token& t) { return has_features(t) ? t.verb_form : 0u; }
+inline std::uint32_t lemma(const helder_token& t) { return has_features(t) ? t.lemma : 0u; }
+inline bool is_class(const helder_token& t, std::uint32_t classes) { return (word_class(t) & classes) != 0; }
+// Words the writer did not choose: a quotation, link text, the title of a work, a fixed name.
+inline bool is_quoted_or_named(const helder_token& t) {
+  return (t.flags & (HELDER_TOKEN_IN_QUOTATION | HELDER_TOKEN_IN_LINK | HELDER_TOKEN_IN_TITLE | HELDER_TOKEN_IN_NAME)) != 0;
+}
 
 // A strided array view: the host's structs may be larger than this plugin's.
 template <class T>

@@ -1,4 +1,6 @@
-// The "spelling" plugin: words the Dutch dictionary (Hunspell nl, lent by the host) does not know.
+// The "spelling" plugin: words the Dutch dictionary (Hunspell nl, lent by the host) does not know, and real
+// words in the wrong place (confusables), which no dictionary can see.
+#include "confusables.hpp"
 #include "spelling.hpp"
 
 #include <helder/sdk.hpp>
@@ -8,6 +10,9 @@ namespace {
 constexpr helder_check_kind spelling_kinds[] = {
     helder::sdk::check_kind<helder::spelling::Spelling>(
         "spelling", "Words the dictionary does not know, and words the project rejects", HELDER_SCOPE_PARAGRAPH),
+    helder::sdk::check_kind<helder::spelling::Confusables>(
+        "confusables", "Real words in the wrong place: written apart or together, pronouns, als/dan",
+        HELDER_SCOPE_DOCUMENT),
 };
 
 }  // namespace

@@ -1,0 +1,498 @@
+// Check kind "confusables". Two parts, both driven by the rule's options:
+// - entries: words that are real words but wrong here ("tenminste" before a number, "opzich", "t/m"), each
+//   with optional tests on the token before, the token after and the one after that (words, word classes
+//   and verb forms from the host's lexicon, a number, the edge of the clause);
+// - organisations: "hun" that can only refer back to one organisation ("De gemeente heeft hun besluit
+//   genomen"): the singular possessive of that noun's group ("haar", "zijn") is meant.
+// A test on a word class or verb form needs the lexicon (ABI minor 2). Without it (an older host, or a
+// paragraph where the lexicon knows no word) such a test is unknown, and unknown means silence: an entry is
+// reported only when every test is known to hold.
+#include "confusables.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <stdexcept>
+#include <string_view>
+#include <utility>
+
+namespace helder::spelling {
+
+namespace {
+
+// ---- Tokens and what the lexicon says of them --------------------------------------------------------------
+
+std::uint32_t word_class_of(const helder_token& t) {
+  return t.struct_size >= offsetof(helder_token, word_class) + sizeof(std::uint32_t) ? t.word_class : 0;
+}
+
+std::uint32_t verb_form_of(const helder_token& t) {
+  return t.struct_size >= offsetof(helder_token, verb_form) + sizeof(std::uint32_t) ? t.verb_form : 0;
+}
+
+bool is_word_like(const helder_token& t) {
+  return t.kind == HELDER_TOKEN_WORD || t.kind == HELDER_TOKEN_NUMBER || t.kind == HELDER_TOKEN_ABBREVIATION ||
+         t.kind == HELDER_TOKEN_ACRONYM;
+}
+
+// Words that are not the writer's own to change.
+constexpr std::uint32_t not_the_writers =
+    HELDER_TOKEN_IN_QUOTATION | HELDER_TOKEN_IN_LINK | HELDER_TOKEN_IN_TITLE | HELDER_TOKEN_IN_NAME;
+
+// The form a token is compared by: its lower case, or its text for numbers and marks.
+std::string_view form_of(const sdk::Paragraph& paragraph, const helder_token& t) {
+  const std::string_view lower = sdk::from_c(t.lower);
+  return lower.empty() ? paragraph.text_of(t) : lower;
+}
+
+// The classes of function words. A word with none of them is of an open class (a noun, an adjective).
+constexpr std::uint32_t closed_classes =
+    HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | HELDER_CLASS_PRONOUN | HELDER_CLASS_PREPOSITION |
+    HELDER_CLASS_CONJUNCTION | HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE | HELDER_CLASS_AUXILIARY |
+    HELDER_CLASS_PARTICLE | HELDER_CLASS_NEGATION | HELDER_CLASS_DEGREE | HELDER_CLASS_ADVERB |
+    HELDER_CLASS_COPULA | HELDER_CLASS_NUMERAL | HELDER_CLASS_INTERJECTION;
+
+// A word of an open class, as far as the lexicon knows. A verb form counts only when it is nothing but the
+// stem, which is mostly also a noun ("aanvraag", "werk"); every other verb form is a verb.
+bool is_open(const helder_token& t) {
+  if (t.kind != HELDER_TOKEN_WORD && t.kind != HELDER_TOKEN_ACRONYM) return false;
+  const std::uint32_t classes = word_class_of(t);
+  if (classes & closed_classes) return false;
+  if ((classes & HELDER_CLASS_VERB) == 0) return true;
+  const std::uint32_t forms = verb_form_of(t);
+  // A stem that ends in -t is also the third person ("besluit", "bericht"): still a noun before a noun.
+  constexpr std::uint32_t stem_only = HELDER_VERB_PRESENT_1 | HELDER_VERB_PRESENT_3 | HELDER_VERB_SEPARABLE |
+                                      HELDER_VERB_GUESSED | HELDER_VERB_PERFECT_ZIJN;
+  return (forms & HELDER_VERB_PRESENT_1) != 0 && (forms & ~stem_only) == 0;
+}
+
+// A mark that closes a clause. Not the comma: it also separates words of one list ("voor hun, uw en onze
+// kinderen"), so the words before it may still belong to the words after it.
+bool closes_clause(const sdk::Paragraph& paragraph, const helder_token& t) {
+  if (t.kind != HELDER_TOKEN_PUNCTUATION) return false;
+  static constexpr std::array<std::string_view, 8> marks = {".", ";", ":", "!", "?", ")", "...", "\u2026"};
+  return std::find(marks.begin(), marks.end(), paragraph.text_of(t)) != marks.end();
+}
+
+bool capitalized_inside_sentence(const helder_token& t) {
+  return (t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START) &&
+         !(t.flags & HELDER_TOKEN_ALL_CAPS);
+}
+
+// ---- Reading the options ---------------------------------------------------------------------------------
+
+struct Named {
+  std::string_view name;
+  std::uint32_t bits;
+};
+
+// The word classes of plugin_abi.h by their names in the lexicon (host/data/lexicon-nl/README.md).
+constexpr std::array<Named, 18> class_names = {{{"article", HELDER_CLASS_ARTICLE},
+                                                {"determiner", HELDER_CLASS_DETERMINER},
+                                                {"pronoun", HELDER_CLASS_PRONOUN},
+                                                {"preposition", HELDER_CLASS_PREPOSITION},
+                                                {"conjunction", HELDER_CLASS_CONJUNCTION},
+                                                {"subordinator", HELDER_CLASS_SUBORDINATOR},
+                                                {"relative", HELDER_CLASS_RELATIVE},
+                                                {"auxiliary", HELDER_CLASS_AUXILIARY},
+                                                {"particle", HELDER_CLASS_PARTICLE},
+                                                {"negation", HELDER_CLASS_NEGATION},
+                                                {"degree", HELDER_CLASS_DEGREE},
+                                                {"verb", HELDER_CLASS_VERB},
+                                                {"adverb", HELDER_CLASS_ADVERB},
+                                                {"copula", HELDER_CLASS_COPULA},
+                                                {"state", HELDER_CLASS_STATE},
+                                                {"numeral", HELDER_CLASS_NUMERAL},
+                                                {"comparative", HELDER_CLASS_COMPARATIVE},
+                                                {"interjection", HELDER_CLASS_INTERJECTION}}};
+
+constexpr std::array<Named, 10> verb_form_names = {{{"infinitive", HELDER_VERB_INFINITIVE},
+                                                    {"present-1", HELDER_VERB_PRESENT_1},
+                                                    {"present-3", HELDER_VERB_PRESENT_3},
+                                                    {"past-singular", HELDER_VERB_PAST_SINGULAR},
+                                                    {"past-plural", HELDER_VERB_PAST_PLURAL},
+                                                    {"participle", HELDER_VERB_PARTICIPLE},
+                                                    {"finite", HELDER_VERB_FINITE},
+                                                    {"perfect-zijn", HELDER_VERB_PERFECT_ZIJN},
+                                                    {"separable", HELDER_VERB_SEPARABLE},
+                                                    {"guessed", HELDER_VERB_GUESSED}}};
+
+template <std::size_t N>
+std::string names_of(const std::array<Named, N>& table) {
+  std::string out;
+  for (const Named& n : table) out += (out.empty() ? "" : ", ") + std::string(n.name);
+  return out;
+}
+
+// Lower case for the ASCII letters; the lexicon and the host's lower forms are lower case already.
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::vector<std::string> string_list(const sdk::Options& options, const std::string& path) {
+  std::vector<std::string> out;
+  const std::size_t n = options.array_size(path);
+  for (std::size_t i = 0; i < n; ++i) out.push_back(options.string(path + "[" + std::to_string(i) + "]", ""));
+  return out;
+}
+
+std::string required(const sdk::Options& options, const std::string& path) {
+  std::string value = options.string(path, "");
+  if (value.find_first_not_of(' ') == std::string::npos)
+    throw std::invalid_argument(path + " ontbreekt of is leeg.");
+  return value;
+}
+
+// "t/m" -> "t", "/" (glued), "m" (glued); "ten minste" -> "ten", "minste". A slash is a token of its own.
+std::vector<std::string> split_on(std::string_view text, std::string_view separator) {
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const std::size_t at = std::min(text.find(separator, from), text.size());
+    std::string part(text.substr(from, at - from));
+    part.erase(0, part.find_first_not_of(' '));
+    part.erase(part.find_last_not_of(' ') + 1);
+    if (!part.empty()) parts.push_back(std::move(part));
+    from = at + separator.size();
+  }
+  return parts;
+}
+
+std::string ascii_upper(std::string text) {
+  for (char& c : text)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return text;
+}
+
+std::string capitalized(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+std::string replace_all(std::string text, std::string_view what, std::string_view with) {
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size()))
+    text.replace(at, what.size(), with);
+  return text;
+}
+
+// Reads the tests `<prefix>_words`, `_class`, `_verb`, `_number` and `_end` (`after_start` before the words)
+// of one entry; `negated` reads the `not_` forms.
+Confusables::TokenTest read_test(const sdk::Options& options, const std::string& at, std::string_view side,
+                                 bool negated) {
+  const std::string prefix = at + "." + (negated ? "not_" : "") + std::string(side);
+  Confusables::TokenTest test;
+  for (const std::string& w : string_list(options, prefix + "_words")) test.words.push_back(ascii_lower(w));
+  for (const std::string& name : string_list(options, prefix + "_class")) {
+    if (name == "open") {
+      test.open = true;
+      continue;
+    }
+    const auto found =
+        std::find_if(class_names.begin(), class_names.end(), [&](const Named& n) { return n.name == name; });
+    if (found == class_names.end())
+      throw std::invalid_argument(prefix + "_class: onbekende woordsoort \"" + name + "\". Kies uit: open, " +
+                                  names_of(class_names) + ".");
+    test.classes |= found->bits;
+  }
+  for (const std::string& name : string_list(options, prefix + "_verb")) {
+    const auto found =
+        std::find_if(verb_form_names.begin(), verb_form_names.end(), [&](const Named& n) { return n.name == name; });
+    if (found == verb_form_names.end())
+      throw std::invalid_argument(prefix + "_verb: onbekende werkwoordsvorm \"" + name + "\". Kies uit: " +
+                                  names_of(verb_form_names) + ".");
+    test.verb_forms |= found->bits;
+  }
+  test.number = options.boolean(prefix + "_number", false);
+  test.edge = options.boolean(prefix + (side == "after" ? "_start" : "_end"), false);
+  return test;
+}
+
+// ---- Evaluating a test -------------------------------------------------------------------------------------
+
+enum class Truth { no, yes, unknown };
+
+// One token next to the matched words. `token` is null beyond the sentence; `following` is the token after
+// it (for "€ 50"); `at_edge`: the clause ends here (after the words) or the sentence starts (before them).
+struct Slot {
+  const helder_token* token = nullptr;
+  const helder_token* following = nullptr;
+  bool at_edge = false;
+};
+
+Truth evaluate(const Confusables::TokenTest& test, const Slot& slot, const sdk::Paragraph& paragraph, bool lexicon) {
+  bool unknown = false;
+  if (test.edge && slot.at_edge) return Truth::yes;
+  const helder_token* t = slot.token;
+  if (!t) return Truth::no;
+  if (!test.words.empty() && is_word_like(*t)) {
+    const std::string_view form = form_of(paragraph, *t);
+    if (std::find(test.words.begin(), test.words.end(), form) != test.words.end()) return Truth::yes;
+  }
+  if (test.number && (t->kind == HELDER_TOKEN_NUMBER || (t->kind == HELDER_TOKEN_SYMBOL && slot.following &&
+                                                         slot.following->kind == HELDER_TOKEN_NUMBER)))
+    return Truth::yes;
+  if ((test.classes != 0 || test.open || test.verb_forms != 0) && is_word_like(*t)) {
+    if (!lexicon) {
+      unknown = true;
+    } else if ((word_class_of(*t) & test.classes) || (test.open && is_open(*t)) ||
+               (verb_form_of(*t) & test.verb_forms)) {
+      return Truth::yes;
+    }
+  }
+  return unknown ? Truth::unknown : Truth::no;
+}
+
+bool holds(const Confusables::Position& position, const Slot& slot, const sdk::Paragraph& paragraph, bool lexicon) {
+  if (!position.any.empty() && evaluate(position.any, slot, paragraph, lexicon) != Truth::yes) return false;
+  return position.none.empty() || evaluate(position.none, slot, paragraph, lexicon) == Truth::no;
+}
+
+// A token that may name more than one thing, so that "hun" may refer to it: a personal pronoun, a
+// coordinating conjunction ("de gemeente en de provincie"), a plural verb form (its subject is plural), or a
+// word of an open class shaped like a plural (-en, -s). Known function words and adjectives are none.
+bool may_be_plural(const sdk::Paragraph& paragraph, const helder_token& t) {
+  if (!is_word_like(t) || t.kind == HELDER_TOKEN_NUMBER) return false;
+  const std::uint32_t classes = word_class_of(t);
+  if ((classes & HELDER_CLASS_PRONOUN) &&
+      !(classes & (HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE)))
+    return true;
+  if (classes & HELDER_CLASS_CONJUNCTION) return true;
+  const std::string_view form = form_of(paragraph, t);
+  const bool plural_shape = form.size() > 2 && (form.ends_with("en") || form.ends_with('s'));
+  if (classes & (HELDER_CLASS_VERB | HELDER_CLASS_AUXILIARY | HELDER_CLASS_COPULA)) {
+    const std::uint32_t forms = verb_form_of(t);
+    if (forms == 0) return plural_shape;
+    return (forms & (HELDER_VERB_INFINITIVE | HELDER_VERB_PAST_PLURAL)) && !(forms & HELDER_VERB_PARTICIPLE);
+  }
+  return classes == 0 && plural_shape;
+}
+
+}  // namespace
+
+// ---- The rule ----------------------------------------------------------------------------------------------
+
+Confusables::Confusables(const sdk::Host& host, const sdk::Options& options) : host_(host) {
+  const std::size_t count = options.array_size("entries");
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string at = "entries[" + std::to_string(i) + "]";
+    Entry entry;
+    for (const std::string& chunk : split_on(required(options, at + ".wrong"), " ")) {
+      const std::vector<std::string> words = split_on(chunk, "/");
+      if (words.empty() || chunk.front() == '/' || chunk.back() == '/' || chunk.find("//") != std::string::npos)
+        throw std::invalid_argument(at + ".wrong: een schuine streep staat tussen twee letters, zoals in \"t/m\".");
+      for (std::size_t w = 0; w < words.size(); ++w) {
+        if (w > 0) entry.wrong.push_back(Piece{"/", true});
+        entry.wrong.push_back(Piece{ascii_lower(words[w]), w > 0});
+      }
+    }
+    entry.right = split_on(required(options, at + ".right"), " / ");
+    entry.reason = required(options, at + ".reason");
+    entry.autofix = options.boolean(at + ".autofix", true);
+    entry.in_tables = options.boolean(at + ".tables", true);
+    entry.after = Position{read_test(options, at, "after", false), read_test(options, at, "after", true)};
+    entry.before = Position{read_test(options, at, "before", false), read_test(options, at, "before", true)};
+    entry.then = Position{read_test(options, at, "then", false), read_test(options, at, "then", true)};
+    by_first_piece_[entry.wrong.front().form].push_back(entries_.size());
+    entries_.push_back(std::move(entry));
+  }
+  for (auto& [first, list] : by_first_piece_)
+    std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+      return entries_[a].wrong.size() > entries_[b].wrong.size();
+    });
+
+  const std::size_t groups = options.array_size("organisations.groups");
+  if (groups > 0) plural_pronoun_ = ascii_lower(required(options, "organisations.wrong"));
+  for (std::size_t g = 0; g < groups; ++g) {
+    const std::string at = "organisations.groups[" + std::to_string(g) + "]";
+    noun_groups_.push_back(NounGroup{required(options, at + ".right"), required(options, at + ".reason")});
+    const std::vector<std::string> nouns = string_list(options, at + ".nouns");
+    if (nouns.empty()) throw std::invalid_argument(at + ".nouns ontbreekt of is leeg.");
+    for (const std::string& noun : nouns) organisation_nouns_.emplace(ascii_lower(noun), g);
+  }
+}
+
+void Confusables::check(const sdk::Unit& unit, sdk::Findings& findings) const {
+  // Per paragraph: whether the lexicon gave any word a class (an older host or an empty lexicon gives none).
+  std::vector<bool> lexicon(unit.size(), false);
+  // Per paragraph and sentence: the tokens a finding already covers.
+  std::vector<std::vector<std::vector<bool>>> covered(unit.size());
+  for (std::size_t p = 0; p < unit.size(); ++p) {
+    const sdk::Paragraph paragraph = unit[p];
+    for (const helder_token& t : paragraph.tokens())
+      if (word_class_of(t) != 0) {
+        lexicon[p] = true;
+        break;
+      }
+    for (const helder_sentence& sentence : paragraph.sentences()) {
+      covered[p].emplace_back(sentence.token_count, false);
+      check_entries(paragraph, p, sentence, lexicon[p], covered[p].back(), findings);
+    }
+  }
+  check_organisations(unit, lexicon, covered, findings);
+}
+
+void Confusables::check_entries(const sdk::Paragraph& paragraph, std::size_t p, const helder_sentence& sentence,
+                                bool lexicon, std::vector<bool>& covered, sdk::Findings& findings) const {
+  const auto tokens = paragraph.tokens_of(sentence);
+  const auto token_at = [&](std::size_t k) { return k < tokens.size() ? &tokens[k] : nullptr; };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const helder_token& first = tokens[i];
+    if (covered[i] || !is_word_like(first) || (first.flags & not_the_writers)) continue;
+    const auto found = by_first_piece_.find(std::string(form_of(paragraph, first)));
+    if (found == by_first_piece_.end()) continue;
+    for (const std::size_t index : found->second) {
+      const Entry& entry = entries_[index];
+      if (!entry.in_tables && paragraph.block_kind() == HELDER_BLOCK_TABLE_CELL) continue;
+      std::size_t last = i;
+      bool matches = !capitalized_inside_sentence(first);
+      for (std::size_t k = 1; k < entry.wrong.size() && matches; ++k) {
+        const std::size_t next = last + 1;
+        if (next >= tokens.size()) {
+          matches = false;
+          break;
+        }
+        const helder_token& t = tokens[next];
+        const bool glued = t.start == tokens[last].end;
+        matches = !covered[next] && !(t.flags & not_the_writers) && glued == entry.wrong[k].glued &&
+                  !capitalized_inside_sentence(t) && form_of(paragraph, t) == entry.wrong[k].form;
+        last = next;
+      }
+      if (!matches) continue;
+      // Part of a longer run of marks and letters ("abc/t/m"): not these words.
+      const auto glued_mark = [&](const helder_token* t, std::uint32_t at) {
+        return t && (t->kind == HELDER_TOKEN_SYMBOL) && (t->end == at || t->start == at);
+      };
+      if (glued_mark(i > 0 ? &tokens[i - 1] : nullptr, first.start) ||
+          glued_mark(token_at(last + 1), tokens[last].end))
+        continue;
+      // A word the project accepts is right wherever it stands.
+      if (last == i && host_.vocabulary(paragraph.text_of(first)) > 0) continue;
+
+      bool words_before = false;
+      for (std::size_t k = 0; k < i && !words_before; ++k) words_before = is_word_like(tokens[k]);
+      const Slot after{i > 0 ? &tokens[i - 1] : nullptr, nullptr, !words_before};
+      const helder_token* next = token_at(last + 1);
+      const helder_token* then = token_at(last + 2);
+      const Slot before{next, then, !next || closes_clause(paragraph, *next)};
+      const Slot after_next{then, token_at(last + 3), !then || closes_clause(paragraph, *then)};
+      if (!holds(entry.after, after, paragraph, lexicon) || !holds(entry.before, before, paragraph, lexicon) ||
+          !holds(entry.then, after_next, paragraph, lexicon))
+        continue;
+
+      const std::uint32_t start = first.start, end = tokens[last].end;
+      const std::string_view matched = paragraph.text().substr(start, end - start);
+      const bool capital = matched.front() >= 'A' && matched.front() <= 'Z';
+      // A word in capitals ("TENSLOTTE", a heading) keeps them; one capital letter ("T/m", "U") is a capital.
+      const bool all_caps = (first.flags & HELDER_TOKEN_ALL_CAPS) && first.end - first.start > 1;
+      std::vector<sdk::Fix> fixes;
+      for (const std::string& right : entry.right)
+        fixes.push_back(sdk::Fix{start, end, all_caps ? ascii_upper(right) : capital ? capitalized(right) : right,
+                                 !entry.autofix});
+      findings.emit(p, start, end, replace_all(entry.reason, "{match}", matched), HELDER_SEVERITY_RULE, fixes);
+      for (std::size_t k = i; k <= last; ++k) covered[k] = true;
+      i = last;
+      break;
+    }
+  }
+}
+
+// "De gemeente heeft hun besluit genomen": "hun" before a noun, an organisation noun before it in this
+// sentence or the one before, and nothing else that "hun" could refer to: no word that may name more than
+// one thing (nor another "hun") from the sentence before the organisation's sentence up to "hun". The
+// organisation stands on its own, not after a preposition ("volgens de gemeente"), where the sentence is
+// mostly about someone else.
+void Confusables::check_organisations(const sdk::Unit& unit, const std::vector<bool>& lexicon,
+                                      std::vector<std::vector<std::vector<bool>>>& covered,
+                                      sdk::Findings& findings) const {
+  if (plural_pronoun_.empty()) return;
+  struct Place {
+    std::size_t paragraph, sentence;
+    const helder_sentence* span;
+  };
+  std::vector<Place> places;
+  for (std::size_t p = 0; p < unit.size(); ++p) {
+    const auto sentences = unit[p].sentences();
+    for (std::size_t s = 0; s < sentences.size(); ++s) places.push_back(Place{p, s, &sentences[s]});
+  }
+
+  for (std::size_t here = 0; here < places.size(); ++here) {
+    const Place& place = places[here];
+    if (!lexicon[place.paragraph]) continue;
+    const sdk::Paragraph paragraph = unit[place.paragraph];
+    const auto tokens = paragraph.tokens_of(*place.span);
+    for (std::size_t j = 0; j + 1 < tokens.size(); ++j) {
+      const helder_token& pronoun = tokens[j];
+      if (covered[place.paragraph][place.sentence][j] || pronoun.kind != HELDER_TOKEN_WORD ||
+          (pronoun.flags & not_the_writers) || form_of(paragraph, pronoun) != plural_pronoun_ ||
+          !is_open(tokens[j + 1]))
+        continue;
+
+      // The nearest organisation noun before "hun": in this sentence, or else in the one before.
+      std::size_t noun_place = 0, noun_token = 0, group = 0;
+      bool found = false;
+      for (std::size_t back = 0; back < 2 && back <= here && !found; ++back) {
+        const Place& candidate = places[here - back];
+        const sdk::Paragraph candidate_paragraph = unit[candidate.paragraph];
+        const auto candidate_tokens = candidate_paragraph.tokens_of(*candidate.span);
+        for (std::size_t k = back == 0 ? j : candidate_tokens.size(); k-- > 0;) {
+          const auto noun = organisation_nouns_.find(std::string(form_of(candidate_paragraph, candidate_tokens[k])));
+          if (noun == organisation_nouns_.end() || !is_word_like(candidate_tokens[k])) continue;
+          noun_place = here - back;
+          noun_token = k;
+          group = noun->second;
+          found = true;
+          break;
+        }
+      }
+      if (!found || !lexicon[places[noun_place].paragraph]) continue;
+
+      const sdk::Paragraph noun_paragraph = unit[places[noun_place].paragraph];
+      const auto noun_tokens = noun_paragraph.tokens_of(*places[noun_place].span);
+      const auto starts_sentence = [&](std::size_t k) {
+        for (std::size_t b = 0; b < k; ++b)
+          if (is_word_like(noun_tokens[b])) return false;
+        return true;
+      };
+      bool on_its_own = starts_sentence(noun_token);
+      if (!on_its_own && noun_token > 0 &&
+          (word_class_of(noun_tokens[noun_token - 1]) & (HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER))) {
+        const std::size_t article = noun_token - 1;
+        on_its_own = starts_sentence(article) || !is_word_like(noun_tokens[article - 1]) ||
+                     !(word_class_of(noun_tokens[article - 1]) & HELDER_CLASS_PREPOSITION);
+      }
+      if (!on_its_own) continue;
+
+      bool other_referent = false;
+      for (std::size_t w = noun_place > 0 ? noun_place - 1 : 0; w <= here && !other_referent; ++w) {
+        const Place& window = places[w];
+        if (!lexicon[window.paragraph]) {
+          other_referent = true;  // unknown: silence
+          break;
+        }
+        const sdk::Paragraph window_paragraph = unit[window.paragraph];
+        const auto window_tokens = window_paragraph.tokens_of(*window.span);
+        const std::size_t end = w == here ? j : window_tokens.size();
+        for (std::size_t k = 0; k < end && !other_referent; ++k)
+          if (!(w == noun_place && k == noun_token))
+            other_referent = may_be_plural(window_paragraph, window_tokens[k]) ||
+                             form_of(window_paragraph, window_tokens[k]) == plural_pronoun_;
+      }
+      if (other_referent) continue;
+
+      const NounGroup& g = noun_groups_[group];
+      const std::string_view written = paragraph.text_of(pronoun);
+      std::string message = replace_all(g.reason, "{noun}", noun_paragraph.text_of(noun_tokens[noun_token]));
+      message = replace_all(message, "{match}", written);
+      const bool capital = written.front() >= 'A' && written.front() <= 'Z';
+      // Which noun "hun" refers to is a guess from the words around it: a person decides.
+      findings.emit(place.paragraph, pronoun.start, pronoun.end, message, HELDER_SEVERITY_RULE,
+                    {sdk::Fix{pronoun.start, pronoun.end, capital ? capitalized(g.right) : g.right, true}});
+      covered[place.paragraph][place.sentence][j] = true;
+    }
+  }
+}
+
+}  // namespace helder::spelling

@@ -1,0 +1,70 @@
+// Check kind "confusables": spelling errors made of real words ("tenminste 3 dagen", "met hun.", "de gemeente
+// ... hun besluit"), which a dictionary cannot see. The words and their contexts are data (the rule's options).
+#pragma once
+
+#include <helder/sdk.hpp>
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace helder::spelling {
+
+class Confusables {
+ public:
+  Confusables(const sdk::Host& host, const sdk::Options& options);
+  // Read-only: may run on several threads at once. Scope: the document (a pronoun may look back across a
+  // paragraph break).
+  void check(const sdk::Unit& unit, sdk::Findings& findings) const;
+
+  // One test on a token next to the matched words. Every part that is set is an alternative: the test holds
+  // when one of them holds. Word classes and verb forms need the host's lexicon; without it they are unknown.
+  struct TokenTest {
+    std::vector<std::string> words;  // lower case
+    std::uint32_t classes = 0;       // HELDER_CLASS_*
+    bool open = false;               // a word of an open class: no function-word class, no verb form but the stem
+    std::uint32_t verb_forms = 0;    // HELDER_VERB_*
+    bool number = false;             // a number, or a symbol before one ("€ 50")
+    bool edge = false;               // no word here: the clause ends (after the words) or the sentence starts (before)
+    bool empty() const { return words.empty() && classes == 0 && !open && verb_forms == 0 && !number && !edge; }
+  };
+  // The conditions on one position: `any` must hold (when set), `none` must not.
+  struct Position {
+    TokenTest any, none;
+    bool empty() const { return any.empty() && none.empty(); }
+  };
+
+ private:
+  struct Piece {
+    std::string form;  // lower case; a symbol ("/") stands for itself
+    bool glued;        // written against the piece before it, without a space ("t/m")
+  };
+  struct Entry {
+    std::vector<Piece> wrong;
+    std::vector<std::string> right;  // the first is the default fix
+    std::string reason;              // the message; "{match}" is the text as written
+    bool autofix = true;             // false: every fix needs a person's review
+    bool in_tables = true;           // false: not in a table cell, where space is short ("1 t/m 6")
+    Position after, before, then;    // the previous token, the next token, the token after that
+  };
+  // A singular organisation noun that "hun" refers back to: "de gemeente ... haar", "het ministerie ... zijn".
+  struct NounGroup {
+    std::string right;
+    std::string reason;  // "{noun}": the noun as written, "{match}": the pronoun as written
+  };
+
+  void check_entries(const sdk::Paragraph& paragraph, std::size_t p, const helder_sentence& sentence, bool lexicon,
+                     std::vector<bool>& covered, sdk::Findings& findings) const;
+  void check_organisations(const sdk::Unit& unit, const std::vector<bool>& lexicon,
+                           std::vector<std::vector<std::vector<bool>>>& covered, sdk::Findings& findings) const;
+
+  sdk::Host host_;  // the host's table outlives every rule
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first_piece_;  // longest entry first
+  std::string plural_pronoun_;                                                 // "" when the pack has no organisations
+  std::vector<NounGroup> noun_groups_;
+  std::unordered_map<std::string, std::size_t> organisation_nouns_;  // lower case -> index into noun_groups_
+};
+
+}  // namespace helder::spelling

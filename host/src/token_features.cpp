@@ -123,11 +123,12 @@ void pair_separable_verbs(ParagraphAnalysis& p, const Lexicon& lexicon) {
       for (std::uint32_t j = i; j-- > first;) {
         const helder_token& verb = p.tokens[j];
         if (verb.kind == HELDER_TOKEN_PUNCTUATION) break;
-        if (!is_word(verb) || !(verb.verb_form & HELDER_VERB_FINITE) || verb.lemma == 0) continue;
+        // The plural present is spelled as the infinitive: "Wij stellen de regels vast".
+        if (!is_word(verb) || !(verb.verb_form & (HELDER_VERB_FINITE | HELDER_VERB_INFINITIVE)) || verb.lemma == 0) continue;
         const std::uint32_t whole = lexicon.separable_verb(lower_of(particle), verb.lemma);
         if (whole == 0) break;  // the clause's finite verb does not go with this particle
         particle.lemma = whole;
-        particle.verb_form = HELDER_VERB_SEPARABLE | (verb.verb_form & HELDER_VERB_FINITE);
+        particle.verb_form = HELDER_VERB_SEPARABLE | (verb.verb_form & (HELDER_VERB_FINITE | HELDER_VERB_INFINITIVE));
         particle.word_class |= HELDER_CLASS_VERB;
         break;
       }

@@ -709,11 +709,21 @@ void NominalStyle::check_chains(const sdk::Paragraph& paragraph, const helder_se
 void NominalStyle::check(const sdk::Unit& unit, sdk::Findings& findings) const {
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
+    // A quote block holds someone else's words; a heading is a label, where a noun group is the usual form
+    // ("Verbetering van de uitvoering").
+    if (paragraph.block_kind() == HELDER_BLOCK_QUOTE) continue;
+    // A line of its own without a full stop is a heading too, in a plain-text letter.
+    bool heading = paragraph.block_kind() == HELDER_BLOCK_HEADING;
+    if (!heading && paragraph.sentences().size() == 1) {
+      const auto tokens = paragraph.tokens();
+      const std::string_view end = tokens.empty() ? std::string_view() : paragraph.text_of(tokens[tokens.size() - 1]);
+      heading = end != "." && end != "!" && end != "?" && end != ":" && end != ";";
+    }
     std::unordered_set<std::string> reported;  // infinitives reported in this paragraph
     for (const helder_sentence& sentence : paragraph.sentences()) {
-      if (infinitive_of_) check_infinitive_of(paragraph, sentence, p, reported, findings);
+      if (infinitive_of_ && !heading) check_infinitive_of(paragraph, sentence, p, reported, findings);
       check_constructions(paragraph, sentence, p, findings);
-      check_chains(paragraph, sentence, p, findings);
+      if (!heading) check_chains(paragraph, sentence, p, findings);
     }
   }
 }

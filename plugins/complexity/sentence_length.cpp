@@ -19,6 +19,7 @@ void SentenceLength::check(const sdk::Unit& unit, sdk::Findings& findings) const
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
     for (const helder_sentence& s : paragraph.sentences()) {
+      if (paragraph.is_quoted(s)) continue;  // a quotation is not the writer's to shorten
       const std::int64_t words = s.word_count;
       if (words > warning_above_) {
         findings.emit(p, s.start, s.end,

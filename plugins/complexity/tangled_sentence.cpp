@@ -634,6 +634,7 @@ void TangledSentence::check(const sdk::Unit& unit, sdk::Findings& findings) cons
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
     for (const helder_sentence& sentence : paragraph.sentences()) {
+      if (paragraph.is_quoted(sentence)) continue;  // someone else's words
       check_verb_tang(paragraph, sentence, p, findings);
       check_subject_gap(paragraph, sentence, p, findings);
       check_stacking(paragraph, sentence, p, findings);

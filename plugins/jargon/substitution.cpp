@@ -1,8 +1,10 @@
-// Check kind "substitution": finds listed words and phrases (and their listed inflected forms) and
-// suggests the plain alternative. Case-insensitive; never inside a URL or code (those are not word
-// tokens), a name (a capital in the middle of a sentence) or a quotation.
+// Check kind "substitution": finds listed words and phrases and suggests the plain alternative.
+// Case-insensitive; never inside a URL or code (those are not word tokens), a quotation, link text, the title
+// of a work or a fixed name (the host marks those tokens), nor a word with a capital in the middle of a sentence.
+// A one-click fix is offered only where the alternative is grammatical in its place: a verb in the same form
+// (geschiedt -> gebeurt), an adjective with the same ending before a noun; elsewhere the alternatives are named
+// for the writer to choose.
 #include "substitution.hpp"
-#include "quotations.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -10,6 +12,8 @@
 namespace helder::jargon {
 
 namespace {
+
+constexpr std::string_view kUnset = "\x01";  // an option that is not there
 
 std::vector<std::string> split(std::string_view text, std::string_view separator) {
   std::vector<std::string> parts;
@@ -25,6 +29,12 @@ std::vector<std::string> split(std::string_view text, std::string_view separator
   }
 }
 
+std::string join(const std::vector<std::string>& words, std::size_t from = 0) {
+  std::string out;
+  for (std::size_t i = from; i < words.size(); ++i) out += (out.empty() ? "" : " ") + words[i];
+  return out;
+}
+
 std::string replace_all(std::string text, std::string_view what, std::string_view with) {
   for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size()))
     text.replace(at, what.size(), with);
@@ -35,117 +45,417 @@ bool is_matchable(const helder_token& t) {
   return t.kind == HELDER_TOKEN_WORD || t.kind == HELDER_TOKEN_ABBREVIATION;
 }
 
-
-// "te retourneren" -> "terug te sturen": a replacement that is a separable verb moves "te" inside it.
-// Returns "" when `verb` does not start with a separable particle. Some verbs with such a start are not
-// separable ("voorkomen", "overleggen"), so the result always needs review.
-std::string with_te_inside(std::string_view verb) {
-  static constexpr std::string_view particles[] = {"terug", "samen", "binnen", "buiten", "tegen", "open",  "dicht",
-                                                   "door",  "mee",   "vast",   "weg",    "neer",  "over",  "voor",
-                                                   "aan",   "toe",   "uit",    "los",    "bij",   "af",    "op",
-                                                   "in",    "na",    "om"};
-  if (verb.find(' ') != std::string_view::npos || !verb.ends_with("en")) return {};
-  for (std::string_view particle : particles)
-    if (verb.starts_with(particle) && verb.size() >= particle.size() + 4)
-      return std::string(particle) + " te " + std::string(verb.substr(particle.size()));
-  return {};
-}
-
 std::string capitalized(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
   return text;
 }
 
+constexpr std::uint32_t kFormBits = HELDER_VERB_INFINITIVE | HELDER_VERB_FINITE | HELDER_VERB_PARTICIPLE;
+constexpr std::uint32_t kFunctionWords = HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | HELDER_CLASS_PRONOUN |
+                                         HELDER_CLASS_PREPOSITION | HELDER_CLASS_CONJUNCTION |
+                                         HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE | HELDER_CLASS_AUXILIARY |
+                                         HELDER_CLASS_PARTICLE | HELDER_CLASS_NEGATION | HELDER_CLASS_ADVERB |
+                                         HELDER_CLASS_COPULA | HELDER_CLASS_INFINITIVE_MARKER;
+
 }  // namespace
 
-Substitution::Substitution(const sdk::Host&, const sdk::Options& options)
-    : message_(options.string("message", "Schrijf liever \"{replacement}\" in plaats van \"{match}\". {reason}")) {
+// A word of the phrase against a token: "zich" stands for any reflexive pronoun of the rule's `reflexive` list
+// (me, je, zich, ons, u: data in the pack).
+bool Substitution::word_matches(const helder_token& t, std::string_view word) const {
+  if (!is_matchable(t)) return false;
+  if (word == "zich" && !reflexive_.empty())
+    return std::find(reflexive_.begin(), reflexive_.end(), sdk::from_c(t.lower)) != reflexive_.end();
+  return sdk::from_c(t.lower) == word;
+}
+
+namespace {
+
+// Words the writer did not write themselves, or a name: "Conform Groep" is a company.
+bool is_off_limits(const helder_token& t) {
+  if (sdk::is_quoted_or_named(t)) return true;
+  return (t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START) &&
+         !(t.flags & HELDER_TOKEN_ALL_CAPS);
+}
+
+}  // namespace
+
+Substitution::Substitution(const sdk::Host& host, const sdk::Options& options)
+    : host_(host),
+      message_(options.string("message", "Schrijf liever \"{replacement}\" in plaats van \"{match}\". {reason}")) {
+  for (std::size_t i = 0; i < options.array_size("accept"); ++i)
+    accepted_.push_back(options.string("accept[" + std::to_string(i) + "]", ""));
+  for (std::size_t i = 0; i < options.array_size("reflexive"); ++i)
+    reflexive_.push_back(options.string("reflexive[" + std::to_string(i) + "]", ""));
   const std::size_t count = options.array_size("entries");
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::string at = "entries[" + std::to_string(i) + "]";
-    Entry entry{options.string(at + ".phrase", ""), split(options.string(at + ".replacement", ""), "/"),
-                options.string(at + ".reason", ""), options.boolean(at + ".autofix", true)};
-    if (entry.phrase.empty()) throw std::invalid_argument(at + " heeft geen phrase");
-    std::vector<std::pair<std::string, bool>> forms{{entry.phrase, true}};
-    const std::size_t form_count = options.array_size(at + ".forms");
-    for (std::size_t j = 0; j < form_count; ++j)
-      forms.emplace_back(options.string(at + ".forms[" + std::to_string(j) + "]", ""), false);
-    entries_.push_back(std::move(entry));
-    for (const auto& [form, base] : forms) {
-      std::vector<std::string> words = split(form, " ");
-      if (words.empty()) continue;
-      by_first_word_[words.front()].push_back(Pattern{std::move(words), entries_.size() - 1, base});
-    }
-  }
+  for (std::size_t i = 0; i < count; ++i) add_entry(i, options);
   for (auto& [first, patterns] : by_first_word_)
     std::stable_sort(patterns.begin(), patterns.end(),
                      [](const Pattern& a, const Pattern& b) { return a.words.size() > b.words.size(); });
 }
 
-std::string Substitution::message_for(const Entry& entry, std::string_view matched) const {
+void Substitution::add_entry(std::size_t index, const sdk::Options& options) {
+  const std::string at = "entries[" + std::to_string(index) + "]";
+  Entry entry;
+  const std::string phrase = options.string(at + ".phrase", "");
+  if (phrase.empty()) throw std::invalid_argument(at + " heeft geen phrase");
+  entry.words = split(phrase, " ");
+  entry.replacements = split(options.string(at + ".replacement", ""), "/");
+  entry.reason = options.string(at + ".reason", "");
+  entry.autofix = options.boolean(at + ".autofix", true);
+  const std::string use = options.string(at + ".use", "phrase");
+  entry.use = use == "verb"        ? Use::Verb
+              : use == "adjective" ? Use::Adjective
+              : use == "noun"      ? Use::Noun
+              : use == "phrase"    ? Use::Phrase
+                                   : Use::Other;
+  for (auto [key, field] : {std::pair{".attributive", &entry.attributive}, std::pair{".predicative", &entry.predicative},
+                            std::pair{".adverb", &entry.adverb}}) {
+    const std::string value = options.string(at + key, kUnset);
+    if (value != kUnset) *field = split(value, "/");
+  }
+  std::vector<std::string> forms;
+  for (std::size_t j = 0; j < options.array_size(at + ".forms"); ++j)
+    forms.push_back(options.string(at + ".forms[" + std::to_string(j) + "]", ""));
+  if (std::find(accepted_.begin(), accepted_.end(), phrase) != accepted_.end()) return;  // a term of art here
+
+  if (entry.use == Use::Verb) {
+    // The verb of the phrase: the first word that is an infinitive of the lexicon ("betrekking hebben op",
+    // "doen toekomen"). Without a lexicon, or a verb it does not know, the words are found as written.
+    for (std::size_t w = 0; w < entry.words.size() && entry.verb_word < 0; ++w) {
+      const std::uint32_t lemma = host_.lemma_id(entry.words[w]);
+      if (lemma != 0 && (host_.lookup(entry.words[w]).verb_form & HELDER_VERB_INFINITIVE)) {
+        entry.verb_word = static_cast<int>(w);
+        entry.lemma = lemma;
+      }
+    }
+    if (entry.verb_word < 0) entry.use = Use::Phrase;
+  }
+  entries_.push_back(std::move(entry));
+  const std::size_t e = entries_.size() - 1;
+  const Entry& added = entries_.back();
+  if (added.use == Use::Verb) verbs_by_lemma_[added.lemma].push_back(e);
+  std::vector<std::pair<std::vector<std::string>, bool>> patterns;
+  // A verb phrase is also found as written: its infinitive may be read as a form of another verb ("borgen" is
+  // also the past of bergen).
+  patterns.emplace_back(added.words, true);
+  if (added.use == Use::Adjective && added.words.size() == 1) {
+    const std::string inflected(host_.inflect_adjective(added.words[0]));
+    if (!inflected.empty() && inflected != added.words[0]) patterns.emplace_back(std::vector{inflected}, true);
+  }
+  for (const std::string& form : forms) patterns.emplace_back(split(form, " "), false);
+  for (auto& [words, base] : patterns) {
+    if (words.empty()) continue;
+    by_first_word_[words.front()].push_back(Pattern{std::move(words), e, base});
+  }
+}
+
+std::string Substitution::message_for(const Entry& entry, const std::vector<std::string>& alternatives,
+                                      std::string_view matched) const {
   if (entry.replacements.empty())
     return replace_all(replace_all("Laat \"{match}\" weg. {reason}", "{match}", matched), "{reason}", entry.reason);
-  std::string alternatives = entry.replacements.front();
-  for (std::size_t i = 1; i < entry.replacements.size(); ++i) alternatives += "\" of \"" + entry.replacements[i];
-  std::string message = replace_all(message_, "{replacement}", alternatives);
+  if (alternatives.empty()) {  // no plain word for this use: only the reason
+    return entry.reason + " Kies een gewoner woord of schrijf de zin anders.";
+  }
+  std::string list = alternatives.front();
+  for (std::size_t i = 1; i < alternatives.size(); ++i) list += "\" of \"" + alternatives[i];
+  std::string message = replace_all(message_, "{replacement}", list);
   message = replace_all(message, "{match}", matched);
   message = replace_all(message, "{reason}", entry.reason);
   message.erase(message.find_last_not_of(' ') + 1);
   return message;
 }
 
+// The fixes for a verb: each alternative in the form of the verb in the text. Where the form is not clear
+// ("verstrekt" is "geeft" or "gegeven") or a separable alternative would have to split ("Wij retourneren" is
+// not "Wij terugsturen"), there is no fix: the message names the alternatives.
+std::vector<sdk::Fix> Substitution::verb_fixes(const Entry& entry, const helder_token& verb, std::uint32_t start,
+                                               std::uint32_t end, bool capital, bool clause_end) const {
+  std::vector<sdk::Fix> fixes;
+  const std::uint32_t forms = sdk::verb_form(verb) & kFormBits;
+  if (forms == 0 || (sdk::verb_form(verb) & HELDER_VERB_GUESSED)) return fixes;
+  for (const std::string& replacement : entry.replacements) {
+    std::vector<std::string> words = split(replacement, " ");
+    if (words.empty()) continue;
+    const std::uint32_t lemma = host_.lemma_id(words[0]);
+    if (lemma == 0) return {};  // not a verb the lexicon knows: the writer chooses
+    std::string form;
+    for (std::uint32_t bit = 1; bit <= HELDER_VERB_PARTICIPLE; bit <<= 1) {
+      if (!(forms & bit)) continue;
+      const std::string_view made = host_.verb_form(lemma, bit);
+      if (made.empty() || (!form.empty() && form != made)) return {};  // unknown or ambiguous
+      form = std::string(made);
+    }
+    const bool separable = (host_.lookup(words[0]).verb_form & HELDER_VERB_SEPARABLE) != 0;
+    if (separable && (forms & HELDER_VERB_FINITE)) return {};  // the particle would have to move
+    // The plural present looks like the infinitive: "Wij retourneren het" is not "Wij terugsturen het". At the
+    // end of the clause ("U kunt het retourneren.") the infinitive stays whole.
+    const bool split_risk = separable && (forms & HELDER_VERB_INFINITIVE) && !clause_end;
+    // More words for one verb ("beëindigd" -> "gestopt met"): the object may stand between them in the text,
+    // so a person places them.
+    const bool more_words = words.size() > 1 && entry.words.size() == 1;
+    words[0] = form;
+    const std::string text = join(words);
+    fixes.push_back(sdk::Fix{start, end, capital ? capitalized(text) : text, !entry.autofix || more_words || split_risk});
+  }
+  return fixes;
+}
+
+std::optional<Substitution::Match> Substitution::match_verb(const sdk::Paragraph& paragraph,
+                                                            const sdk::Strided<helder_token>& tokens, std::size_t i,
+                                                            std::size_t sentence_first, std::size_t sentence_last) const {
+  const helder_token& t = tokens[i];
+  const std::uint32_t lemma = sdk::lemma(t);
+  if (lemma == 0 || (sdk::verb_form(t) & HELDER_VERB_GUESSED)) return std::nullopt;
+  const std::string_view text = paragraph.text();
+  const auto span_text = [&](std::size_t a, std::size_t b) {
+    std::string s(text.substr(tokens[a].start, tokens[b].end - tokens[a].start));
+    std::replace(s.begin(), s.end(), '\n', ' ');
+    return s;
+  };
+  const bool capital = (t.flags & HELDER_TOKEN_CAPITALIZED) != 0;
+  const auto ends_clause = [&](std::size_t j) { return j + 1 >= sentence_last || tokens[j + 1].kind != HELDER_TOKEN_WORD; };
+
+  // A split separable verb: the host gave the particle at the end of the clause the lemma of the whole verb
+  // ("Wij stellen de regels vast"). The finding marks the finite verb and quotes both: "stellen ... vast".
+  if ((sdk::verb_form(t) & HELDER_VERB_SEPARABLE) && sdk::is_class(t, HELDER_CLASS_PARTICLE)) {
+    const auto found = verbs_by_lemma_.find(lemma);
+    if (found == verbs_by_lemma_.end()) return std::nullopt;
+    for (std::size_t j = i; j-- > sentence_first;) {
+      const helder_token& v = tokens[j];
+      if (!(sdk::verb_form(v) & (HELDER_VERB_FINITE | HELDER_VERB_INFINITIVE)) ||
+          host_.separable_verb(sdk::from_c(t.lower), sdk::lemma(v)) != lemma)
+        continue;
+      for (std::size_t e : found->second) {
+        if (entries_[e].words.size() != 1) continue;
+        if (is_off_limits(v)) return std::nullopt;
+        return Match{e, j, j, std::string(paragraph.text_of(v)) + " ... " + std::string(paragraph.text_of(t)), {}};
+      }
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // "vast te stellen": a particle, "te" and the infinitive of the base verb.
+  if ((sdk::verb_form(t) & HELDER_VERB_INFINITIVE) && i >= sentence_first + 2 &&
+      sdk::is_class(tokens[i - 1], HELDER_CLASS_INFINITIVE_MARKER) && sdk::is_class(tokens[i - 2], HELDER_CLASS_PARTICLE)) {
+    const std::uint32_t whole = host_.separable_verb(sdk::from_c(tokens[i - 2].lower), lemma);
+    if (const auto found = verbs_by_lemma_.find(whole); whole != 0 && found != verbs_by_lemma_.end())
+      for (std::size_t e : found->second)
+        if (entries_[e].words.size() == 1) return Match{e, i - 2, i, span_text(i - 2, i), {}};
+  }
+
+  const auto found = verbs_by_lemma_.find(lemma);
+  if (found == verbs_by_lemma_.end()) return std::nullopt;
+  // Forms that are more often something else: the stem is often a noun ("deze brief", "het plan"); a participle before a noun is an adjective, often
+  // of a fixed term ("voortgezet onderwijs"); a word that is also a function word or numeral ("acht").
+  const std::uint32_t form = sdk::verb_form(t) & kFormBits;
+  const auto is_pronoun = [&](std::size_t j) {
+    return j >= sentence_first && j < sentence_last && sdk::is_class(tokens[j], HELDER_CLASS_PRONOUN) &&
+           !sdk::is_class(tokens[j], HELDER_CLASS_DETERMINER | HELDER_CLASS_ARTICLE);
+  };
+  // The stem where a noun may stand ("deze brief", "de maatschappelijke noodzaak"): an imperative or "ik
+  // verstrek" is a verb.
+  // Only at the start of a clause (an imperative), or after a pronoun or an auxiliary, is it surely a verb.
+  const helder_token* before = i > sentence_first ? &tokens[i - 1] : nullptr;
+  const bool noun_place = before && before->kind == HELDER_TOKEN_WORD &&
+                          (sdk::is_class(*before, HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER) ||
+                           !sdk::is_class(*before, HELDER_CLASS_PRONOUN | HELDER_CLASS_CONJUNCTION |
+                                                       HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_AUXILIARY |
+                                                       HELDER_CLASS_ADVERB | HELDER_CLASS_NEGATION));
+  const bool stem_only = form == HELDER_VERB_PRESENT_1 && noun_place && !is_pronoun(i - 1) && !is_pronoun(i + 1);
+  const bool before_noun = form == HELDER_VERB_PARTICIPLE && i + 1 < sentence_last &&
+                           tokens[i + 1].kind == HELDER_TOKEN_WORD && !sdk::is_class(tokens[i + 1], kFunctionWords) &&
+                           (sdk::verb_form(tokens[i + 1]) & ~static_cast<std::uint32_t>(HELDER_VERB_PRESENT_1 | HELDER_VERB_GUESSED)) == 0;
+  const bool also_other = sdk::is_class(t, kFunctionWords | HELDER_CLASS_NUMERAL);
+  for (std::size_t e : found->second) {
+    const Entry& entry = entries_[e];
+    if (entry.words.size() == 1) {
+      if (stem_only || before_noun || also_other) return std::nullopt;
+      // "te retourneren" -> "terug te sturen": a separable alternative takes "te" inside.
+      if (i > sentence_first && sdk::is_class(tokens[i - 1], HELDER_CLASS_INFINITIVE_MARKER) &&
+          (sdk::verb_form(t) & HELDER_VERB_INFINITIVE)) {
+        std::vector<sdk::Fix> fixes;
+        for (const std::string& r : entry.replacements) {
+          const std::uint32_t r_lemma = host_.lemma_id(r);
+          std::string with_te = r.find(' ') == std::string::npos ? "te " + r : "";
+          if (r_lemma != 0 && (host_.lookup(r).verb_form & HELDER_VERB_SEPARABLE))
+            for (std::size_t cut = 2; cut + 3 < r.size(); ++cut)
+              if ((host_.lookup(r.substr(0, cut)).word_class & HELDER_CLASS_PARTICLE) &&
+                  host_.separable_verb(r.substr(0, cut), host_.lemma_id(r.substr(cut))) == r_lemma) {
+                with_te = r.substr(0, cut) + " te " + r.substr(cut);
+                break;
+              }
+          if (with_te.empty()) return Match{e, i, i, span_text(i, i), {}};
+          fixes.push_back(sdk::Fix{tokens[i - 1].start, t.end, with_te, !entry.autofix});
+        }
+        return Match{e, i, i, span_text(i, i), std::move(fixes)};
+      }
+      return Match{e, i, i, span_text(i, i), verb_fixes(entry, t, t.start, t.end, capital, ends_clause(i))};
+    }
+    // A verb phrase: the other words in their order, next to the verb or a few words away in the clause.
+    const auto k = static_cast<std::size_t>(entry.verb_word);
+    std::vector<std::string> rest(entry.words.begin(), entry.words.begin() + static_cast<std::ptrdiff_t>(k));
+    rest.insert(rest.end(), entry.words.begin() + static_cast<std::ptrdiff_t>(k) + 1, entry.words.end());
+    const auto rest_at = [&](std::size_t from) {
+      if (from + rest.size() > sentence_last) return false;
+      for (std::size_t w = 0; w < rest.size(); ++w)
+        if (!word_matches(tokens[from + w], rest[w])) return false;
+      return true;
+    };
+    // In its place: "betrekking hebben op", "in kennis gesteld".
+    if (i >= sentence_first + k) {
+      const std::size_t from = i - k;
+      bool in_place = true;
+      for (std::size_t w = 0; w < entry.words.size() && in_place; ++w)
+        in_place = from + w < sentence_last && (w == k || word_matches(tokens[from + w], entry.words[w]));
+      if (in_place) {
+        const std::size_t last = from + entry.words.size() - 1;
+        std::vector<sdk::Fix> fixes;
+        if (k == 0) fixes = verb_fixes(entry, t, tokens[from].start, tokens[last].end, capital, ends_clause(last));
+        return Match{e, from, last, span_text(from, last), std::move(fixes)};
+      }
+    }
+    // The verb first, the other words after it: "heeft betrekking op", "dragen er zorg voor".
+    constexpr std::size_t kReach = 5;
+    for (std::size_t gap = 0; gap <= kReach && i + 1 + gap < sentence_last; ++gap) {
+      const std::size_t from = i + 1 + gap;
+      if (gap > 0 && tokens[from - 1].kind == HELDER_TOKEN_PUNCTUATION) break;
+      if (!rest_at(from)) continue;
+      const std::size_t last = from + rest.size() - 1;
+      std::vector<sdk::Fix> fixes;
+      if (gap == 0) fixes = verb_fixes(entry, t, t.start, tokens[last].end, capital, ends_clause(last));  // "heeft betrekking op" -> "gaat over"
+      std::string quoted = gap == 0 ? span_text(i, last)
+                                    : std::string(paragraph.text_of(t)) + " ... " + span_text(from, last);
+      return Match{e, i, last, std::move(quoted), std::move(fixes)};
+    }
+    // The other words first: "in kennis worden gesteld", "zorg moet worden gedragen".
+    for (std::size_t gap = 1; gap <= kReach && i >= sentence_first + gap + rest.size(); ++gap) {
+      const std::size_t from = i - gap - rest.size();
+      if (tokens[i - gap].kind == HELDER_TOKEN_PUNCTUATION) break;
+      if (!rest_at(from)) continue;
+      return Match{e, from, i, span_text(from, from + rest.size() - 1) + " ... " + std::string(paragraph.text_of(t)), {}};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& paragraph,
+                                                          const sdk::Strided<helder_token>& tokens, std::size_t i,
+                                                          std::size_t sentence_first, std::size_t sentence_last) const {
+  const helder_token& t = tokens[i];
+  std::optional<Match> best;
+  if (const auto found = by_first_word_.find(std::string(sdk::from_c(t.lower))); found != by_first_word_.end()) {
+    for (const Pattern& pattern : found->second) {
+      std::size_t last = i;
+      bool matches = true;
+      for (std::size_t w = 1; w < pattern.words.size() && matches; ++w) {
+        ++last;
+        matches = last < sentence_last && word_matches(tokens[last], pattern.words[w]);
+      }
+      if (!matches) continue;
+      const Entry& entry = entries_[pattern.entry];
+      const std::uint32_t start = t.start, end = tokens[last].end;
+      std::string matched(paragraph.text().substr(start, end - start));
+      std::replace(matched.begin(), matched.end(), '\n', ' ');
+      Match m{pattern.entry, i, last, matched, {}};
+      const bool capital = (t.flags & HELDER_TOKEN_CAPITALIZED) != 0;
+      if (!pattern.base_form) {
+        // A listed form (a plural, a noun): the alternative may not fit as it is. The noun of a verb entry
+        // ("afwikkeling" of afwikkelen) gets the reason only: the alternatives are verbs.
+        m.reason_only = entry.use == Use::Verb;
+        best = std::move(m);
+        break;
+      }
+      if (entry.replacements.empty()) {
+        // Leaving the words out: take one space with them. Whether the sentence still runs is for a person.
+        const std::string_view text = paragraph.text();
+        const std::uint32_t fix_end = end < text.size() && text[end] == ' ' ? end + 1 : end;
+        m.fixes.push_back(sdk::Fix{start, fix_end, "", true});
+      } else if (entry.use != Use::Adjective) {
+        // Another noun may be another gender: after an article, a determiner or an adjective the words before
+        // it would have to change too ("dit vraagstuk" -> "deze vraag", "langjarig commitment").
+        const bool gender_risk = entry.use == Use::Noun && i > sentence_first && tokens[i - 1].kind == HELDER_TOKEN_WORD &&
+                                 !sdk::is_class(tokens[i - 1], HELDER_CLASS_PREPOSITION | HELDER_CLASS_CONJUNCTION |
+                                                                   HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_VERB);
+        for (const std::string& r : entry.replacements)
+          m.fixes.push_back(sdk::Fix{start, end, capital ? capitalized(r) : r, !entry.autofix || gender_risk});
+      }
+      best = std::move(m);
+      break;
+    }
+  }
+  if (auto verb = match_verb(paragraph, tokens, i, sentence_first, sentence_last))
+    if (!best || verb->last - verb->first >= best->last - best->first || verb->first < best->first) best = std::move(verb);
+  return best;
+}
+
 void Substitution::check(const sdk::Unit& unit, sdk::Findings& findings) const {
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
     const auto tokens = paragraph.tokens();
-    Quotations quotations;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      const helder_token& t = tokens[i];
-      if (t.kind == HELDER_TOKEN_PUNCTUATION || t.kind == HELDER_TOKEN_SYMBOL) {
-        quotations.see(paragraph.text_of(t));
-        continue;
-      }
-      if (!is_matchable(t) || quotations.inside()) continue;
-      // A capital in the middle of a sentence is a name ("Conform Groep"), not officialese.
-      if ((t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START) &&
-          !(t.flags & HELDER_TOKEN_ALL_CAPS))
-        continue;
-      const auto found = by_first_word_.find(std::string(sdk::from_c(t.lower)));
-      if (found == by_first_word_.end()) continue;
-      for (const Pattern& pattern : found->second) {
-        // The rest of the phrase: the next tokens, all words, with nothing but spaces between them.
-        std::size_t last = i;
-        bool matches = true;
-        for (std::size_t w = 1; w < pattern.words.size() && matches; ++w) {
-          const std::size_t next = last + 1;
-          matches = next < tokens.size() && is_matchable(tokens[next]) &&
-                    sdk::from_c(tokens[next].lower) == pattern.words[w];
-          last = next;
-        }
-        if (!matches) continue;
-        const Entry& entry = entries_[pattern.entry];
-        const std::uint32_t start = t.start, end = tokens[last].end;
-        const std::string_view matched = paragraph.text().substr(start, end - start);
-        std::vector<sdk::Fix> fixes;
-        const bool after_te = i > 0 && sdk::from_c(tokens[i - 1].lower) == "te";
-        if (pattern.base_form && !entry.replacements.empty()) {
-          const bool capital = (t.flags & HELDER_TOKEN_CAPITALIZED) != 0;
-          for (const std::string& r : entry.replacements) {
-            const std::string split_verb = with_te_inside(r);
-            if (after_te && !split_verb.empty())  // replace "te retourneren" as a whole
-              fixes.push_back(sdk::Fix{tokens[i - 1].start, end, split_verb, true});
-            else  // a separable verb fits only where the verb stays whole: "Wij retourneren" is not "Wij terugsturen"
-              fixes.push_back(sdk::Fix{start, end, capital ? capitalized(r) : r, !entry.autofix || !split_verb.empty()});
+    for (const helder_sentence& sentence : paragraph.sentences()) {
+      const std::size_t first = sentence.first_token, last = first + sentence.token_count;
+      std::size_t reported_to = first;  // findings do not overlap
+      for (std::size_t i = first; i < last; ++i) {
+        if (i < reported_to || !is_matchable(tokens[i]) || is_off_limits(tokens[i])) continue;
+        std::optional<Match> m = match_at(paragraph, tokens, i, first, last);
+        if (!m) continue;
+        // The second part of an elliptic pair ("wet- en regelgeving"): the first part leans on it.
+        if (m->first >= first + 2 && sdk::is_class(tokens[m->first - 1], HELDER_CLASS_CONJUNCTION) &&
+            paragraph.text_of(tokens[m->first - 2]) == "-" && tokens[m->first - 2].start > 0 &&
+            paragraph.text()[tokens[m->first - 2].start - 1] != ' ')
+          continue;
+        bool off_limits = false;
+        for (std::size_t j = m->first; j <= m->last; ++j) off_limits = off_limits || is_off_limits(tokens[j]);
+        if (off_limits || m->first < reported_to) continue;
+        std::string lower = m->quoted;
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+        if (host_.vocabulary(lower) == 1) continue;  // the project accepts these words
+        const Entry& entry = entries_[m->entry];
+        std::vector<std::string> alternatives = m->reason_only ? std::vector<std::string>{} : entry.replacements;
+        if (entry.use == Use::Adjective && m->first == m->last) {
+          // Its use in this sentence: before a noun, after a copula, or as an adverb.
+          const helder_token& word = tokens[m->first];
+          const bool inflected = sdk::from_c(word.lower) != entry.words[0];
+          const bool before_noun = m->last + 1 < last && tokens[m->last + 1].kind == HELDER_TOKEN_WORD &&
+                                   !sdk::is_class(tokens[m->last + 1], kFunctionWords) &&
+                                   !(sdk::verb_form(tokens[m->last + 1]) & HELDER_VERB_FINITE);
+          bool after_copula = false;
+          for (std::size_t j = first; j < m->first; ++j) after_copula = after_copula || sdk::is_class(tokens[j], HELDER_CLASS_COPULA);
+          const AdjectiveUse use = inflected || before_noun ? AdjectiveUse::Attributive
+                                   : after_copula           ? AdjectiveUse::Predicative
+                                                            : AdjectiveUse::Adverb;
+          const auto& chosen = use == AdjectiveUse::Attributive ? entry.attributive
+                               : use == AdjectiveUse::Predicative ? entry.predicative
+                                                                  : entry.adverb;
+          if (chosen) alternatives = *chosen;
+          const bool capital = (word.flags & HELDER_TOKEN_CAPITALIZED) != 0;
+          for (const std::string& a : alternatives) {
+            std::string replacement = a;
+            // Before a noun the ending follows the text: "de desbetreffende" -> "de betreffende" needs the -e too.
+            constexpr std::uint32_t kNotAdjective = kFunctionWords & ~static_cast<std::uint32_t>(HELDER_CLASS_ADVERB);
+            if (inflected && a.find(' ') == std::string::npos && !(host_.lookup(a).word_class & kNotAdjective)) {
+              const std::string_view made = host_.inflect_adjective(a);
+              if (!made.empty()) replacement = std::string(made);
+            }
+            // One click only before a noun, where the use is plain to see; elsewhere the writer chooses.
+            m->fixes.push_back(sdk::Fix{word.start, word.end, capital ? capitalized(replacement) : replacement,
+                                        !entry.autofix || use != AdjectiveUse::Attributive});
           }
-        } else if (pattern.base_form) {
-          // Leaving the words out: take one space with them. Whether the sentence still runs is for a person.
-          const std::string_view text = paragraph.text();
-          const std::uint32_t fix_end = end < text.size() && text[end] == ' ' ? end + 1 : end;
-          fixes.push_back(sdk::Fix{start, fix_end, "", true});
         }
-        findings.emit(p, start, end, message_for(entry, matched), HELDER_SEVERITY_RULE, fixes);
-        i = last;
-        break;
+        // The message names the alternatives as the fixes write them: "gebeurt", "aparte".
+        if (!m->fixes.empty() && m->fixes.size() == alternatives.size()) {
+          for (std::size_t a = 0; a < alternatives.size(); ++a) {
+            std::string text = m->fixes[a].replacement;
+            if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' && !(alternatives[a][0] >= 'A' && alternatives[a][0] <= 'Z'))
+              text[0] = static_cast<char>(text[0] + 32);
+            if (!text.empty()) alternatives[a] = text;
+          }
+        }
+        const std::uint32_t start = tokens[m->first].start, end = tokens[m->last].end;
+        findings.emit(p, start, end, message_for(entry, alternatives, m->quoted), HELDER_SEVERITY_RULE, m->fixes);
+        reported_to = m->last + 1;
       }
     }
   }

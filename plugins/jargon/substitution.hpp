@@ -1,9 +1,13 @@
-// Check kind "substitution": words and phrases (with their inflected forms) that have a plainer
-// alternative, from a list in the rule's options.
+// Check kind "substitution": words and phrases that have a plainer alternative, from a list in the rule's
+// options. What each entry is in a sentence (its `use`) decides how it is found and what is offered:
+// a verb in every form through the host's lexicon (split separable forms too), an adjective with and without
+// -e and with alternatives per use (before a noun, after "zijn", as an adverb), fixed words as written.
 #pragma once
 
 #include <helder/sdk.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -16,22 +20,52 @@ class Substitution {
   void check(const sdk::Unit& unit, sdk::Findings& findings) const;
 
  private:
+  enum class Use { Phrase, Verb, Adjective, Noun, Other };
+  enum class AdjectiveUse { Attributive, Predicative, Adverb };
+
   struct Entry {
-    std::string phrase;
+    std::vector<std::string> words;  // the phrase, lower case
+    Use use = Use::Phrase;
     std::vector<std::string> replacements;  // the first is the default fix
+    // Adjectives: the alternatives per use; nullopt: the replacements. An empty list: no alternative.
+    std::optional<std::vector<std::string>> attributive, predicative, adverb;
     std::string reason;
     bool autofix = true;  // false: the replacement depends on the sentence ("echter" -> "maar")
+    int verb_word = -1;   // use = verb: the index of the verb in `words`
+    std::uint32_t lemma = 0;  // use = verb: the lexicon's id of that verb
   };
+  // A list of words that is found as written: the phrase of a fixed entry, a listed form, an adjective's forms.
   struct Pattern {
     std::vector<std::string> words;  // lower case
     std::size_t entry;
-    bool base_form;  // the phrase itself, not an inflected form: the replacement fits as it is
+    bool base_form;  // the phrase itself (or an adjective form): the replacement fits as it is
+  };
+  struct Match {
+    std::size_t entry;
+    std::size_t first, last;  // token indices of the span marked
+    std::string quoted;       // the words as the message quotes them: "stelt ... vast"
+    std::vector<sdk::Fix> fixes;
+    bool reason_only = false;  // no alternatives fit this form
   };
 
-  std::string message_for(const Entry& entry, std::string_view matched) const;
+  void add_entry(std::size_t index, const sdk::Options& options);
+  std::optional<Match> match_at(const sdk::Paragraph& paragraph, const sdk::Strided<helder_token>& tokens,
+                                std::size_t i, std::size_t sentence_first, std::size_t sentence_last) const;
+  std::optional<Match> match_verb(const sdk::Paragraph& paragraph, const sdk::Strided<helder_token>& tokens,
+                                  std::size_t i, std::size_t sentence_first, std::size_t sentence_last) const;
+  std::vector<sdk::Fix> verb_fixes(const Entry& entry, const helder_token& verb, std::uint32_t start,
+                                   std::uint32_t end, bool capital, bool clause_end) const;
+  std::string message_for(const Entry& entry, const std::vector<std::string>& alternatives,
+                          std::string_view matched) const;
 
+  sdk::Host host_;
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<Pattern>> by_first_word_;  // longest pattern first
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> verbs_by_lemma_;
+  bool word_matches(const helder_token& t, std::string_view word) const;
+
+  std::vector<std::string> reflexive_;  // what "zich" in a phrase stands for (option `reflexive`)
+  std::vector<std::string> accepted_;  // phrases the pack accepts as terms of art (option `accept`)
   std::string message_;
 };
 

@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// One line per finding: position, severity, rule, the words it covers (line breaks shown as ⏎), the first fix.
+// One line per finding: position, severity, rule, the words it covers (line breaks shown as ⏎), the first sure
+// fix, and after " | " the message.
 std::string golden_lines(const std::string& source, const std::vector<Finding>& findings) {
   const LineIndex lines(source);
   std::string out;
@@ -39,6 +40,8 @@ std::string golden_lines(const std::string& source, const std::vector<Finding>& 
                        to_string(f.severity), f.rule_id, covered);
     // Fixes that need review can depend on Hunspell's time limit for suggestions: only sure fixes are kept.
     if (!f.fixes.empty() && !f.fixes.front().needs_review) out += fmt::format(" → «{}»", f.fixes.front().text);
+    // The message as the writer reads it: one line (a line break in it would show here as a broken line).
+    out += fmt::format(" | {}", f.message);
     out += '\n';
   }
   return out;
@@ -88,4 +91,30 @@ TEST_CASE("the two real letters give exactly the reviewed findings", "[golden]")
     }
   }
   for (const auto& [rule, count] : per_rule) std::cout << "golden letters: " << rule << " " << count << '\n';
+}
+
+// tests/golden/REVIEW.md gives every golden finding a verdict (right, low value, wrong), in file order.
+TEST_CASE("every golden finding has a verdict in REVIEW.md", "[golden]") {
+  const std::string review = test::read_file(fs::path(HELDER_SOURCE_DIR) / "tests" / "golden" / "REVIEW.md");
+  for (const auto& entry : fs::directory_iterator(fs::path(HELDER_SOURCE_DIR) / "tests" / "golden")) {
+    if (entry.path().extension() != ".findings") continue;
+    const std::string letter = entry.path().stem().string();
+    const std::size_t section = review.find("\n## " + letter + "\n");
+    INFO(letter);
+    REQUIRE(section != std::string::npos);
+    std::size_t at = section;
+    std::istringstream lines(test::read_file(entry.path()));
+    for (std::string line; std::getline(lines, line);) {
+      std::istringstream fields(line);
+      std::string position, severity, rule;
+      fields >> position >> severity >> rule;
+      const std::string item = "\n- `" + position + " " + rule + "` ";
+      at = review.find(item, at);
+      INFO(line);
+      REQUIRE(at != std::string::npos);
+      at += item.size();
+      const std::string_view verdict(review.data() + at, review.size() - at);
+      CHECK((verdict.starts_with("right") || verdict.starts_with("low value") || verdict.starts_with("wrong")));
+    }
+  }
 }

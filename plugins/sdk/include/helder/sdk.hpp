@@ -156,6 +156,16 @@ class Paragraph {
     return {c_->passives, c_->passive_count, c_->passive_stride};
   }
   std::string_view text_of(const helder_token& t) const { return text().substr(t.start, t.end - t.start); }
+  // True when every word of the sentence stands in a quotation: someone else's words, not the writer's.
+  bool is_quoted(const helder_sentence& s) const {
+    bool any = false;
+    for (const helder_token& t : tokens_of(s)) {
+      if (t.kind != HELDER_TOKEN_WORD) continue;
+      if (!(t.flags & HELDER_TOKEN_IN_QUOTATION)) return false;
+      any = true;
+    }
+    return any;
+  }
   std::string_view text_of(const helder_sentence& s) const { return text().substr(s.start, s.end - s.start); }
   // The tokens of one sentence.
   Strided<helder_token> tokens_of(const helder_sentence& s) const {

@@ -182,7 +182,16 @@ void Lexicon::add_irregular_verbs(const std::filesystem::path& file) {
 }
 
 void Lexicon::add_verbs(const std::filesystem::path& file) {
-  read_lines(file, [&](const std::vector<std::string_view>& f, std::size_t line) {
+  // Two passes: the verbs themselves first, then the separable ones built on them, so that a base verb has
+  // its own flags and stem ("starten	both" before "her|starten"), whatever the order of the lines.
+  for (const bool separable_pass : {false, true})
+    read_lines(file, [&](const std::vector<std::string_view>& f, std::size_t line) {
+      if ((f[0].find('|') != std::string_view::npos) == separable_pass) add_verb_line(f, file, line);
+    });
+}
+
+void Lexicon::add_verb_line(const std::vector<std::string_view>& f, const std::filesystem::path& file, std::size_t line) {
+  {
     const std::string_view written = f[0];
     bool inseparable = false, zijn = false, both = false, rare = false;
     if (f.size() > 1)
@@ -249,7 +258,7 @@ void Lexicon::add_verbs(const std::filesystem::path& file) {
     }
     v.forms = regular_verb(infinitive, stem, inseparable);
     add_verb(std::move(v), file, line);
-  });
+  }
 }
 
 const WordFeatures* Lexicon::find(std::string_view lower) const {

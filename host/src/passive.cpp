@@ -156,7 +156,8 @@ void find_passives(ParagraphAnalysis& p, const Lexicon& lexicon) {
         if (is_participle_token(p, j, first, aux, zijn) && !is_used(j)) {
           // A verb that makes its perfect with "zijn" has no passive: "werd ... verschenen" belongs to another
           // clause ("werd een succes in Duitsland, waar 1000 verhalen verschenen").
-          const bool state_with_agent = (t.word_class & HELDER_CLASS_STATE) && !(t.verb_form & HELDER_VERB_PERFECT_ZIJN) &&
+          // With an agent ("door de gemeente") a state or a verb of change is an action after all.
+          const bool state_with_agent = !(t.verb_form & HELDER_VERB_PERFECT_ZIJN) && is_zijn_perfect_or_state(t, lexicon) &&
                                         has_agent(p, i + 1, j, last);
           if (zijn ? !is_zijn_perfect_or_state(t, lexicon) || state_with_agent : !(t.verb_form & HELDER_VERB_PERFECT_ZIJN))
             found = j;

@@ -160,3 +160,76 @@ TEST_CASE("an officialese message names the better word once, not twice", "[jarg
     }
   }
 }
+
+namespace {
+
+std::vector<Finding> check_markdown(const std::string& project_toml, const std::string& text, const test::TempDir& dir) {
+  Config config = test::config_from(project_toml, dir.path());
+  for (RuleConfig& r : config.rules) r.enabled = r.id.ends_with(".officialese");
+  std::vector<std::string> messages;
+  Engine engine(config, test::language_services(), test::builtin_plugins(), messages);
+  REQUIRE(messages.empty());
+  return engine.check(engine.analyze(text, Format::Markdown), text);
+}
+
+std::vector<std::string> covered(const std::vector<Finding>& findings, const std::string& text) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings) out.push_back(text.substr(f.start, f.end - f.start));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("officialese finds every form of a listed verb through the lexicon, split ones too", "[jargon][lexicon]") {
+  test::TempDir dir;
+  const std::string text =
+      "De betaling geschiedt per bank. Wij stellen de regels morgen vast. Het is nodig de regels vast te stellen. "
+      "Deze regel heeft betrekking op alle inwoners.";
+  const auto findings = check_with("", text, dir);
+  const auto words = covered(findings, text);
+  REQUIRE(words.size() == 4);
+  CHECK(words[0] == "geschiedt");
+  REQUIRE(findings[0].fixes.size() == 1);
+  CHECK(findings[0].fixes[0].text == "gebeurt");  // the alternative in the form of the text
+  CHECK(findings[0].message.find("\"gebeurt\"") != std::string::npos);
+  CHECK(words[1] == "stellen");  // the finite verb of "stellen ... vast"
+  CHECK(findings[1].message.find("\"stellen ... vast\"") != std::string::npos);
+  CHECK(findings[1].fixes.empty());  // a split verb: the writer rewrites the sentence
+  CHECK(words[2] == "vast te stellen");
+  CHECK(words[3] == "heeft betrekking op");
+  REQUIRE(!findings[3].fixes.empty());
+  CHECK(findings[3].fixes[0].text == "gaat over");
+}
+
+TEST_CASE("an adjective's alternative takes the ending of the text; a noun's alternative after an article is for review",
+          "[jargon][fix]") {
+  test::TempDir dir;
+  const std::string text = "Wij maken afzonderlijke afspraken. Dit vraagstuk is lastig.";
+  const auto findings = check_with("", text, dir);
+  REQUIRE(findings.size() == 2);
+  REQUIRE(!findings[0].fixes.empty());
+  CHECK(findings[0].fixes[0].text == "aparte");
+  REQUIRE(!findings[1].fixes.empty());
+  CHECK(findings[1].fixes[0].needs_review);  // "dit vraag" would be wrong: another noun, another gender
+}
+
+TEST_CASE("no advice inside link text, titles, quotations and the fixed names of the configuration", "[jargon]") {
+  test::TempDir dir;
+  const std::string text =
+      "Lees [Indien u verhuist](https://www.rijksoverheid.nl/verhuizen) op onze website.\n\n"
+      "De minister zei: \"Indien nodig grijpen wij in.\"\n\n"
+      "> Middels deze brief meld ik mij af.\n\n"
+      "Het punt Regeling ten behoeve van de zorg staat op de agenda. Wij helpen u ten behoeve van uw aanvraag.\n";
+  const auto findings = check_markdown("[lexicon]\nnames = [\"Regeling ten behoeve van de zorg\"]\n", text, dir);
+  const auto words = covered(findings, text);
+  REQUIRE(words.size() == 1);  // only the writer's own words
+  CHECK(words[0] == "ten behoeve van");
+  CHECK(findings[0].start > text.find("Wij helpen"));
+}
+
+TEST_CASE("a pack accepts a term of art for a rule of kind jargon.substitution", "[jargon]") {
+  test::TempDir dir;
+  const std::string text = "Indien u wilt, bellen wij u.";
+  CHECK(check_with("", text, dir).size() == 1);
+  CHECK(check_with("[rules.\"rijksoverheid.officialese\"]\naccept = [\"indien\"]\n", text, dir).empty());
+}

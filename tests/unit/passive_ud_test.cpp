@@ -52,3 +52,21 @@ TEST_CASE("passive voice compared with UD aux:pass", "[ud][passive]") {
     REQUIRE(f1 >= 0.90);
   }
 }
+
+TEST_CASE("passive voice keeps states apart from actions where the lexicon can tell", "[passive]") {
+  test::TempDir dir;
+  Config config = test::config_from("", dir.path());
+  std::vector<std::string> messages;
+  Engine engine(config, test::language_services(), test::builtin_plugins(), messages);
+  const auto passives = [&](const std::string& sentence) {
+    return engine.analyze_paragraph(sentence, BlockKind::Paragraph, {}).passives.size();
+  };
+  CHECK(passives("De winkel is gesloten.") == 0);                 // a state (words.tsv: gesloten state)
+  CHECK(passives("De winkel is door de politie gesloten.") == 1);  // with an agent it is an action
+  CHECK(passives("Het project is gisteren gestart.") == 0);        // starten makes its perfect with zijn too
+  CHECK(passives("Hij is naar huis gegaan.") == 0);                // the perfect tense of gaan
+  CHECK(passives("De brief wordt morgen verstuurd.") == 1);
+  CHECK(passives("Vier woningen zijn in de nacht verwoest.") == 1);  // the plural "zijn" before a preposition
+  CHECK(passives("Zijn huis verkocht hij snel.") == 0);           // "zijn" as a possessive
+  CHECK(passives("Dit wordt biest of colostrum genoemd.") == 1);  // "of" joins words here
+}

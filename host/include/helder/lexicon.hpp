@@ -81,6 +81,7 @@ class Lexicon {
   using Map = std::unordered_map<std::string, Entry, Hash, std::equal_to<>>;
 
   std::uint32_t add_verb(Verb verb, const std::filesystem::path& file, std::size_t line);
+  void add_verb_line(const std::vector<std::string_view>& fields, const std::filesystem::path& file, std::size_t line);
   void add_form(std::string_view form, std::uint32_t lemma, std::uint32_t bits);
   bool guessed_participle(std::string_view lower) const;
 

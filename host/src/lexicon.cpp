@@ -117,6 +117,14 @@ void Lexicon::add_form(std::string_view form, std::uint32_t lemma, std::uint32_t
   auto it = forms_.find(form);
   if (it == forms_.end()) it = forms_.emplace(std::string(form), Entry{}).first;
   WordFeatures& f = it->second.features;
+  // A function word is not read as the stem of a verb: "niet" (nieten), "dat" (daten), "heel" (helen).
+  constexpr std::uint32_t kFunction = HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | HELDER_CLASS_PRONOUN |
+                                      HELDER_CLASS_PREPOSITION | HELDER_CLASS_CONJUNCTION | HELDER_CLASS_SUBORDINATOR |
+                                      HELDER_CLASS_RELATIVE | HELDER_CLASS_NEGATION | HELDER_CLASS_DEGREE |
+                                      HELDER_CLASS_ADVERB | HELDER_CLASS_NUMERAL;
+  if ((f.word_class & kFunction) && !(f.word_class & (HELDER_CLASS_AUXILIARY | HELDER_CLASS_COPULA)) &&
+      (bits & (HELDER_VERB_INFINITIVE | HELDER_VERB_FINITE | HELDER_VERB_PARTICIPLE)) == HELDER_VERB_PRESENT_1)
+    return;
   f.word_class |= HELDER_CLASS_VERB;
   constexpr std::uint32_t kForms = HELDER_VERB_INFINITIVE | HELDER_VERB_FINITE | HELDER_VERB_PARTICIPLE;
   if (f.lemma != 0 && f.lemma != lemma) {

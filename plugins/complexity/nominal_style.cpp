@@ -1,12 +1,12 @@
-// Check kind "nominal-style" ("naamwoordstijl"). No part-of-speech tagger exists, so the patterns lean on word
-// lists, the shape of words and the dictionary (an infinitive has a present tense the dictionary knows:
-// "nemen" -> "neemt"). Every pattern stays inside one clause of one sentence, and prefers silence to a guess.
+// Check kind "nominal-style" ("naamwoordstijl"). No part-of-speech tagger exists, so the patterns lean on the
+// host's lexicon (the word class and verb form of every token, every form of the support verbs), the shape of
+// words and the rule's options, where the pack keeps the words this rule treats apart (see nominal_style.hpp).
+// Every pattern stays inside one clause of one sentence, and prefers silence to a guess.
 #include "nominal_style.hpp"
 
 #include <algorithm>
 #include <array>
 #include <stdexcept>
-#include <string_view>
 
 namespace helder::complexity {
 
@@ -14,108 +14,8 @@ namespace {
 
 bool ends_with(std::string_view s, std::string_view end) { return s.size() >= end.size() && s.ends_with(end); }
 
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
-
-template <std::size_t N>
-bool one_of(std::string_view word, const std::array<std::string_view, N>& list) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-// Strong and irregular verbs: infinitive, first person, third person, past singular, past plural, participle.
-constexpr auto irregular_verbs = std::to_array<std::array<std::string_view, 6>>({
-    {"nemen", "neem", "neemt", "nam", "namen", "genomen"},
-    {"brengen", "breng", "brengt", "bracht", "brachten", "gebracht"},
-    {"geven", "geef", "geeft", "gaf", "gaven", "gegeven"},
-    {"doen", "doe", "doet", "deed", "deden", "gedaan"},
-    {"komen", "kom", "komt", "kwam", "kwamen", "gekomen"},
-    {"houden", "houd", "houdt", "hield", "hielden", "gehouden"},
-    {"dragen", "draag", "draagt", "droeg", "droegen", "gedragen"},
-    {"bieden", "bied", "biedt", "bood", "boden", "geboden"},
-    {"vinden", "vind", "vindt", "vond", "vonden", "gevonden"},
-    {"treffen", "tref", "treft", "trof", "troffen", "getroffen"},
-    {"krijgen", "krijg", "krijgt", "kreeg", "kregen", "gekregen"},
-    {"gaan", "ga", "gaat", "ging", "gingen", "gegaan"},
-    {"staan", "sta", "staat", "stond", "stonden", "gestaan"},
-    {"zien", "zie", "ziet", "zag", "zagen", "gezien"},
-    {"slaan", "sla", "slaat", "sloeg", "sloegen", "geslagen"},
-    {"laten", "laat", "laat", "liet", "lieten", "gelaten"},
-    {"besluiten", "besluit", "besluit", "besloot", "besloten", "besloten"},
-    {"sluiten", "sluit", "sluit", "sloot", "sloten", "gesloten"},
-    {"onderzoeken", "onderzoek", "onderzoekt", "onderzocht", "onderzochten", "onderzocht"},
-    {"vragen", "vraag", "vraagt", "vroeg", "vroegen", "gevraagd"},
-    {"zoeken", "zoek", "zoekt", "zocht", "zochten", "gezocht"},
-    {"denken", "denk", "denkt", "dacht", "dachten", "gedacht"},
-    {"schrijven", "schrijf", "schrijft", "schreef", "schreven", "geschreven"},
-    {"wegen", "weeg", "weegt", "woog", "wogen", "gewogen"},
-    {"overwegen", "overweeg", "overweegt", "overwoog", "overwogen", "overwogen"},
-    {"beginnen", "begin", "begint", "begon", "begonnen", "begonnen"},
-    {"kiezen", "kies", "kiest", "koos", "kozen", "gekozen"},
-    {"helpen", "help", "helpt", "hielp", "hielpen", "geholpen"},
-    {"lezen", "lees", "leest", "las", "lazen", "gelezen"},
-    {"ontvangen", "ontvang", "ontvangt", "ontving", "ontvingen", "ontvangen"},
-    {"verbieden", "verbied", "verbiedt", "verbood", "verboden", "verboden"},
-    {"overleggen", "overleg", "overlegt", "overlegde", "overlegden", "overlegd"},
-    {"ondersteunen", "ondersteun", "ondersteunt", "ondersteunde", "ondersteunden", "ondersteund"},
-    {"hebben", "heb", "heeft", "had", "hadden", "gehad"},
-    {"zijn", "ben", "is", "was", "waren", "geweest"},
-    {"kunnen", "kan", "kan", "kon", "konden", "gekund"},
-    {"willen", "wil", "wil", "wilde", "wilden", "gewild"},
-    {"mogen", "mag", "mag", "mocht", "mochten", "gemogen"},
-    {"moeten", "moet", "moet", "moest", "moesten", "gemoeten"},
-    {"worden", "word", "wordt", "werd", "werden", "geworden"},
-    {"weten", "weet", "weet", "wist", "wisten", "geweten"},
-    {"zeggen", "zeg", "zegt", "zei", "zeiden", "gezegd"},
-    {"spreken", "spreek", "spreekt", "sprak", "spraken", "gesproken"},
-    {"schieten", "schiet", "schiet", "schoot", "schoten", "geschoten"},
-    {"wijzen", "wijs", "wijst", "wees", "wezen", "gewezen"},
-    {"zetten", "zet", "zet", "zette", "zetten", "gezet"},
-    {"leggen", "leg", "legt", "legde", "legden", "gelegd"},
-    {"heffen", "hef", "heft", "hief", "hieven", "geheven"},
-    {"verlenen", "verleen", "verleent", "verleende", "verleenden", "verleend"},
-    {"oefenen", "oefen", "oefent", "oefende", "oefenden", "geoefend"},
-});
-
-// A weak verb: stem from the infinitive, past tense by 't kofschip, participle with ge- unless the verb
-// starts with an unstressed prefix. Where the stem can be spelled two ways ("beoordeel"/"behandel"), the
-// dictionary picks the one whose third person it knows.
-VerbForms weak_verb(std::string_view infinitive, const sdk::Host& host) {
-  VerbForms v;
-  v.infinitive = std::string(infinitive);
-  if (!ends_with(infinitive, "en") || infinitive.size() < 4) {
-    v.stem = v.third = v.past_single = v.past_plural = v.participle = v.infinitive;
-    return v;
-  }
-  std::string raw(infinitive.substr(0, infinitive.size() - 2));
-  const std::size_t n = raw.size();
-  const bool double_consonant = n >= 2 && raw[n - 1] == raw[n - 2] && !is_vowel(raw[n - 1]);
-  if (double_consonant) raw.pop_back();
-  const bool voiceless = std::string_view("tkfspx").find(raw.back()) != std::string_view::npos || ends_with(raw, "ch");
-  std::string stem = raw;
-  if (stem.back() == 'v') stem.back() = 'f';
-  if (stem.back() == 'z') stem.back() = 's';
-  // An open syllable keeps its long vowel written twice in the stem: nemen -> neem, maken -> maak.
-  const std::size_t m = stem.size();
-  if (!double_consonant && m >= 2 && !is_vowel(stem[m - 1]) && is_vowel(stem[m - 2]) && stem[m - 2] != 'i' &&
-      (m < 3 || !is_vowel(stem[m - 3]))) {
-    std::string doubled = stem;
-    doubled.insert(m - 1, 1, stem[m - 2]);
-    const std::string third = doubled.back() == 't' ? doubled : doubled + "t";
-    if (host.spelled_correctly(third) == 1) stem = doubled;
-  }
-  v.stem = stem;
-  v.third = stem.back() == 't' ? stem : stem + "t";
-  v.past_single = stem + (voiceless ? "te" : "de");
-  v.past_plural = v.past_single + "n";
-  static constexpr auto unstressed = std::to_array<std::string_view>({"be", "ge", "her", "ont", "ver", "er"});
-  bool prefixed = false;
-  for (std::string_view p : unstressed)
-    prefixed = prefixed || (infinitive.starts_with(p) && infinitive.size() > p.size() + 3);
-  std::string prefix = prefixed ? "" : "ge";
-  if (!prefixed && (stem[0] == 'e' || stem[0] == 'i' || stem[0] == 'u'))
-    prefix = stem[0] == 'e' ? "geë" : stem[0] == 'i' ? "geï" : "geü";
-  const bool ends_dental = stem.back() == 't' || stem.back() == 'd';
-  v.participle = prefix + stem + (ends_dental ? "" : voiceless ? "t" : "d");
-  return v;
+bool ends_with_any(std::string_view s, const std::vector<std::string>& endings) {
+  return std::any_of(endings.begin(), endings.end(), [&](const std::string& e) { return ends_with(s, e); });
 }
 
 std::vector<std::string> split_words(std::string_view text) {
@@ -139,86 +39,58 @@ std::string capitalized(std::string text) {
   return text;
 }
 
+// Reads an array option of words into `out`.
+template <class Out>
+void read_words(const sdk::Options& options, std::string_view key, Out& out) {
+  for (std::size_t i = 0, n = options.array_size(key); i < n; ++i) {
+    std::string word = options.string(std::string(key) + "[" + std::to_string(i) + "]", "");
+    if (word.empty()) continue;
+    if constexpr (requires { out.push_back(word); })
+      out.push_back(std::move(word));
+    else
+      out.insert(std::move(word));
+  }
+}
+
 // Words that end one clause or start another: a support verb and its noun stay on one side of them.
-// Ambiguous words ("dat", "als", "of") count too: a missed finding is better than a false one.
+// Ambiguous words ("dat", "als", "of": a relative or subordinator may also be a determiner or a conjunction)
+// count too: a missed finding is better than a false one.
+constexpr std::uint32_t kClauseWords = HELDER_CLASS_CONJUNCTION | HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE;
+
+// Punctuation that ends a clause, and the lexicon's conjunctions, subordinators and relatives. The rule's
+// `infinitive_openers` ("om") are asked by the caller.
 bool is_clause_boundary(const sdk::Paragraph& paragraph, const helder_token& t) {
   if (t.kind == HELDER_TOKEN_PUNCTUATION || t.kind == HELDER_TOKEN_SYMBOL) {
     // A full stop inside a sentence is a sentence boundary the segmenter missed ("overgaan. De" without space).
     static constexpr auto marks =
         std::to_array<std::string_view>({",", ";", ":", "(", ")", "–", "—", "?", "!", "•", ".", "|"});
-    return one_of(paragraph.text_of(t), marks);
+    return std::find(marks.begin(), marks.end(), paragraph.text_of(t)) != marks.end();
   }
   if (!is_word(t)) return false;
   if (lower_of(t).find('.') != std::string_view::npos) return true;  // "overgaan.De": two sentences glued
-  static constexpr auto words = std::to_array<std::string_view>(
-      {"en",       "maar",    "of",     "want",    "dat",       "die",     "omdat",   "als",
-       "wanneer",  "indien",  "zodat",  "doordat", "terwijl",   "nadat",   "voordat", "hoewel",
-       "tenzij",   "waarin",  "waarop", "waarmee", "waardoor",  "waarbij", "waarvan", "waarover",
-       "waarvoor", "waaraan", "waarna", "wat",     "wie",       "welke",   "zoals",   "om",
-       "zodra",    "mits",    "opdat",  "totdat",  "aangezien", "hetgeen", "noch",    "sinds"});
-  return one_of(lower_of(t), words);
+  return sdk::is_class(t, kClauseWords);
 }
 
-bool is_article(std::string_view w) {
-  static constexpr auto articles = std::to_array<std::string_view>({"een", "de", "het"});
-  return one_of(w, articles);
-}
+bool is_article(const helder_token& t) { return is_word(t) && sdk::is_class(t, HELDER_CLASS_ARTICLE); }
+bool is_preposition(const helder_token& t) { return is_word(t) && sdk::is_class(t, HELDER_CLASS_PREPOSITION); }
 
-// Words before a noun that make it the object of something else than the support verb.
-bool is_determiner_or_preposition(std::string_view w) {
-  static constexpr auto list = std::to_array<std::string_view>(
-      {"de",   "het",    "een",   "dit",   "deze", "die",  "dat", "zijn",    "haar",   "hun",   "onze", "ons",  "uw",
-       "mijn", "jouw",   "op",    "van",   "over", "voor", "met", "na",      "tot",    "bij",   "in",   "aan",  "door",
-       "naar", "zonder", "tegen", "onder", "uit",  "via",  "per", "vanwege", "binnen", "sinds", "welk", "welke"});
-  return one_of(w, list);
-}
-
-bool is_preposition(std::string_view w) {
-  static constexpr auto list = std::to_array<std::string_view>(
-      {"op",      "van",    "over",  "voor",   "met",     "na",      "tot",   "bij", "in",
-       "aan",     "door",   "naar",  "zonder", "tegen",   "onder",   "uit",   "via", "per",
-       "vanwege", "binnen", "sinds", "tussen", "volgens", "tijdens", "namens"});
-  return one_of(w, list);
-}
-
-// Particles of separable verbs: "neemt ... over" is "overnemen", not "nemen".
-bool is_particle(std::string_view w) {
-  static constexpr auto particles =
-      std::to_array<std::string_view>({"op", "aan", "mee", "in", "over", "af", "uit", "toe", "terug", "door", "weg",
-                                       "voor", "na", "bij", "vast", "deel", "los", "samen"});
-  return one_of(w, particles);
-}
-
-// Prepositions that may follow a separable particle at the end of its clause ("dient de aanvraag in bij").
-bool is_preposition_after_particle(std::string_view w) {
-  static constexpr auto list = std::to_array<std::string_view>(
-      {"bij", "voor", "met", "via", "naar", "op", "aan", "tegen", "over", "binnen", "vóór"});
-  return one_of(w, list);
-}
-
-// Uninflected adjectives and adverbs that may stand between "het" and its infinitive: "het tijdig indienen".
-bool is_adverb_like(std::string_view w) {
-  static constexpr auto short_ones =
-      std::to_array<std::string_view>({"snel", "goed",  "beter",  "juist", "correct", "opnieuw", "direct", "zelf",
-                                       "niet", "samen", "eerder", "later", "nog",     "verder",  "extra",  "zo",
-                                       "vaak", "meer",  "minder", "weer",  "alleen",  "ook",     "echt",   "volledig"});
-  if (one_of(w, short_ones)) return true;
-  static constexpr auto endings = std::to_array<std::string_view>({"ig", "lijk", "baar", "isch", "ief", "eel", "aal"});
-  for (std::string_view e : endings)
-    if (w.size() > e.size() + 2 && ends_with(w, e)) return true;
-  return false;
+// A preposition that may follow a separable particle at the end of its clause ("dient de aanvraag in bij");
+// not "te" before an infinitive ("vult het in te").
+bool is_preposition_after_particle(const helder_token& t) {
+  return is_preposition(t) && !sdk::is_class(t, HELDER_CLASS_INFINITIVE_MARKER);
 }
 
 enum class Slot { Infinitive, TeInfinitive, Participle, Stem, Third, Plural, PastSingle, PastPlural };
 
 // The form of `v` in `slot`, as written in a subordinate clause (particle joined: "uitvoert", "uit te voeren").
-std::string form_of(const VerbForms& v, Slot slot) {
+// `marker` is the infinitive marker of the text ("te"), for Slot::TeInfinitive.
+std::string form_of(const VerbForms& v, Slot slot, std::string_view marker) {
   switch (slot) {
     case Slot::Infinitive:
     case Slot::Plural:
       return v.particle + v.infinitive;
     case Slot::TeInfinitive:
-      return v.particle.empty() ? "te " + v.infinitive : v.particle + " te " + v.infinitive;
+      return (v.particle.empty() ? "" : v.particle + " ") + std::string(marker) + " " + v.infinitive;
     case Slot::Participle:
       return v.particle + v.participle;
     case Slot::Stem:
@@ -240,6 +112,7 @@ bool joined(std::string_view w, std::string_view particle, std::string_view form
 
 // The finite slots of a base verb form (particle not joined), if `w` is one.
 bool finite_slot(const VerbForms& v, std::string_view w, Slot& slot) {
+  if (w.empty()) return false;
   if (w == v.third)
     slot = Slot::Third;
   else if (w == v.stem)
@@ -255,76 +128,40 @@ bool finite_slot(const VerbForms& v, std::string_view w, Slot& slot) {
   return true;
 }
 
-// Infinitives that are mostly nouns ("het leven van", "het bestaan van"), and words in -en that are no verbs
-// at all but happen to share a present tense with one ("boven": "boft").
-constexpr auto builtin_not_verbs = std::to_array<std::string_view>(
-    {"leven",  "eten",      "vertrouwen", "streven",  "wezen",       "verleden",     "bestaan",  "ontstaan",
-     "kosten", "boven",     "beneden",    "binnen",   "buiten",      "tussen",       "morgen",   "gisteren",
-     "samen",  "midden",    "noorden",    "zuiden",   "oosten",      "westen",       "examen",   "teken",
-     "wapen",  "verlangen", "belangen",   "gebeuren", "welbevinden", "functioneren", "handelen", "verloop"});
-
-// -ing and -atie nouns that name a thing rather than an action: "de uitvoering van de regeling" is fine. These
-// also end compounds that name things ("huurwoning", "subsidieregeling").
-constexpr auto builtin_concrete_heads = std::to_array<std::string_view>({"regeling",      "woning",
-                                                                         "vergadering",   "opleiding",
-                                                                         "vereniging",    "stichting",
-                                                                         "afdeling",      "omgeving",
-                                                                         "bevolking",     "verzekering",
-                                                                         "uitkering",     "instelling",
-                                                                         "voorziening",   "vergoeding",
-                                                                         "bepaling",      "verordening",
-                                                                         "beschikking",   "belasting",
-                                                                         "wetgeving",     "zitting",
-                                                                         "ervaring",      "aflevering",
-                                                                         "toelichting",   "ontheffing",
-                                                                         "vergunning",    "regering",
-                                                                         "verklaring",    "organisatie",
-                                                                         "informatie",    "situatie",
-                                                                         "administratie", "locatie",
-                                                                         "delegatie",     "publicatie",
-                                                                         "operatie",      "verkiezing",
-                                                                         "samenleving",   "uitzondering",
-                                                                         "bestemming",    "overeenstemming",
-                                                                         "vestiging",     "woningbouw",
-                                                                         "bezoldiging",   "tegemoetkoming",
-                                                                         "aanvulling",    "handreiking",
-                                                                         "regelgeving",   "verhouding",
-                                                                         "oplossing",     "vordering",
-                                                                         "verklaring",    "aansluiting",
-                                                                         "uitnodiging",   "beslissing",
-                                                                         "planning",      "ervaring",
-                                                                         "behuizing",     "inkomensondersteuning"});
-// The same, but only as whole words: as the end of a longer word they are often actions ("berekening",
-// "ondertekening", "herinrichting", "begeleiding").
-constexpr auto builtin_concrete_words = std::to_array<std::string_view>(
-    {"rekening",   "richting", "tekening", "mening",     "leiding",    "inleiding", "inrichting",
-     "koning",     "kring",    "ding",     "ring",       "natie",      "relatie",   "combinatie",
-     "waardering", "stemming", "oefening", "aanwijzing", "verhouding", "periode"});
-
 }  // namespace
 
 VerbForms VerbForms::of(std::string_view spec, const sdk::Host& host) {
-  std::string particle, base(spec);
-  if (const std::size_t bar = spec.find('|'); bar != std::string_view::npos) {
-    particle = std::string(spec.substr(0, bar));
-    base = std::string(spec.substr(bar + 1));
-  }
   VerbForms v;
-  bool found = false;
-  for (const auto& row : irregular_verbs)
-    if (row[0] == base) {
-      v = VerbForms{"",
-                    std::string(row[0]),
-                    std::string(row[1]),
-                    std::string(row[2]),
-                    std::string(row[3]),
-                    std::string(row[4]),
-                    std::string(row[5])};
-      found = true;
-      break;
+  std::string_view base = spec;
+  if (const std::size_t bar = spec.find('|'); bar != std::string_view::npos) {
+    v.particle = std::string(spec.substr(0, bar));
+    base = spec.substr(bar + 1);
+  } else if (const std::uint32_t whole = host.lemma_id(spec);
+             whole != 0 && (host.lookup(spec).verb_form & HELDER_VERB_SEPARABLE)) {
+    // A separable verb written whole ("vaststellen"): the particle is the part before the verb it is made of.
+    for (std::size_t cut = 1; cut + 1 < spec.size(); ++cut) {
+      const std::string_view head = spec.substr(0, cut);
+      if ((host.lookup(head).word_class & HELDER_CLASS_PARTICLE) &&
+          host.separable_verb(head, host.lemma_id(spec.substr(cut))) == whole) {
+        v.particle = std::string(head);
+        base = spec.substr(cut);
+        break;
+      }
     }
-  if (!found) v = weak_verb(base, host);
-  v.particle = particle;
+  }
+  const std::uint32_t lemma = host.lemma_id(base);
+  if (lemma == 0)
+    throw std::invalid_argument("het werkwoord \"" + std::string(spec) +
+                                "\" staat niet in het woordenboek van helder. Zet het in een woordenlijst van uw "
+                                "pakket ([lexicon] files)");
+  v.infinitive = std::string(host.verb_form(lemma, HELDER_VERB_INFINITIVE));
+  v.stem = std::string(host.verb_form(lemma, HELDER_VERB_PRESENT_1));
+  v.third = std::string(host.verb_form(lemma, HELDER_VERB_PRESENT_3));
+  v.past_single = std::string(host.verb_form(lemma, HELDER_VERB_PAST_SINGULAR));
+  v.past_plural = std::string(host.verb_form(lemma, HELDER_VERB_PAST_PLURAL));
+  v.participle = std::string(host.verb_form(lemma, HELDER_VERB_PARTICIPLE));
+  const std::string_view inflected = host.inflect_adjective(v.participle);
+  if (!v.participle.empty() && inflected != v.participle) v.inflected = std::string(inflected);
   return v;
 }
 
@@ -334,13 +171,25 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
       chain_length_(options.integer("chain_length", 2)) {
   if (chain_length_ < 0 || chain_length_ == 1)
     throw std::invalid_argument("chain_length moet 0 (uit) of 2 of meer zijn");
-  for (std::string_view w : builtin_not_verbs) not_verbs_.emplace(w);
-  for (std::string_view w : builtin_concrete_heads) concrete_heads_.emplace_back(w);
-  for (std::string_view w : builtin_concrete_words) not_nominalised_.emplace(w);
-  for (std::size_t i = 0, n = options.array_size("not_verbs"); i < n; ++i)
-    not_verbs_.insert(options.string("not_verbs[" + std::to_string(i) + "]", ""));
-  for (std::size_t i = 0, n = options.array_size("not_nominalised"); i < n; ++i)
-    concrete_heads_.push_back(options.string("not_nominalised[" + std::to_string(i) + "]", ""));
+  read_words(options, "infinitive_before", infinitive_before_);
+  read_words(options, "infinitive_after", infinitive_after_);
+  read_words(options, "infinitive_adverbs", adverbs_);
+  read_words(options, "infinitive_adverb_endings", adverb_endings_);
+  read_words(options, "not_verbs", not_verbs_);
+  read_words(options, "process_noun_endings", process_noun_endings_);
+  read_words(options, "chain_links", chain_links_);
+  read_words(options, "not_nominalised", concrete_heads_);
+  read_words(options, "not_nominalised_alone", not_nominalised_alone_);
+  read_words(options, "owning_determiners", owning_determiners_);
+  read_words(options, "infinitive_openers", infinitive_openers_);
+  read_words(options, "adjective_endings", adjective_endings_);
+  read_words(options, "inflected_endings", inflected_endings_);
+  std::vector<std::string> phrases;
+  read_words(options, "fixed_phrases", phrases);
+  for (const std::string& phrase : phrases) {
+    std::vector<std::string> words = split_words(phrase);
+    if (!words.empty()) fixed_phrases_.push_back(std::move(words));
+  }
 
   const std::size_t count = options.array_size("constructions");
   for (std::size_t i = 0; i < count; ++i) {
@@ -348,17 +197,26 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
     Construction c;
     c.noun = split_words(options.string(at + ".noun", ""));
     if (c.noun.empty()) throw std::invalid_argument(at + " heeft geen noun (het naamwoord, zoals \"een besluit\")");
+    c.article_first = (host.lookup(c.noun[0]).word_class & HELDER_CLASS_ARTICLE) != 0;
     const std::size_t verb_count = options.array_size(at + ".verbs");
     if (verb_count == 0) throw std::invalid_argument(at + " heeft geen verbs (de werkwoorden, zoals [\"nemen\"])");
+    // A verb the lexicon does not know makes the rule fail with the place in the options.
+    auto forms_of = [&](const std::string& verb, const std::string& where) {
+      try {
+        return VerbForms::of(verb, host);
+      } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(where + ": " + e.what());
+      }
+    };
     for (std::size_t j = 0; j < verb_count; ++j) {
       const std::string verb = options.string(at + ".verbs[" + std::to_string(j) + "]", "");
       if (verb.empty()) throw std::invalid_argument(at + ".verbs bevat een leeg werkwoord");
-      c.verbs.push_back(VerbForms::of(verb, host));
+      c.verbs.push_back(forms_of(verb, at + ".verbs"));
     }
     const std::string plain = options.string(at + ".plain", "");
     if (plain.empty())
       throw std::invalid_argument(at + " heeft geen plain (het gewone werkwoord, zoals \"besluiten\")");
-    c.plain = VerbForms::of(plain, host);
+    c.plain = forms_of(plain, at + ".plain");
     c.plain_text = c.plain.joined_infinitive();
     c.advice = options.string(at + ".advice", "");
     c.fix = options.boolean(at + ".fix", false);
@@ -367,86 +225,31 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
   }
 }
 
-bool looks_like_infinitive(std::string_view w, const sdk::Host& host, bool without_dictionary) {
-  static constexpr auto short_verbs =
-      std::to_array<std::string_view>({"doen", "gaan", "staan", "zien", "slaan", "zijn"});
-  static constexpr auto prefixes = std::to_array<std::string_view>({"be", "ont", "ver", "onder", "over"});
-  for (std::string_view v : short_verbs) {
-    if (w == v) return true;
-    if (!ends_with(w, v) || w.size() < v.size() + 2) continue;
-    const std::string_view prefix = w.substr(0, w.size() - v.size());
-    // "nagaan", "bestaan", "voldoen": a particle or prefix, or a word the dictionary knows as a whole.
-    if (is_particle(prefix) || one_of(prefix, prefixes) || (prefix.size() >= 3 && host.spelled_correctly(w) == 1))
-      return true;
-  }
-  // Adverbs, prepositions and numbers in -en that share a present tense with some verb ("binnen": "bint").
-  static constexpr auto no_verbs = std::to_array<std::string_view>(
-      {"binnen", "buiten", "boven", "beneden", "tussen", "tegen", "samen", "even", "morgen", "gisteren", "eigen",
-       "open", "zeven", "negen", "tien", "misschien", "verleden", "midden"});
-  if (one_of(w, no_verbs)) return false;
-  if (w.size() < 4 || !ends_with(w, "en") || ends_with(w, "ën") || ends_with(w, "een")) return false;
-  // A vowel before -en makes no verb ("ideeën" aside), unless it ends a diphthong: "groeien", "draaien".
-  if (is_vowel(w[w.size() - 3]) && !(w[w.size() - 3] == 'i' && is_vowel(w[w.size() - 4]))) return false;
-  // The dictionary knows the third person of a real verb: "verrichten" -> "verricht", "nemen" -> "neemt". When the
-  // stem ends in -t that form is the stem itself, often a noun ("documenten" -> "document"): then the
-  // participle decides ("verricht", "gekost"; not "gedocument").
-  const VerbForms v = VerbForms::of(w, host);
-  const int known = host.spelled_correctly(v.third == v.stem ? v.participle : v.third);
-  return known == 1 || (known < 0 && without_dictionary);
+bool NominalStyle::is_nominal_infinitive(const helder_token& t) const {
+  const std::uint32_t form = sdk::verb_form(t);
+  return (form & HELDER_VERB_INFINITIVE) && !(form & HELDER_VERB_GUESSED) && !not_verbs_.contains(lower_of(t));
 }
 
-bool looks_like_finite_verb(std::string_view w, const sdk::Host& host) {
-  for (const auto& row : irregular_verbs)
-    if (w == row[1] || w == row[2] || w == row[3] || w == row[4]) return true;
-  // Words in -t that are no verb forms, though the dictionary knows a verb to match ("met": "menen").
-  static constexpr auto function_words = std::to_array<std::string_view>(
-      {"met",   "niet",   "dat",     "wat",     "tot",     "uit",    "want",  "net",   "echt",  "vast",
-       "best",  "laatst", "meest",   "slechts", "eerst",   "liefst", "recht", "licht", "zacht", "dicht",
-       "omdat", "zodat",  "doordat", "nadat",   "voordat", "totdat", "opdat", "wet",   "tekst", "plaats"});
-  if (w.size() < 4 || one_of(w, function_words) || host.spelled_correctly(w) != 1) return false;
-  std::string_view stem;
-  if (ends_with(w, "t"))
-    stem = w.substr(0, w.size() - 1);  // present: "stuurt"
-  else if (ends_with(w, "de") || ends_with(w, "te"))
-    stem = w.substr(0, w.size() - 2);  // past: "maakte"
-  else if (ends_with(w, "den") || ends_with(w, "ten"))
-    stem = w.substr(0, w.size() - 3);  // "maakten"
-  else
-    return false;
-  if (stem.size() < 3) return false;
-  // Back to an infinitive the dictionary knows: stuur -> sturen, leef -> leven, zet -> zetten, verricht -> verrichten.
-  std::vector<std::string> bases{std::string(stem)};
-  const std::size_t m = stem.size();
-  if (m >= 3 && is_vowel(stem[m - 2]) && stem[m - 2] == stem[m - 3])
-    bases.push_back(std::string(stem.substr(0, m - 2)) + std::string(stem.substr(m - 1)));
-  std::vector<std::string> infinitives;
-  for (const std::string& b : bases) {
-    infinitives.push_back(b + "en");
-    if (b.back() == 'f') infinitives.push_back(b.substr(0, b.size() - 1) + "ven");
-    if (b.back() == 's') infinitives.push_back(b.substr(0, b.size() - 1) + "zen");
-    if (!is_vowel(b.back())) infinitives.push_back(b + b.back() + "en");
-  }
-  for (const std::string& inf : infinitives)
-    if (host.spelled_correctly(inf) == 1) return true;
+// Uninflected adjectives and adverbs that may stand between "het" and its infinitive: "het tijdig indienen".
+bool NominalStyle::is_adverb_like(const helder_token& t) const {
+  const std::string_view w = lower_of(t);
+  if (adverbs_.contains(w)) return true;
+  for (const std::string& e : adverb_endings_)
+    if (w.size() > e.size() + 2 && ends_with(w, e)) return true;
   return false;
-}
-
-bool NominalStyle::is_nominal_infinitive(std::string_view w) const {
-  if (not_verbs_.count(std::string(w)) || w == "zijn") return false;
-  return (w.size() >= 5 || w == "doen") && looks_like_infinitive(w, host_, false);
 }
 
 void NominalStyle::check_infinitive_of(const sdk::Paragraph& paragraph, const helder_sentence& sentence, std::size_t p,
                                        std::unordered_set<std::string>& reported, sdk::Findings& findings) const {
   const auto tokens = paragraph.tokens_of(sentence);
   for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-    if (!is_word(tokens[i]) || lower_of(tokens[i]) != "het") continue;
+    if (!is_word(tokens[i]) || !infinitive_before_.contains(lower_of(tokens[i]))) continue;
     // "het", up to two adverbs ("het tijdig indienen"), the infinitive, "van".
     for (std::size_t verb = i + 1; verb <= i + 3 && verb + 1 < tokens.size(); ++verb) {
       const helder_token& t = tokens[verb];
       if (!is_word(t) || ((t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START))) break;
       const helder_token& next = tokens[verb + 1];
-      if (is_word(next) && lower_of(next) == "van" && is_nominal_infinitive(lower_of(t))) {
+      if (is_word(next) && infinitive_after_.contains(lower_of(next)) && is_nominal_infinitive(t)) {
         // Once per paragraph and verb: a text about "het aanvaarden van geschenken" says it ten times.
         if (!reported.emplace(lower_of(t)).second) break;
         findings.emit(p, tokens[i].start, next.end,
@@ -456,7 +259,7 @@ void NominalStyle::check_infinitive_of(const sdk::Paragraph& paragraph, const he
         i = verb + 1;
         break;
       }
-      if (!is_adverb_like(lower_of(t))) break;
+      if (!is_adverb_like(t)) break;
     }
   }
 }
@@ -469,32 +272,52 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   std::vector<bool> used(n, false);  // a token belongs to at most one finding
 
   auto word_at = [&](std::size_t k) { return k < n && is_word(tokens[k]) ? lower_of(tokens[k]) : std::string_view(); };
+  auto has_class = [&](std::size_t k, std::uint32_t classes) {
+    return k < n && is_word(tokens[k]) && sdk::is_class(tokens[k], classes);
+  };
+  // "om" of "om ... te": it opens a clause, and takes no noun.
+  auto opener_at = [&](std::size_t k) {
+    return k < n && is_word(tokens[k]) && infinitive_openers_.contains(word_at(k));
+  };
+  auto boundary_at = [&](std::size_t k) { return is_clause_boundary(paragraph, tokens[k]) || opener_at(k); };
+  // A word before a noun that makes it the object of something else than the support verb: an article, a
+  // preposition ("wachten op een besluit") or a determiner of `owning_determiners` ("deze keuze", "uw aanvraag");
+  // not a quantifier ("geen gebruik maken", "alle medewerking verlenen").
+  auto takes_noun = [&](std::size_t k) {
+    if (opener_at(k)) return false;
+    return has_class(k, HELDER_CLASS_ARTICLE | HELDER_CLASS_PREPOSITION) ||
+           (has_class(k, HELDER_CLASS_DETERMINER) && owning_determiners_.contains(word_at(k)));
+  };
+  // An inflected adjective: "nieuwe", "grote".
+  auto inflected_at = [&](std::size_t k) { return ends_with_any(word_at(k), inflected_endings_); };
   // True if every article or possessive in [from, to) follows a preposition, maybe with adjectives between:
   // "over uw aanvraag", "naar het nieuwe plan".
   auto only_prepositional_phrases = [&](std::size_t from, std::size_t to) {
     for (std::size_t k = from; k < to; ++k) {
-      if (!is_determiner_or_preposition(word_at(k)) || is_preposition(word_at(k))) continue;
+      if (!takes_noun(k) || has_class(k, HELDER_CLASS_PREPOSITION)) continue;
       std::size_t before = k;
-      while (before > from && !is_preposition(word_at(before - 1)) && ends_with(word_at(before - 1), "e")) --before;
-      if (before == from || !is_preposition(word_at(before - 1))) return false;
+      while (before > from && !has_class(before - 1, HELDER_CLASS_PREPOSITION) && inflected_at(before - 1)) --before;
+      if (before == from || !has_class(before - 1, HELDER_CLASS_PREPOSITION)) return false;
     }
     return true;
   };
   // A form of `v` starting at token k, written as in a subordinate clause (particle joined): "nemen",
-  // "genomen", "te nemen", "neemt"; "indienen", "ingediend", "in te dienen", "indient". Sets the slot and
-  // the last token of the form.
-  auto joined_form_at = [&](const VerbForms& v, std::size_t k, Slot& slot, std::size_t& last) {
+  // "genomen", "te nemen", "neemt"; "indienen", "ingediend", "in te dienen", "indient". Sets the slot, the
+  // last token of the form and the infinitive marker ("te").
+  auto joined_form_at = [&](const VerbForms& v, std::size_t k, Slot& slot, std::size_t& last,
+                            std::string_view& marker) {
     const std::string_view w = word_at(k);
     if (w.empty()) return false;
     last = k;
     if (joined(w, v.particle, v.infinitive)) return slot = Slot::Infinitive, true;
     if (joined(w, v.particle, v.participle)) return slot = Slot::Participle, true;
-    if (v.particle.empty() && w == "te" && word_at(k + 1) == v.infinitive)
-      return slot = Slot::TeInfinitive, last = k + 1, true;
-    if (!v.particle.empty() && w == v.particle && word_at(k + 1) == "te" && word_at(k + 2) == v.infinitive)
-      return slot = Slot::TeInfinitive, last = k + 2, true;
-    // "indien" is the conjunction, not "dien ... in".
-    return w != "indien" && w.size() > v.particle.size() && w.starts_with(v.particle) &&
+    if (v.particle.empty() && has_class(k, HELDER_CLASS_INFINITIVE_MARKER) && word_at(k + 1) == v.infinitive)
+      return slot = Slot::TeInfinitive, marker = w, last = k + 1, true;
+    if (!v.particle.empty() && w == v.particle && has_class(k + 1, HELDER_CLASS_INFINITIVE_MARKER) &&
+        word_at(k + 2) == v.infinitive)
+      return slot = Slot::TeInfinitive, marker = word_at(k + 1), last = k + 2, true;
+    // "indien" is the subordinator, not "dien ... in".
+    return !has_class(k, HELDER_CLASS_SUBORDINATOR) && w.size() > v.particle.size() && w.starts_with(v.particle) &&
            finite_slot(v, w.substr(v.particle.size()), slot);
   };
 
@@ -503,13 +326,12 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
     for (std::size_t a = 0; a < n; ++a) {
       if (used[a] || !is_word(tokens[a]) || lower_of(tokens[a]) != c.noun[0]) continue;
       if ((tokens[a].flags & HELDER_TOKEN_CAPITALIZED) && !(tokens[a].flags & HELDER_TOKEN_SENTENCE_START)) continue;
-      // The noun part, with up to two adjectives after an article: "een snel besluit", "een grote bijdrage".
+      // The noun part, with up to two adjectives after an article: "een zorgvuldig besluit", "een grote bijdrage".
       std::size_t k = a + 1, adjectives = 0;
       bool matched = true;
       for (std::size_t w = 1; w < c.noun.size() && matched; ++w) {
-        while (w == 1 && is_article(c.noun[0]) && adjectives < 2 && word_at(k) != c.noun[w] && !word_at(k).empty() &&
-               (ends_with(word_at(k), "e") || ends_with(word_at(k), "ig") || ends_with(word_at(k), "lijk")) &&
-               !is_clause_boundary(paragraph, tokens[k])) {
+        while (w == 1 && c.article_first && adjectives < 2 && word_at(k) != c.noun[w] && !word_at(k).empty() &&
+               ends_with_any(word_at(k), adjective_endings_) && !boundary_at(k)) {
           ++adjectives;
           ++k;
         }
@@ -519,20 +341,19 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
       if (!matched) continue;
       const std::size_t a_end = k;  // one past the noun part
       if (a > 0 && is_word(tokens[a - 1])) {
-        const std::string_view before = lower_of(tokens[a - 1]);
         // "wachten op een besluit", "het gebruik van": the noun is not the object of a support verb.
-        if (is_article(c.noun[0]) ? is_determiner_or_preposition(before) && !is_article(before)
-                                  : bare_noun && is_determiner_or_preposition(before))
+        if (c.article_first ? takes_noun(a - 1) && !is_article(tokens[a - 1]) : bare_noun && takes_noun(a - 1))
           continue;
       }
       // The clause around the noun part.
       // At most max_reach tokens each way: a clause is never longer, and a run-on text stays linear.
       constexpr std::size_t max_reach = 20;
       std::size_t left = a, right = a_end;
-      while (left > 0 && a - left < max_reach && !is_clause_boundary(paragraph, tokens[left - 1])) --left;
-      while (right < n && right - a_end < max_reach && !is_clause_boundary(paragraph, tokens[right])) ++right;
+      while (left > 0 && a - left < max_reach && !boundary_at(left - 1)) --left;
+      while (right < n && right - a_end < max_reach && !boundary_at(right)) ++right;
 
       Slot slot = Slot::Infinitive;
+      std::string_view marker;  // "te" of a te-infinitive
       const VerbForms* verb = nullptr;
       std::size_t verb_first = 0, verb_last = 0;  // tokens of the verb form
       std::int64_t particle_at = -1;
@@ -541,19 +362,18 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
       // to something else: "ter beschikking gestelde informatie ... in staat gesteld".
       const std::string_view after_noun = word_at(a_end);
       if (std::any_of(c.verbs.begin(), c.verbs.end(), [&](const VerbForms& v) {
-            return after_noun.size() > 1 && after_noun.back() == 'e' &&
-                   joined(after_noun.substr(0, after_noun.size() - 1), v.particle, v.participle);
+            return !v.inflected.empty() && joined(after_noun, v.particle, v.inflected);
           }))
         continue;
       // 1. Right after the noun, in the order of a subordinate clause: "een besluit nemen/genomen/te nemen".
       for (const VerbForms& v : c.verbs)
-        if (joined_form_at(v, a_end, slot, verb_last)) {
+        if (joined_form_at(v, a_end, slot, verb_last, marker)) {
           verb = &v, verb_first = a_end;
           break;
         }
       const bool adjacent = verb != nullptr;
       // A separable verb with its particle at the end of the clause is another verb: "neemt ... over".
-      const bool other_particle_at_end = right > a_end && is_particle(word_at(right - 1));
+      const bool other_particle_at_end = right > a_end && has_class(right - 1, HELDER_CLASS_PARTICLE);
       // 2. A finite support verb right before the noun: "wij nemen een besluit".
       bool before = false;
       if (!verb && a > 0 && !other_particle_at_end)
@@ -569,11 +389,18 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
           if (!v.particle.empty() && finite_slot(v, word_at(t), slot)) {
             // The particle after the verb, last in the clause or before a preposition: "dient ... in (bij)".
             for (std::size_t q = std::max(t + 1, a_end); q < right && !verb; ++q)
-              if (word_at(q) == v.particle && (q + 1 == right || is_preposition_after_particle(word_at(q + 1))))
+              if (word_at(q) == v.particle && (q + 1 == right || (q + 1 < n && is_word(tokens[q + 1]) &&
+                                                                  is_preposition_after_particle(tokens[q + 1]))))
                 verb = &v, verb_first = verb_last = t, particle_at = static_cast<std::int64_t>(q);
-          } else if (joined_form_at(v, t, slot, verb_last)) {
+          } else if (joined_form_at(v, t, slot, verb_last, marker)) {
             const bool finite = slot != Slot::Infinitive && slot != Slot::TeInfinitive && slot != Slot::Participle;
             if (v.particle.empty() && finite && other_particle_at_end && t < a) continue;
+            // A participle right before a bare noun describes it: "een door de raad ingesteld onderzoek", "de
+            // daaruit getrokken conclusies". A form that is also finite may be the verb: "dit verschaft inzicht".
+            Slot finite_form;
+            if (slot == Slot::Participle && bare_noun && t + 1 == a &&
+                !finite_slot(v, word_at(t).substr(v.particle.size()), finite_form))
+              continue;
             // After the noun only prepositional phrases may come in between ("een besluit over uw aanvraag
             // genomen"); a new object belongs to another verb ("de mogelijkheid de vorm te geven").
             if (t > a_end && !only_prepositional_phrases(a_end, t)) continue;
@@ -610,7 +437,7 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
       // In a main clause only a finite plain verb without particle can stand where the support verb stood.
       const bool main_order_ok = before && c.plain.particle.empty();
       if (c.fix && exact_noun && (adjacent || main_order_ok)) {
-        std::string replacement = form_of(c.plain, slot);
+        std::string replacement = form_of(c.plain, slot, marker);
         const helder_token& first = tokens[std::min(a, verb_first)];
         if ((first.flags & HELDER_TOKEN_CAPITALIZED) && (first.flags & HELDER_TOKEN_SENTENCE_START))
           replacement = capitalized(replacement);
@@ -649,16 +476,24 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   }
 }
 
+bool NominalStyle::ends_fixed_phrase(const sdk::Strided<helder_token>& tokens, std::size_t k) const {
+  for (const std::vector<std::string>& phrase : fixed_phrases_) {
+    if (k + 1 < phrase.size()) continue;
+    bool match = true;
+    for (std::size_t w = 0; w < phrase.size() && match; ++w) {
+      const helder_token& t = tokens[k + 1 - phrase.size() + w];
+      match = is_word(t) && lower_of(t) == phrase[w];
+    }
+    if (match) return true;
+  }
+  return false;
+}
+
 bool NominalStyle::is_process_noun(const helder_token& token) const {
   if (!is_word(token)) return false;
   if ((token.flags & HELDER_TOKEN_CAPITALIZED) && !(token.flags & HELDER_TOKEN_SENTENCE_START)) return false;
   const std::string_view w = lower_of(token);
-  if (w.size() < 7 || !(ends_with(w, "ing") || ends_with(w, "atie")) || not_nominalised_.count(std::string(w)))
-    return false;
-  // Fixed phrases act as prepositions: "met betrekking tot", "in aanmerking voor", "van toepassing".
-  if (w == "betrekking" || w == "aanmerking" || w == "overeenstemming" || w == "werkingtreding" ||
-      w == "inwerkingtreding")
-    return false;
+  if (w.size() < 7 || !ends_with_any(w, process_noun_endings_) || not_nominalised_alone_.contains(w)) return false;
   // A compound ending in a concrete noun is concrete too: "huurwoning", "subsidieregeling".
   for (const std::string& concrete : concrete_heads_)
     if (ends_with(w, concrete)) return false;
@@ -670,11 +505,9 @@ void NominalStyle::check_chains(const sdk::Paragraph& paragraph, const helder_se
   if (chain_length_ == 0) return;
   const auto tokens = paragraph.tokens_of(sentence);
   const std::size_t n = tokens.size();
-  static constexpr auto links = std::to_array<std::string_view>({"van", "voor", "tot", "ter"});
   std::size_t i = 0;
   while (i < n) {
-    if (!is_process_noun(tokens[i]) ||
-        (lower_of(tokens[i]) == "toepassing" && i > 0 && lower_of(tokens[i - 1]) == "van")) {
+    if (!is_process_noun(tokens[i]) || ends_fixed_phrase(tokens, i)) {
       ++i;
       continue;
     }
@@ -682,17 +515,15 @@ void NominalStyle::check_chains(const sdk::Paragraph& paragraph, const helder_se
     std::size_t last = i, length = 1;
     while (true) {
       std::size_t k = last + 1;
-      if (k >= n || !is_word(tokens[k]) || !one_of(lower_of(tokens[k]), links)) break;
+      if (k >= n || !is_word(tokens[k]) || !chain_links_.contains(lower_of(tokens[k]))) break;
       ++k;
       std::size_t fillers = 0;
       while (k < n && fillers < 3 && is_word(tokens[k]) && !is_process_noun(tokens[k]) &&
-             (is_article(lower_of(tokens[k])) || ends_with(lower_of(tokens[k]), "e"))) {
+             (is_article(tokens[k]) || ends_with_any(lower_of(tokens[k]), inflected_endings_))) {
         ++k;
         ++fillers;
       }
-      if (k >= n || !is_process_noun(tokens[k]) ||
-          (lower_of(tokens[k - 1]) == "van" && lower_of(tokens[k]) == "toepassing"))
-        break;
+      if (k >= n || !is_process_noun(tokens[k]) || ends_fixed_phrase(tokens, k)) break;
       last = k;
       ++length;
     }

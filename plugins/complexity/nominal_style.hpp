@@ -2,18 +2,49 @@
 // "het + infinitive + van" ("het nemen van een besluit"), support-verb constructions from the rule's options
 // ("een besluit nemen", also split: "wij nemen morgen een besluit"), and chains of -ing/-atie nouns
 // ("de uitvoering van de verbetering van ...").
+//
+// What a word is (article, preposition, particle, a form of which verb) comes from the host's lexicon through
+// the token features; what this rule treats as an exception comes from its options, so the words are data in
+// the pack (rules/rijksoverheid/nominal-style.toml). Every list defaults to empty. The options:
+//   constructions          [[...]] noun, verbs, plain, fix, split_only, advice (see nominal-style.toml)
+//   infinitive_of          report "het nemen van" (default true)
+//   infinitive_before      words before a nominalised infinitive: ["het"]
+//   infinitive_after       words right after it: ["van"]
+//   infinitive_adverbs     uninflected words that may stand between those and the infinitive ("het tijdig
+//                          indienen"): ["snel", "opnieuw", ...]
+//   infinitive_adverb_endings  endings that make a word such an adverb too: ["ig", "lijk", ...]
+//   not_verbs              words the lexicon knows as infinitives that are nouns here ("het leven van")
+//   chain_length           this many process nouns in a row make a chain; 0: off (default 2)
+//   process_noun_endings   the endings of a process noun: ["ing", "atie"]
+//   chain_links            the words that link two nouns of a chain: ["van", "voor", ...]
+//   not_nominalised        process-noun look-alikes that name a thing, also as the end of a compound
+//                          ("regeling", "subsidieregeling")
+//   not_nominalised_alone  the same, but only as a whole word ("rekening"; "berekening" is an action)
+//   fixed_phrases          phrases whose last word is no process noun after the words before it:
+//                          ["van toepassing"]
+//   infinitive_openers     words that open a clause with "te" and an infinitive ("om ... te betalen"),
+//                          besides the lexicon's conjunctions, subordinators and relatives: ["om"]
+//   owning_determiners     determiners that make the noun after them the object of something else than a
+//                          support verb: demonstratives and possessives ("deze keuze", "uw aanvraag"); the
+//                          lexicon's determiner class also holds quantifiers ("geen gebruik maken")
+//   adjective_endings      endings of an adjective between the article and the noun of a construction
+//                          ("een grote bijdrage", "een zorgvuldig besluit"): ["e", "ig", "lijk"]
+//   inflected_endings      the ending of an inflected adjective (between a preposition and its noun, or
+//                          between a link and the next noun of a chain): ["e"]
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <helder/sdk.hpp>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
 namespace helder::complexity {
 
-// The forms of one Dutch verb, lower case. A separable verb ("in|dienen") keeps its particle apart: the
-// forms below are those of the base verb ("dienen"); `particle` is "in".
+// The forms of one Dutch verb from the host's lexicon, lower case. A separable verb ("in|dienen") keeps its
+// particle apart: the forms below are those of the base verb ("dienen"); `particle` is "in".
 struct VerbForms {
   std::string particle;
   std::string infinitive;   // "dienen"; also the plural of the present
@@ -22,21 +53,14 @@ struct VerbForms {
   std::string past_single;  // "diende"
   std::string past_plural;  // "dienden"
   std::string participle;   // "gediend" (without the particle)
+  std::string inflected;    // "gediende": the participle as an inflected adjective; empty when it has no ending
 
-  // "in|dienen" -> the forms of "dienen" with particle "in". Irregular verbs come from a built-in table;
-  // other verbs are conjugated as weak verbs, with the dictionary choosing between spellings.
+  // "in|dienen" (or "indienen") -> the forms of "dienen" with particle "in". Throws std::invalid_argument
+  // (a Dutch message) for a verb the lexicon does not know.
   static VerbForms of(std::string_view spec, const sdk::Host& host);
   // The infinitive as written, particle joined: "indienen".
   std::string joined_infinitive() const { return particle + infinitive; }
 };
-
-// True if `word` (lower case) is the infinitive of a verb: "nemen", "indienen", "nagaan". The dictionary decides
-// by the present tense ("neemt"); without a dictionary, every word in -en counts if `without_dictionary`.
-bool looks_like_infinitive(std::string_view word, const sdk::Host& host, bool without_dictionary);
-
-// True if `word` (lower case) can be a finite verb form: "neemt", "stuurt", "besloot", "maakte". Generous: a
-// noun that is also a verb form ("kost") counts. Without a dictionary only the built-in irregular forms count.
-bool looks_like_finite_verb(std::string_view word, const sdk::Host& host);
 
 class NominalStyle {
  public:
@@ -44,8 +68,16 @@ class NominalStyle {
   void check(const sdk::Unit& unit, sdk::Findings& findings) const;
 
  private:
+  // A set of lower-case words that can be asked with a string_view, without making a string.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
+
   struct Construction {
     std::vector<std::string> noun;  // "een besluit", "in behandeling", "zorg" (lower case, split in words)
+    bool article_first = false;     // the noun part starts with an article ("een besluit")
     std::vector<VerbForms> verbs;   // the support verbs that go with the noun
     VerbForms plain;                // the plain verb
     std::string plain_text;         // as the writer reads it: "uitvoeren"
@@ -53,7 +85,6 @@ class NominalStyle {
     bool fix = false;               // the plain verb can take the place of noun and verb
     bool split_only = false;        // another rule already reports noun and verb side by side
   };
-  struct Match;
 
   void check_infinitive_of(const sdk::Paragraph& paragraph, const helder_sentence& sentence, std::size_t p,
                            std::unordered_set<std::string>& reported, sdk::Findings& findings) const;
@@ -61,16 +92,30 @@ class NominalStyle {
                            sdk::Findings& findings) const;
   void check_chains(const sdk::Paragraph& paragraph, const helder_sentence& sentence, std::size_t p,
                     sdk::Findings& findings) const;
-  bool is_nominal_infinitive(std::string_view word) const;
+  bool is_nominal_infinitive(const helder_token& token) const;
+  bool is_adverb_like(const helder_token& token) const;
   bool is_process_noun(const helder_token& token) const;
+  // True if tokens[k] ends a phrase of `fixed_phrases` ("van toepassing").
+  bool ends_fixed_phrase(const sdk::Strided<helder_token>& tokens, std::size_t k) const;
 
   sdk::Host host_;
   bool infinitive_of_;         // report "het nemen van"
   std::int64_t chain_length_;  // this many -ing/-atie nouns in a row make a chain; 0: off
   std::vector<Construction> constructions_;
-  std::unordered_set<std::string> not_verbs_;        // "het leven van": nouns that look like infinitives
-  std::unordered_set<std::string> not_nominalised_;  // "rekening": a thing, but "berekening" is an action
-  std::vector<std::string> concrete_heads_;          // "regeling", also ending "subsidieregeling"
+  WordSet infinitive_before_;                      // "het"
+  WordSet infinitive_after_;                       // "van"
+  WordSet adverbs_;                                // "tijdig" may stand in "het tijdig indienen van"
+  std::vector<std::string> adverb_endings_;        // "ig", "lijk"
+  WordSet not_verbs_;                              // "het leven van": nouns that look like infinitives
+  std::vector<std::string> process_noun_endings_;  // "ing", "atie"
+  WordSet chain_links_;                            // "van", "voor"
+  WordSet not_nominalised_alone_;                  // "rekening": a thing, but "berekening" is an action
+  std::vector<std::string> concrete_heads_;        // "regeling", also ending "subsidieregeling"
+  std::vector<std::vector<std::string>> fixed_phrases_;  // {"van", "toepassing"}
+  WordSet infinitive_openers_;                     // "om": opens a clause "om ... te betalen"
+  WordSet owning_determiners_;                     // "deze", "uw": the noun after them is no support-verb object
+  std::vector<std::string> adjective_endings_;     // "e", "ig", "lijk"
+  std::vector<std::string> inflected_endings_;     // "e"
 };
 
 }  // namespace helder::complexity

@@ -1,6 +1,7 @@
-// Check kind "tangled-sentence" ("tangconstructie"). No parser exists: the checks read word lists, the shape of
-// words (participles) and the dictionary (infinitives). Where a word could be two things, a check stops and
-// stays silent: a civil servant stops using a tool that cries wolf.
+// Check kind "tangled-sentence" ("tangconstructie"). No parser exists: the checks read the host's lexicon (the
+// word class, verb form and lemma of every token), the rule's options (the verbs that open a verb cluster, the
+// words that open a clause only sometimes) and the dictionary (plural nouns that look like participles). Where a
+// word could be two things, a check stops and stays silent: a civil servant stops using a tool that cries wolf.
 #include "tangled_sentence.hpp"
 
 #include <algorithm>
@@ -10,18 +11,12 @@
 #include <string_view>
 #include <vector>
 
-#include "nominal_style.hpp"
-
 namespace helder::complexity {
 
 namespace {
 
-template <std::size_t N>
-bool one_of(std::string_view word, const std::array<std::string_view, N>& list) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
-bool ends_with(std::string_view s, std::string_view end) { return s.ends_with(end); }
-bool starts_with(std::string_view s, std::string_view begin) { return s.starts_with(begin); }
+using Tokens = sdk::Strided<helder_token>;
+using Aux = TangledSentence::Aux;
 
 std::string_view lower_of(const helder_token& t) { return sdk::from_c(t.lower); }
 bool is_word(const helder_token& t) { return t.kind == HELDER_TOKEN_WORD; }
@@ -30,214 +25,161 @@ bool counts_as_word(const helder_token& t) {
   return t.kind == HELDER_TOKEN_WORD || t.kind == HELDER_TOKEN_NUMBER || t.kind == HELDER_TOKEN_ABBREVIATION ||
          t.kind == HELDER_TOKEN_ACRONYM;
 }
-
-// What an auxiliary needs to complete its cluster.
-enum class Aux { None, Have, Be, Become, Modal, Te };
-
-Aux finite_aux(std::string_view w) {
-  static constexpr auto have = std::to_array<std::string_view>({"heb", "hebt", "heeft", "hebben", "had", "hadden"});
-  static constexpr auto be = std::to_array<std::string_view>({"ben", "bent", "is", "was", "waren"});
-  static constexpr auto become = std::to_array<std::string_view>({"word", "wordt", "worden", "werd", "werden"});
-  static constexpr auto modal = std::to_array<std::string_view>(
-      {"kan",     "kun", "kunt",   "kunnen", "kon",  "konden", "moet",  "moeten", "moest", "moesten", "zal",   "zult",
-       "zullen",  "zou", "zouden", "wil",    "wilt", "willen", "wilde", "wilden", "wou",   "mag",     "mogen", "mocht",
-       "mochten", "ga",  "gaat",   "gaan",   "ging", "gingen", "laat",  "laten",  "liet",  "lieten"});
-  static constexpr auto te = std::to_array<std::string_view>(
-      {"hoef", "hoeft", "hoeven", "hoefde", "hoefden", "dient", "dienen", "diende", "dienden"});
-  if (one_of(w, have)) return Aux::Have;
-  if (one_of(w, be)) return Aux::Be;
-  if (one_of(w, become)) return Aux::Become;
-  if (one_of(w, modal)) return Aux::Modal;
-  if (one_of(w, te)) return Aux::Te;
-  return Aux::None;
+std::uint32_t classes(const helder_token& t) { return is_word(t) ? sdk::word_class(t) : 0u; }
+std::uint32_t forms(const helder_token& t) { return is_word(t) ? sdk::verb_form(t) : 0u; }
+bool has(const helder_token& t, std::uint32_t c) { return (classes(t) & c) != 0; }
+bool capital_inside(const helder_token& t) {
+  return (t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START);
 }
 
-// Singular finite auxiliaries: never an infinitive, so one of them starts a new clause.
-bool is_singular_finite_aux(std::string_view w) {
-  static constexpr auto list = std::to_array<std::string_view>(
-      {"heb",  "hebt", "heeft", "had",  "ben", "bent",  "is",    "was",  "word",  "wordt",
-       "werd", "kan",  "kun",   "kunt", "kon", "moet",  "moest", "zal",  "zult",  "zou",
-       "wil",  "wilt", "wilde", "wou",  "mag", "mocht", "gaat",  "ging", "hoeft", "dient"});
-  return one_of(w, list);
+// Closed word classes. A word with one of them is a function word first, also where a rare verb has the same
+// form ("dat" of daten, "niet" of nieten, "zeven" of zeven).
+constexpr std::uint32_t kFunction =
+    HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | HELDER_CLASS_PRONOUN | HELDER_CLASS_PREPOSITION |
+    HELDER_CLASS_CONJUNCTION | HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE | HELDER_CLASS_PARTICLE |
+    HELDER_CLASS_NEGATION | HELDER_CLASS_DEGREE | HELDER_CLASS_ADVERB | HELDER_CLASS_NUMERAL |
+    HELDER_CLASS_INTERJECTION | HELDER_CLASS_INFINITIVE_MARKER;
+// Words that may open a subordinate clause; ambiguous ones ("dat", "die", "als", "of") included.
+constexpr std::uint32_t kOpener = HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE;
+// Words before a noun: after one of them a participle is an adjective ("het genomen besluit") and a word in -en a
+// noun ("het maken").
+constexpr std::uint32_t kBeforeNoun = HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER;
+// "zijn" before one of these is the verb, not the possessive: "zijn er", "zijn de", "zijn niet", "zijn in".
+constexpr std::uint32_t kAfterVerbZijn = HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | HELDER_CLASS_PRONOUN |
+                                         HELDER_CLASS_PREPOSITION | HELDER_CLASS_ADVERB | HELDER_CLASS_NEGATION |
+                                         HELDER_CLASS_CONJUNCTION | HELDER_CLASS_SUBORDINATOR;
+
+// The plural ending (also of the infinitive) and the prefix of most past participles.
+constexpr std::string_view kPluralEnding = "en";
+constexpr std::string_view kParticiplePrefix = "ge";
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+// A vowel that is doubled in a closed syllable: "onderdelen" -> "onderdeel" (not i: "ii" is no Dutch spelling).
+bool doubles(char c) { return c == 'a' || c == 'e' || c == 'o' || c == 'u'; }
+
+bool contains(const std::vector<std::uint32_t>& ids, std::uint32_t id) {
+  return id != 0 && std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+bool contains(const std::vector<std::string>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
 }
 
-// Infinitives that complete a perfect tense instead of a participle: "heeft kunnen doen".
-bool is_aux_infinitive(std::string_view w) {
-  static constexpr auto list =
-      std::to_array<std::string_view>({"kunnen", "moeten", "willen", "mogen", "laten", "gaan", "zien", "horen",
-                                       "blijven", "worden", "zijn", "hebben", "helpen", "leren", "durven"});
-  return one_of(w, list);
+std::string item(std::string_view key, std::size_t i) { return std::string(key) + "[" + std::to_string(i) + "]"; }
+
+// An option list of verbs, by infinitive, as lemma ids of the lexicon. A verb the lexicon does not know is an error
+// in the pack: the rule would silently miss it.
+std::vector<std::uint32_t> read_verbs(const sdk::Host& host, const sdk::Options& options, std::string_view key) {
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = 0, n = options.array_size(key); i < n; ++i) {
+    const std::string verb = options.string(item(key, i), "");
+    const std::uint32_t id = host.lemma_id(verb);
+    if (id == 0 && host.has_lexicon())
+      throw std::invalid_argument(std::string(key) + ": \"" + verb + "\" staat niet als werkwoord in het lexicon");
+    if (id != 0) out.push_back(id);
+  }
+  return out;
 }
 
-// "zijn" is a verb, or the possessive "his" before a noun: the next word tells.
-bool zijn_is_verb(std::string_view next) {
-  static constexpr auto list = std::to_array<std::string_view>(
-      {"de",   "het",  "een", "er",   "niet", "ook",  "al",     "nog",  "in",    "op",     "door",      "voor", "met",
-       "bij",  "na",   "aan", "uit",  "over", "dan",  "daarom", "dus",  "wel",   "steeds", "inmiddels", "nu",   "zo",
-       "alle", "deze", "dit", "veel", "hier", "daar", "onder",  "vaak", "nooit", "geen",   "sinds",     "tot"});
-  return one_of(next, list);
+std::vector<std::string> read_words(const sdk::Options& options, std::string_view key) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0, n = options.array_size(key); i < n; ++i) {
+    std::string word = options.string(item(key, i), "");
+    if (!word.empty()) out.push_back(std::move(word));
+  }
+  return out;
 }
 
-// Words that open a subordinate clause (also the ambiguous "dat", "die", "als", "of", "wat"), and "om"
-// (om ... te): a verb cluster does not reach across them.
-bool is_clause_opener(std::string_view w) {
-  static constexpr auto list = std::to_array<std::string_view>(
-      {"dat",      "die",     "omdat",     "als",      "wanneer",  "indien",   "zodat",  "doordat",
-       "terwijl",  "nadat",   "voordat",   "hoewel",   "tenzij",   "waarin",   "waarop", "waarmee",
-       "waardoor", "waarbij", "waarvan",   "waarover", "waarvoor", "waaraan",  "waarna", "waaruit",
-       "waartoe",  "wat",     "wie",       "welke",    "of",       "om",       "zodra",  "mits",
-       "opdat",    "totdat",  "aangezien", "hetgeen",  "alsof",    "ofschoon", "zoals"});
-  return one_of(w, list);
-}
-
-// Openers of a subordinate clause that are never anything else.
-bool is_certain_opener(std::string_view w) {
-  static constexpr auto list = std::to_array<std::string_view>(
-      {"omdat",    "doordat", "zodat",   "nadat",    "voordat",  "totdat",    "terwijl",  "hoewel",
-       "indien",   "zodra",   "mits",    "tenzij",   "opdat",    "alsof",     "ofschoon", "aangezien",
-       "waarin",   "waarop",  "waarmee", "waardoor", "waarvan",  "waarbij",   "waaraan",  "waarover",
-       "waarvoor", "waarna",  "waaruit", "waartoe",  "waarnaar", "waartegen", "hetgeen",  "wanneer"});
-  return one_of(w, list);
-}
-
-// Words that start a clause's subject or adverbial part: after "dat" or "als" they show a conjunction, not a
-// demonstrative ("dat besluit") or a comparison ("als gevolg").
-bool starts_clause_content(const helder_token& t) {
-  if (t.kind == HELDER_TOKEN_NUMBER || t.kind == HELDER_TOKEN_ACRONYM) return true;
-  if (!is_word(t)) return false;
-  if ((t.flags & HELDER_TOKEN_CAPITALIZED) != 0) return true;
-  static constexpr auto list = std::to_array<std::string_view>(
-      {"de",      "het",    "een",  "u",    "uw",   "wij",   "we",      "ik",  "je",  "jij",  "hij",  "zij",
-       "ze",      "jullie", "men",  "er",   "niet", "dit",   "deze",    "die", "dat", "onze", "ons",  "hun",
-       "zijn",    "haar",   "mijn", "alle", "veel", "meer",  "ook",     "nog", "al",  "dan",  "daar", "hier",
-       "in",      "op",     "met",  "voor", "bij",  "door",  "naar",    "na",  "van", "over", "aan",  "iedereen",
-       "niemand", "niets",  "iets", "geen", "elke", "ieder", "sommige", "wel", "zo",  "is",   "was",  "wordt",
-       "werd",    "heeft",  "kan",  "moet", "zal",  "mag",   "wil"});
-  return one_of(lower_of(t), list);
-}
-
-bool is_determiner(std::string_view w) {
-  static constexpr auto list =
-      std::to_array<std::string_view>({"de", "het", "een", "deze", "die", "dit", "dat", "onze", "uw", "hun", "zijn",
-                                       "haar", "mijn", "ons", "elk", "ieder", "geen", "alle"});
-  return one_of(w, list);
-}
-
-bool is_preposition(std::string_view w) {
-  static constexpr auto list = std::to_array<std::string_view>(
-      {"op",      "van",    "over",  "voor",   "met",   "na",      "tot",    "bij", "in",
-       "aan",     "door",   "naar",  "zonder", "tegen", "onder",   "uit",    "via", "per",
-       "vanwege", "binnen", "sinds", "tussen", "om",    "volgens", "tijdens"});
-  return one_of(w, list);
-}
-
-// A past participle by its shape: "ge...d/t/en" or an unstressed prefix ("besloten", "verstrekt"), with or
-// without a separable particle ("vastgesteld"). The same heuristic as the host's passive finder.
-bool is_participle(std::string_view w, const sdk::Host& host) {
-  if (w.size() < 5) return false;
-  if (!(ends_with(w, "d") || ends_with(w, "t") || ends_with(w, "en"))) return false;
-  static constexpr auto not_participles = std::to_array<std::string_view>(
-      {"geen", "gezond", "gelijk", "gebied", "gedicht", "gemeent", "gebouwen", "gelet", "gevallen", "geld", "gesprek",
-       "gezin", "gevolgen", "gebieden", "geheel", "gedeelte", "overheden", "gelegenheden", "verleden"});
-  if (one_of(w, not_participles)) return false;
-  static constexpr auto noun_endings = std::to_array<std::string_view>(
-      {"ing", "ingen", "heid", "leven", "dienst", "heen", "icht", "eid", "aat", "tijd"});
-  for (std::string_view e : noun_endings)
-    if (ends_with(w, e)) return false;
-  // A word in -end is a present participle ("bedroevend", "bepalend") when it is an infinitive plus -d;
-  // "toegekend" and "erkend" are not.
-  if (ends_with(w, "end") && looks_like_infinitive(w.substr(0, w.size() - 1), host, true)) return false;
-  static constexpr auto prefixes = std::to_array<std::string_view>({"ge", "be", "ver", "ont", "her", "er"});
-  for (std::string_view p : prefixes)
-    if (starts_with(w, p)) return true;
-  static constexpr auto inseparable = std::to_array<std::string_view>({"onder", "over", "voor", "door"});
-  for (std::string_view p : inseparable)
-    if (starts_with(w, p) && w.size() > p.size() + 3 && !starts_with(w.substr(p.size()), "ge")) return true;
-  static constexpr auto particles = std::to_array<std::string_view>(
-      {"aan",   "af",    "in",     "op",       "uit",    "toe",     "vast",    "voor",  "mee",   "door",
-       "over",  "terug", "vrij",   "onder",    "bij",    "weg",     "na",      "tegen", "om",    "neer",
-       "voort", "samen", "achter", "tegemoet", "teweeg", "plaats",  "deel",    "rond",  "open",  "dicht",
-       "goed",  "stil",  "bekend", "los",      "heen",   "mede",    "overeen", "bloot", "kwijt", "lief",
-       "tot",   "vol",   "binnen", "buiten",   "thuis",  "vooruit", "bijeen"});
-  for (std::string_view part : particles)
-    if (starts_with(w, part) && w.size() > part.size() + 4) {
-      const std::string_view rest = w.substr(part.size());
-      if (starts_with(rest, "ge") || starts_with(rest, "be") || starts_with(rest, "ver")) return true;
+// A word spelled anew in place, for the dictionary checks below: no allocation per word.
+class Spelling {
+ public:
+  static constexpr std::size_t kCapacity = 48;
+  explicit Spelling(std::string_view w) : size_(std::min(w.size(), kCapacity)) {
+    std::copy_n(w.begin(), size_, letters_.begin());
+  }
+  // Room for the word and two more letters.
+  static bool fits(std::string_view w) { return w.size() + 2 <= kCapacity; }
+  std::string_view view() const { return {letters_.data(), size_}; }
+  std::size_t size() const { return size_; }
+  char& operator[](std::size_t i) { return letters_[i]; }
+  char back() const { return letters_[size_ - 1]; }
+  void pop_back() { --size_; }
+  void push_back(char c) { letters_[size_++] = c; }
+  void insert(std::size_t at, char c) {
+    std::copy_backward(letters_.begin() + static_cast<long>(at), letters_.begin() + static_cast<long>(size_),
+                       letters_.begin() + static_cast<long>(size_) + 1);
+    letters_[at] = c;
+    ++size_;
+  }
+  // "v" -> "f" and "z" -> "s" at the end, as in "bedrijven" -> "bedrijf", "grijze" -> "grijs".
+  bool devoice() {
+    if (back() == 'v') {
+      letters_[size_ - 1] = 'f';
+      return true;
     }
+    if (back() == 'z') {
+      letters_[size_ - 1] = 's';
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  std::array<char, kCapacity> letters_{};
+  std::size_t size_;
+};
+
+// A candidate singular that the lexicon knows as a verb form ("betrok", "begon", "vervang") makes no plural noun:
+// "betrokken", "begonnen" and "vervangen" are verbs.
+bool is_noun_candidate(std::string_view w, const sdk::Host& host) {
+  const std::uint32_t f = host.lookup(w).verb_form;
+  return (f == 0 || (f & HELDER_VERB_GUESSED)) && host.spelled_correctly(w) == 1;
+}
+
+// A plural noun in -en that has the shape of a participle: "gevolgen", "gebieden", "gemeenten". The singular is in
+// the dictionary; a real participle ("genomen", "gegeven") has no such singular.
+bool plural_noun_like(std::string_view w, const sdk::Host& host) {
+  if (!w.ends_with(kPluralEnding) || w.size() < 6 || !Spelling::fits(w)) return false;
+  const std::string_view stem = w.substr(0, w.size() - 2);
+  if (is_noun_candidate(stem, host) || is_noun_candidate(w.substr(0, w.size() - 1), host)) return true;
+  // "bedrijven" -> "bedrijf", "verschillen" -> "verschil".
+  Spelling singular(stem);
+  bool changed = singular.devoice();
+  if (!changed && stem.size() >= 2 && stem.back() == stem[stem.size() - 2]) {
+    singular.pop_back();
+    changed = true;
+  }
+  if (changed && is_noun_candidate(singular.view(), host)) return true;
+  // An open syllable: "onderdelen" -> "onderdeel". Not for ge- words: "genomen" is no plural of "genoom".
+  const std::size_t m = stem.size();
+  if (!w.starts_with(kParticiplePrefix) && m >= 3 && !doubles(stem[m - 1]) && doubles(stem[m - 2]) &&
+      !is_vowel(stem[m - 3])) {
+    Spelling doubled(stem);
+    doubled.insert(m - 1, stem[m - 2]);
+    if (!is_noun_candidate(doubled.view(), host)) return false;
+    // ... unless it is a verb stem: "overtreden" -> "overtreed", "overtreedt".
+    doubled.push_back('t');
+    return host.spelled_correctly(doubled.view()) != 1;
+  }
   return false;
-}
-
-// Participles that after "zijn" are mostly adjectives: "is bekend", "is verplicht".
-bool is_adjective_participle(std::string_view w) {
-  static constexpr auto list = std::to_array<std::string_view>(
-      {"bekend",    "gewend",        "geschikt",       "bereid",      "bezorgd",     "verplicht",    "beroemd",
-       "verliefd",  "getrouwd",      "geïnteresseerd", "gerechtigd",  "betrokken",   "bewust",       "gericht",
-       "verbonden", "gebaseerd",     "geregeld",       "beperkt",     "gelegen",     "verschuldigd", "begrepen",
-       "bedoeld",   "gebonden",      "bevoegd",        "verantwoord", "gewenst",     "vereist",      "verwant",
-       "verbaasd",  "teleurgesteld", "tevreden",       "gesloten",    "geopend",     "bestemd",      "gevestigd",
-       "opgenomen", "genoemd",       "beschreven",     "aangewezen",  "uitgesloten", "gezien",       "betreft",
-       "verwacht",  "gewoon",        "besteed"});
-  return one_of(w, list);
-}
-
-// Strong participles that look like a plural ("betrokken": "betrok").
-bool is_strong_participle(std::string_view w) {
-  static constexpr auto list = std::to_array<std::string_view>(
-      {"betrokken", "begonnen", "gewonnen", "verzonnen", "ontgonnen", "gesponnen", "gezwommen", "gegleden"});
-  return one_of(w, list);
 }
 
 // An adjective with the inflection -e: "nieuwe", "bestede", "hoge". The dictionary knows the bare adjective
-// ("nieuw", "besteed", "hoog"); a noun in -e has none ("informatie", "ruimte").
-bool is_inflected_adjective(std::string_view w, const sdk::Host& host) {
-  if (w.size() < 4 || !w.ends_with("e") || w.ends_with("ee") || w.ends_with("ie") || w == "keuze") return false;
-  std::string base(w.substr(0, w.size() - 1));
-  std::vector<std::string> candidates{base};
-  const std::size_t m = base.size();
-  auto vowel = [](char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; };
-  if (m >= 3 && !vowel(base[m - 1]) && vowel(base[m - 2]) && !vowel(base[m - 3])) {
-    std::string doubled = base;
-    doubled.insert(m - 1, 1, base[m - 2]);
-    candidates.push_back(doubled);
-  }
-  for (std::size_t k = 0, c = candidates.size(); k < c; ++k) {
-    std::string devoiced = candidates[k];
-    if (devoiced.back() == 'v')
-      devoiced.back() = 'f';
-    else if (devoiced.back() == 'z')
-      devoiced.back() = 's';
-    else
-      continue;
-    candidates.push_back(devoiced);
-  }
-  for (const std::string& c : candidates)
-    if (host.spelled_correctly(c) == 1) return true;
-  return false;
-}
-
-// A plural noun in -en that has the shape of a participle: "gevolgen", "gebieden", "gemeenten". The
-// singular is in the dictionary; a real participle ("genomen", "gegeven") has no such singular.
-bool plural_noun_like(std::string_view w, const sdk::Host& host) {
-  if (!ends_with(w, "en") || w.size() < 6) return false;
-  std::string stem(w.substr(0, w.size() - 2));
-  if (host.spelled_correctly(stem) == 1 || host.spelled_correctly(w.substr(0, w.size() - 1)) == 1) return true;
-  // "bedrijven" -> "bedrijf", "verschillen" -> "verschil".
-  std::string singular = stem;
-  if (singular.back() == 'v')
-    singular.back() = 'f';
-  else if (singular.back() == 'z')
-    singular.back() = 's';
-  else if (singular.size() >= 2 && singular.back() == singular[singular.size() - 2])
-    singular.pop_back();
-  if (singular != stem && host.spelled_correctly(singular) == 1) return true;
-  // An open syllable: "onderdelen" -> "onderdeel". Not for ge- words: "genomen" is no plural of "genoom".
-  const std::size_t m = stem.size();
-  auto vowel = [](char c) { return std::string_view("aeou").find(c) != std::string_view::npos; };
-  if (!w.starts_with("ge") && m >= 3 && !vowel(stem[m - 1]) && vowel(stem[m - 2]) && !vowel(stem[m - 3])) {
-    std::string doubled = stem;
-    doubled.insert(m - 1, 1, stem[m - 2]);
-    // ... unless it is a verb stem: "overtreden" -> "overtreed", "overtreedt".
-    return host.spelled_correctly(doubled) == 1 && host.spelled_correctly(doubled + "t") != 1;
+// ("nieuw", "besteed", "hoog"); a noun in -e has none ("informatie", "ruimte"). A word of a closed class is none.
+bool is_inflected_adjective(const helder_token& t, const sdk::Host& host) {
+  const std::string_view w = lower_of(t);
+  const std::size_t n = w.size();
+  if (!is_word(t) || n < 4 || w.back() != 'e' || w[n - 2] == 'e' || w[n - 2] == 'i' || !Spelling::fits(w)) return false;
+  if (classes(t) != 0 || forms(t) != 0) return false;
+  Spelling base(w.substr(0, n - 1));
+  if (host.spelled_correctly(base.view()) == 1) return true;
+  if (base.devoice() && host.spelled_correctly(base.view()) == 1) return true;
+  // A closed syllable doubles its vowel: "hoge" -> "hoog", "brave" -> "braaf".
+  const std::size_t m = n - 1;
+  if (m >= 3 && !is_vowel(w[m - 1]) && is_vowel(w[m - 2]) && !is_vowel(w[m - 3])) {
+    Spelling doubled(w.substr(0, m));
+    doubled.insert(m - 1, w[m - 2]);
+    if (host.spelled_correctly(doubled.view()) == 1) return true;
+    if (doubled.devoice() && host.spelled_correctly(doubled.view()) == 1) return true;
   }
   return false;
 }
@@ -263,6 +205,54 @@ bool ends_clause(const sdk::Paragraph& paragraph, const helder_token& t) {
   if (t.kind == HELDER_TOKEN_WORD) return lower_of(t).find('.') != std::string_view::npos;
   return is_mark(paragraph, t, "; : ? ! • . |");
 }
+bool is_question(const sdk::Paragraph& paragraph, const Tokens& tokens) {
+  return !tokens.empty() && is_mark(paragraph, tokens[tokens.size() - 1], "?");
+}
+
+// A pronoun that can be the subject of a clause: "u", "wij", "hij", "men", "iemand"; not "het" (also an article),
+// "die" or "dat" (also determiners and relatives), "niemand" (a negation).
+bool is_subject_pronoun(const helder_token& t) {
+  return has(t, HELDER_CLASS_PRONOUN) && !has(t, kBeforeNoun | HELDER_CLASS_RELATIVE | HELDER_CLASS_NEGATION);
+}
+
+// Words that start a clause's subject or adverbial part: after "dat" or "als" they show a conjunction, not a
+// demonstrative ("dat besluit") or a comparison ("als gevolg").
+bool starts_clause_content(const helder_token& t) {
+  if (t.kind == HELDER_TOKEN_NUMBER || t.kind == HELDER_TOKEN_ACRONYM) return true;
+  if (!is_word(t)) return false;
+  if ((t.flags & HELDER_TOKEN_CAPITALIZED) != 0) return true;
+  if (has(t, HELDER_CLASS_INFINITIVE_MARKER)) return false;  // "dat te duur": a demonstrative
+  return has(t, HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | HELDER_CLASS_PRONOUN | HELDER_CLASS_NEGATION |
+                    HELDER_CLASS_ADVERB | HELDER_CLASS_PREPOSITION | HELDER_CLASS_AUXILIARY | HELDER_CLASS_COMPARATIVE);
+}
+
+// A verb form the lexicon knows as an infinitive, or a plural present: "nemen", "vaststellen". A function word
+// with the same form is none ("zeven", "buiten"), except "zijn", which is a determiner too.
+bool is_infinitive(const helder_token& t) {
+  const std::uint32_t f = forms(t);
+  return (f & HELDER_VERB_INFINITIVE) && !(f & HELDER_VERB_GUESSED) &&
+         !has(t, kFunction & ~static_cast<std::uint32_t>(HELDER_CLASS_DETERMINER));
+}
+
+enum class Participle { No, Yes, Ambiguous };
+
+// A past participle used as a verb. A capital in the middle of a sentence is a name; a guessed participle that is a
+// plural noun ("gemeenten", "gevolgen") is a noun; a known one that is also a plural noun ("gevallen", "geboden")
+// could be either.
+Participle participle(const helder_token& t, const sdk::Host& host) {
+  const std::uint32_t f = forms(t);
+  if (!(f & HELDER_VERB_PARTICIPLE) || capital_inside(t) || has(t, HELDER_CLASS_PREPOSITION)) return Participle::No;
+  if (!plural_noun_like(lower_of(t), host)) return Participle::Yes;
+  return (f & HELDER_VERB_GUESSED) ? Participle::No : Participle::Ambiguous;
+}
+bool is_participle(const helder_token& t, const sdk::Host& host) { return participle(t, host) == Participle::Yes; }
+
+// A noun or a name, as far as the lexicon tells: no function word, no verb form it knows (a guessed participle may
+// be a plural noun: "gemeenten").
+bool noun_like(const helder_token& t) {
+  const std::uint32_t f = forms(t);
+  return is_word(t) && !has(t, kFunction) && (f == 0 || (f & HELDER_VERB_GUESSED));
+}
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
@@ -276,68 +266,151 @@ TangledSentence::TangledSentence(const sdk::Host& host, const sdk::Options& opti
   if (max_verb_gap_ < 1 || max_subject_gap_ < 1 || max_subordinate_ < 1)
     throw std::invalid_argument(
         "max_words_between_verbs, max_words_between_subject_and_verb en max_nested_clauses moeten groter dan 0 zijn");
+  perfect_auxiliaries_ = read_verbs(host_, options, "perfect_auxiliaries");
+  infinitive_auxiliaries_ = read_verbs(host_, options, "infinitive_auxiliaries");
+  te_auxiliaries_ = read_verbs(host_, options, "te_auxiliaries");
+  cluster_infinitives_ = read_verbs(host_, options, "cluster_infinitives");
+  question_verbs_ = read_verbs(host_, options, "question_verbs");
+  infinitive_openers_ = read_words(options, "infinitive_openers");
+  comparing_openers_ = read_words(options, "comparing_openers");
 }
 
-bool TangledSentence::is_infinitive(std::string_view w) const { return looks_like_infinitive(w, host_, true); }
-bool TangledSentence::is_finite_verb(std::string_view w) const {
-  return finite_aux(w) != Aux::None || w == "zijn" || looks_like_finite_verb(w, host_);
+TangledSentence::Aux TangledSentence::aux_at(const Tokens& tokens, std::size_t i) const {
+  if (i >= tokens.size() || !is_word(tokens[i])) return Aux::None;
+  const helder_token& t = tokens[i];
+  const std::uint32_t f = forms(t), lemma = sdk::lemma(t);
+  // A word of the auxiliary class without a verb form is a finite form the lexicon keeps apart ("wou").
+  const bool bare_auxiliary = f == 0 && has(t, HELDER_CLASS_AUXILIARY);
+  if (!(f & (HELDER_VERB_FINITE | HELDER_VERB_INFINITIVE)) && !bare_auxiliary) return Aux::None;
+  // No finite verb follows "te": "te laat" is no form of "laten" here.
+  if (i > 0 && has(tokens[i - 1], HELDER_CLASS_INFINITIVE_MARKER)) return Aux::None;
+  Aux aux = Aux::None;
+  if (contains(te_auxiliaries_, lemma))
+    aux = Aux::Te;
+  else if (has(t, HELDER_CLASS_AUXILIARY))
+    aux = contains(perfect_auxiliaries_, lemma) ? Aux::Have : has(t, HELDER_CLASS_COPULA) ? Aux::Be : Aux::Modal;
+  else if (contains(infinitive_auxiliaries_, lemma))
+    aux = Aux::Modal;
+  // "zijn" is also the possessive: the verb only before a function word ("zijn er", "zijn de", "zijn niet").
+  if (aux != Aux::None && has(t, HELDER_CLASS_DETERMINER) && !(f & HELDER_VERB_FINITE) &&
+      !(i + 1 < tokens.size() && has(tokens[i + 1], kAfterVerbZijn)))
+    return Aux::None;
+  return aux;
 }
 
-// Does the word at tokens[i] open a subordinate clause? Certain openers ("omdat", "waarin") always do; "dat",
-// "die", "als", "of", "wat" only where the words around them say so. `first` is the first token of the sentence.
-bool TangledSentence::opens_clause(const sdk::Paragraph& paragraph, const sdk::Strided<helder_token>& tokens,
-                                   std::size_t i, std::size_t first) const {
+// A finite verb: an auxiliary, or a present or past form the lexicon knows (not the bare stem, which is most often
+// a noun: "werk", "plan").
+bool TangledSentence::is_finite_verb(const Tokens& tokens, std::size_t i) const {
+  if (i >= tokens.size() || !is_word(tokens[i])) return false;
+  if (aux_at(tokens, i) != Aux::None) return true;
+  const helder_token& t = tokens[i];
+  const std::uint32_t f = forms(t);
+  if ((f & HELDER_VERB_GUESSED) || has(t, kFunction)) return false;
+  return (f & (HELDER_VERB_PRESENT_3 | HELDER_VERB_PAST_SINGULAR | HELDER_VERB_PAST_PLURAL)) != 0;
+}
+
+// An infinitive that stands in a verb cluster like an auxiliary: "heeft ... kunnen doen", "wil ... laten zien".
+bool TangledSentence::is_cluster_infinitive(const helder_token& t) const {
+  return (forms(t) & HELDER_VERB_INFINITIVE) &&
+         (has(t, HELDER_CLASS_AUXILIARY) || contains(cluster_infinitives_, sdk::lemma(t)));
+}
+
+bool TangledSentence::is_infinitive_opener(const helder_token& t) const {
+  return is_word(t) && contains(infinitive_openers_, lower_of(t));
+}
+bool TangledSentence::is_comparing_opener(const helder_token& t) const {
+  return is_word(t) && contains(comparing_openers_, lower_of(t));
+}
+
+// Does the word at tokens[i] open a subordinate clause? A word that is only a subordinator ("omdat", "wanneer") or
+// only a relative ("waarin") always does; "dat", "die", "als", "of", "wat", "toen", "waar" only where the words
+// around them say so. `first` is the first token of the sentence.
+bool TangledSentence::opens_clause(const sdk::Paragraph& paragraph, const Tokens& tokens, std::size_t i,
+                                   std::size_t first) const {
   const std::size_t n = tokens.size();
-  auto word_at = [&](std::size_t k) { return k < n && is_word(tokens[k]) ? lower_of(tokens[k]) : std::string_view(); };
-  auto after_comma = [&](std::size_t k) { return k > 0 && is_comma(paragraph, tokens[k - 1]); };
-  const std::string_view w = word_at(i);
-  if (w.empty() || (i == first && (w == "dat" || w == "die" || w == "wat" || w == "wie"))) return false;
-  const std::string_view before = i > 0 ? word_at(i - 1) : std::string_view();
-  const std::string_view next = word_at(i + 1);
-  // A pronoun right after an opener or "zoals" is no opener itself: "als dat", "zoals die was".
-  const bool after_opener = is_clause_opener(before) || before == "zoals";
-  if (w == "wanneer") return !is_finite_verb(next);  // else a question: "Wanneer krijgt u ...?"
-  if (w == "dat")
-    return !is_preposition(before) && !after_opener && i + 1 < n &&
-           (after_comma(i) || starts_clause_content(tokens[i + 1]));
-  if (w == "die") {
-    // Relative "die" is followed by the clause ("die wij maakten", "die gelden", "die van mening is"); the
-    // demonstrative by its noun ("die toestemming") or by "van" and a date or name ("die van 28 juni").
-    const bool demonstrative_van = next == "van" && i + 2 < n &&
-                                   (tokens[i + 2].kind == HELDER_TOKEN_NUMBER || is_determiner(word_at(i + 2)) ||
-                                    (tokens[i + 2].flags & HELDER_TOKEN_CAPITALIZED) != 0);
-    const bool clause_follows = i + 1 < n && !demonstrative_van &&
-                                (starts_clause_content(tokens[i + 1]) || is_finite_verb(next) || is_infinitive(next) ||
-                                 is_participle(next, host_));
+  if (i >= n || !is_word(tokens[i])) return false;
+  const helder_token& t = tokens[i];
+  const std::uint32_t c = classes(t);
+  if (!(c & kOpener)) return false;
+  // At the start of a sentence a relative is a demonstrative or a question: "Dat is ...", "Wie betaalt?".
+  if (i == first && (c & HELDER_CLASS_RELATIVE)) return false;
+  const helder_token* before = i > 0 && is_word(tokens[i - 1]) ? &tokens[i - 1] : nullptr;
+  const bool after_comma = i > 0 && is_comma(paragraph, tokens[i - 1]);
+  const bool has_next = i + 1 < n;
+  // A pronoun right after an opener is no opener itself: "als dat", "zoals die was".
+  const bool after_opener = before && has(*before, kOpener);
+  // The words after a relative that start its clause: a subject, a verb ("die gelden"), "van mening".
+  const bool clause_follows = has_next && (starts_clause_content(tokens[i + 1]) || is_finite_verb(tokens, i + 1) ||
+                                           is_infinitive(tokens[i + 1]) || is_participle(tokens[i + 1], host_));
+
+  if (c & HELDER_CLASS_SUBORDINATOR) {
+    if (c & HELDER_CLASS_RELATIVE)  // "dat": also a demonstrative ("dat besluit") and a pronoun
+      return !(before && has(*before, HELDER_CLASS_PREPOSITION)) && !after_opener && has_next &&
+             (after_comma || starts_clause_content(tokens[i + 1]));
+    if (c & HELDER_CLASS_CONJUNCTION)  // "of": a question only after a verb of asking ("vraagt ... of")
+      return before && contains(question_verbs_, sdk::lemma(*before));
+    if (c & HELDER_CLASS_PREPOSITION) return false;  // "sinds 2020", "sedert"
+    if (c & HELDER_CLASS_ADVERB)                      // "toen": "toen wij", not "toen ging"
+      return has_next && !is_finite_verb(tokens, i + 1) &&
+             (is_subject_pronoun(tokens[i + 1]) || has(tokens[i + 1], kBeforeNoun) ||
+              (tokens[i + 1].flags & HELDER_TOKEN_CAPITALIZED));
+    if (is_comparing_opener(t)) {
+      // "als" and "zoals" also compare ("als gevolg", "zo groot als de vorige"): at the start or after a comma with
+      // a clause after them, elsewhere only before a subject pronoun and not after a word of comparison ("net als
+      // u", "zo snel als u kunt" stays out).
+      if (i == first || after_comma) return has_next && starts_clause_content(tokens[i + 1]);
+      return has_next && is_subject_pronoun(tokens[i + 1]) && before &&
+             !has(*before, HELDER_CLASS_DEGREE | HELDER_CLASS_ADVERB | HELDER_CLASS_COMPARATIVE);
+    }
+    // "omdat", "wanneer". A question starts with its question word ("Wanneer is de regeling klaar?"); a main verb
+    // right after it makes a question too ("wanneer krijgt u").
+    if (i == first && is_question(paragraph, tokens)) return false;
+    return !(has_next && is_finite_verb(tokens, i + 1) &&
+             !has(tokens[i + 1], HELDER_CLASS_AUXILIARY | HELDER_CLASS_COPULA));
+  }
+  // A relative that is also a pronoun: "wat", "wie", "hetgeen". After a comma, or after a pronoun ("alles wat u
+  // ...", "iets wat"), with a clause after it ("u wat informatie" is none).
+  if ((c & HELDER_CLASS_DEGREE) || ((c & HELDER_CLASS_PRONOUN) && !(c & HELDER_CLASS_DETERMINER)))
+    return clause_follows && (after_comma || (before && is_subject_pronoun(*before)));
+  // "die", "welke", "waar": after a comma or after a noun, with a clause after it. Before a noun "die" is a
+  // demonstrative ("die toestemming").
+  if (c & (HELDER_CLASS_DETERMINER | HELDER_CLASS_ADVERB))
     return clause_follows && !after_opener &&
-           (after_comma(i) || (!before.empty() && !is_preposition(before) && before != "en" && before != "of" &&
-                               finite_aux(before) == Aux::None && !is_determiner(before)));
-  }
-  if (w == "wat" || w == "welke" || w == "wie")
-    return after_comma(i) || before == "alles" || before == "iets" || before == "niets";
-  if (w == "als")
-    return (i == first || after_comma(i)) && i + 1 < n && starts_clause_content(tokens[i + 1]) && next != "gevolg";
-  if (w == "of") {
-    static constexpr auto askers = std::to_array<std::string_view>(
-        {"af",       "na",       "weten",      "weet",       "vragen",      "vraagt",     "vroeg",       "vraag",
-         "bekijken", "bekijkt",  "beoordelen", "beoordeelt", "onderzoeken", "onderzoekt", "controleren", "controleert",
-         "kijken",   "kijkt",    "toetsen",    "toetst",     "beslissen",   "beslist",    "bepalen",     "bepaalt",
-         "twijfel",  "twijfelt", "ongeacht",   "zien",       "ziet"});
-    return one_of(before, askers);
-  }
-  return is_certain_opener(w);
+           (after_comma || (before && !has(*before, HELDER_CLASS_PREPOSITION | HELDER_CLASS_CONJUNCTION | kBeforeNoun |
+                                                        HELDER_CLASS_AUXILIARY)));
+  return true;  // "waarin", "waarop", "waarmee"
 }
 
 void TangledSentence::check_verb_tang(const sdk::Paragraph& paragraph, const helder_sentence& sentence, std::size_t p,
                                       sdk::Findings& findings) const {
   const auto tokens = paragraph.tokens_of(sentence);
   const std::size_t n = tokens.size();
-  auto word_at = [&](std::size_t k) { return k < n && is_word(tokens[k]) ? lower_of(tokens[k]) : std::string_view(); };
+  auto word_at = [&](std::size_t k) { return k < n && is_word(tokens[k]); };
+  // A word that ends the walk to the cluster: another clause starts.
+  auto opener_at = [&](std::size_t k) {
+    return word_at(k) && (has(tokens[k], kOpener) || is_infinitive_opener(tokens[k]));
+  };
+  // A finite verb that is never an infinitive ("heeft", "kon", "waren"): it starts a clause of its own. Inside the
+  // walk only an auxiliary counts: a main verb form may be a noun ("besluit", "kost").
+  auto finite_only = [&](std::size_t k) {
+    return is_finite_verb(tokens, k) && !(forms(tokens[k]) & HELDER_VERB_INFINITIVE);
+  };
+  auto finite_aux_only = [&](std::size_t k) {
+    return aux_at(tokens, k) != Aux::None && !(forms(tokens[k]) & HELDER_VERB_INFINITIVE);
+  };
+  // A preposition after a comma starts an insertion ("..., na lang overleg, ..."); "te" starts the cluster.
+  auto preposition_at = [&](std::size_t k) {
+    return word_at(k) && has(tokens[k], HELDER_CLASS_PREPOSITION) && !has(tokens[k], HELDER_CLASS_INFINITIVE_MARKER);
+  };
+  // A coordinating conjunction: "en", "maar", "want" ("dan" also compares).
+  auto conjunction_at = [&](std::size_t k) {
+    return word_at(k) && has(tokens[k], HELDER_CLASS_CONJUNCTION) &&
+           !has(tokens[k], HELDER_CLASS_ADVERB | HELDER_CLASS_SUBORDINATOR);
+  };
+  auto determiner_at = [&](std::size_t k) { return word_at(k) && has(tokens[k], kBeforeNoun); };
 
   // A question has its own order ("Kunt u ons vóór 1 mei laten weten of ...?"): left alone.
-  if (n == 0 || is_mark(paragraph, tokens[n - 1], "?")) return;
-  static constexpr auto subject_pronouns =
-      std::to_array<std::string_view>({"ik", "u", "we", "wij", "hij", "zij", "ze", "men", "jij", "je"});
+  if (n == 0 || is_question(paragraph, tokens)) return;
   std::size_t sentence_first = 0;  // first token after a sentence boundary the segmenter missed
   bool subordinate = false;        // inside a subordinate clause, until the main clause comes back
   for (std::size_t i = 0; i < n; ++i) {
@@ -349,17 +422,14 @@ void TangledSentence::check_verb_tang(const sdk::Paragraph& paragraph, const hel
     }
     if (is_comma(paragraph, t) || is_dash(paragraph, t)) {
       // The main clause comes back: "Als u ..., kunt u ...", "..., maar wij ...".
-      const std::string_view next = word_at(i + 1);
-      if (next == "maar" || next == "want" || (!next.empty() && is_finite_verb(next)) ||
-          (!next.empty() && !is_clause_opener(next) && one_of(word_at(i + 2), subject_pronouns)))
+      if (is_finite_verb(tokens, i + 1) || (conjunction_at(i + 1) && !opener_at(i + 2)) ||
+          (word_at(i + 1) && classes(tokens[i + 1]) == 0 && i + 2 < n && is_subject_pronoun(tokens[i + 2])))
         subordinate = false;
       continue;
     }
-    const std::string_view w = word_at(i);
-    if (w.empty()) continue;
-    if (opens_clause(paragraph, tokens, i, sentence_first) || w == "zoals") subordinate = true;
-    Aux aux = finite_aux(w);
-    if (w == "zijn" && zijn_is_verb(word_at(i + 1))) aux = Aux::Be;
+    if (!is_word(t)) continue;
+    if (opens_clause(paragraph, tokens, i, sentence_first)) subordinate = true;
+    const Aux aux = aux_at(tokens, i);
     if (aux == Aux::None || subordinate) continue;
 
     // Walk to the rest of the cluster. Insertions between commas, dashes or brackets are walked over.
@@ -372,15 +442,12 @@ void TangledSentence::check_verb_tang(const sdk::Paragraph& paragraph, const hel
       const helder_token& u = tokens[j];
       if (ends_clause(paragraph, u)) break;
       if (is_comma(paragraph, u) || is_dash(paragraph, u) || is_mark(paragraph, u, "(")) {
-        const std::string_view next = word_at(j + 1);
-        if (next.empty() && !(j + 1 < n && counts_as_word(tokens[j + 1]))) break;
+        if (!word_at(j + 1) && !(j + 1 < n && counts_as_word(tokens[j + 1]))) break;
         // A new clause after the comma: the cluster is not coming back.
         // A plural verb is also an infinitive ("zijn", "worden"): that may be the cluster itself.
-        const bool finite = is_singular_finite_aux(next) || (is_finite_verb(next) && !is_infinitive(next));
-        if (next == "en" || next == "maar" || next == "want" || next == "dus" || next == "of" || finite) {
-          if (is_comma(paragraph, u)) break;
-        }
-        if (is_clause_opener(next) || is_preposition(next) || is_dash(paragraph, u) || is_mark(paragraph, u, "(")) {
+        if ((conjunction_at(j + 1) || finite_only(j + 1)) && is_comma(paragraph, u)) break;
+        if (opener_at(j + 1) || preposition_at(j + 1) ||
+            is_dash(paragraph, u) || is_mark(paragraph, u, "(")) {
           // An insertion: walk to its closing mark, counting its words.
           std::size_t k = j + 1;
           while (k < n && k - i <= max_walk && !is_comma(paragraph, tokens[k]) && !is_dash(paragraph, tokens[k]) &&
@@ -398,53 +465,57 @@ void TangledSentence::check_verb_tang(const sdk::Paragraph& paragraph, const hel
         ++j;  // a comma in a list: "burgers, bedrijven en gemeenten"
         continue;
       }
-      const std::string_view v = word_at(j);
-      if (v.empty()) {
+      if (!is_word(u)) {
         if (counts_as_word(u)) ++words;
         ++j;
         continue;
       }
-      if (is_clause_opener(v) || is_singular_finite_aux(v)) break;
-      // "er is sprake van ...": a noun completes "is", a participle later on belongs to something else.
-      if (aux == Aux::Be && v == "sprake") break;
-      if ((u.flags & HELDER_TOKEN_CAPITALIZED) && !(u.flags & HELDER_TOKEN_SENTENCE_START)) {
+      if (opener_at(j) || finite_aux_only(j)) break;
+      if (capital_inside(u)) {
         ++words;  // a name
         ++j;
         continue;
       }
       // A participle after an article is an adjective: "de afgelopen maanden", "het genomen besluit". A plural
       // noun may look like a participle ("gemeenten", "gevolgen"); "gevallen" and "geboden" can be both.
-      if (v == "gevallen" || v == "geboden") break;
-      const bool participle = is_participle(v, host_) && !is_determiner(word_at(j - 1)) &&
-                              (is_strong_participle(v) || !plural_noun_like(v, host_));
-      const bool te_infinitive = v == "te" && is_infinitive(word_at(j + 1));
-      // After an article or an inflected adjective a word in -en is a noun: "het maken", "bestede kosten".
-      const std::string_view previous = word_at(j - 1);
-      const bool noun_position = is_determiner(previous) || is_inflected_adjective(previous, host_);
+      const Participle shape = participle(u, host_);
+      if (shape == Participle::Ambiguous) break;
+      // A participle right before another one says how: "uitgebreid gesproken", "gemiddeld verdiend".
+      const bool adverb = word_at(j + 1) && is_participle(tokens[j + 1], host_) &&
+                          !has(tokens[j + 1], HELDER_CLASS_AUXILIARY);
+      const bool is_part = shape == Participle::Yes && !determiner_at(j - 1) && !adverb;
+      const bool te_infinitive =
+          has(u, HELDER_CLASS_INFINITIVE_MARKER) && word_at(j + 1) && is_infinitive(tokens[j + 1]);
+      // After an article, a number or an inflected adjective a word in -en is a noun: "het maken", "vier weken",
+      // "bestede kosten".
+      const bool noun_position = determiner_at(j - 1) || tokens[j - 1].kind == HELDER_TOKEN_NUMBER ||
+                                 (word_at(j - 1) && has(tokens[j - 1], HELDER_CLASS_NUMERAL)) ||
+                                 is_inflected_adjective(tokens[j - 1], host_);
       // "zijn" before a noun is the possessive: "de keuze maken zijn ambt ...".
-      const bool possessive = v == "zijn" && !zijn_is_verb(word_at(j + 1)) && j + 1 < n && is_word(tokens[j + 1]) &&
-                              !is_participle(word_at(j + 1), host_);
+      const bool possessive = has(u, HELDER_CLASS_DETERMINER) && aux_at(tokens, j) == Aux::None && word_at(j + 1) &&
+                              !is_participle(tokens[j + 1], host_);
       // A verb cluster starts with its auxiliaries ("kunnen worden verlengd"); a word in -en right before them is
       // a noun: "een laag inkomen kunnen ...".
-      const std::string_view following = word_at(j + 1);
-      const bool before_cluster = !is_aux_infinitive(v) && ((is_aux_infinitive(following) && following != "zijn") ||
-                                                            (following != "te" && is_participle(following, host_)));
-      const bool infinitive = !participle && !noun_position && !possessive && !before_cluster && is_infinitive(v);
-      if (participle || infinitive || te_infinitive) {
+      const bool next_cluster_verb = word_at(j + 1) && is_cluster_infinitive(tokens[j + 1]) &&
+                                     !has(tokens[j + 1], HELDER_CLASS_DETERMINER);
+      const bool next_participle = word_at(j + 1) && is_participle(tokens[j + 1], host_);
+      const bool before_cluster = !is_cluster_infinitive(u) && (next_cluster_verb || next_participle);
+      const bool infinitive = !is_part && !noun_position && !possessive && !before_cluster && is_infinitive(u);
+      if (is_part || infinitive || te_infinitive) {
         bool fits = false;
+        const Aux own = aux_at(tokens, j);
         switch (aux) {
           // "heeft ... kunnen doen": a modal infinitive instead of a participle; "hebben ... en zijn" is no cluster.
           case Aux::Have:
-            fits = participle || (infinitive && is_aux_infinitive(v) && v != "zijn" && v != "hebben" && v != "worden");
+            fits = is_part || (infinitive && is_cluster_infinitive(u) && own != Aux::Have && own != Aux::Be);
             break;
+          // "is bekend", "wordt verplicht": a word of state is no verb. "is ... gaan werken", "is ... blijven wonen".
           case Aux::Be:
-            fits = participle && !is_adjective_participle(v);
-            break;
-          case Aux::Become:
-            fits = participle && !is_adjective_participle(v);
+            fits = (is_part && !has(u, HELDER_CLASS_STATE)) ||
+                   (infinitive && is_cluster_infinitive(u) && !has(u, HELDER_CLASS_AUXILIARY));
             break;
           case Aux::Modal:
-            fits = participle || infinitive;
+            fits = is_part || infinitive;
             break;
           case Aux::Te:
             fits = te_infinitive;
@@ -458,37 +529,39 @@ void TangledSentence::check_verb_tang(const sdk::Paragraph& paragraph, const hel
           stop = true;
         break;
       }
-      if (v == "te") {  // "te laat", "te veel": no verb
-        ++words;
-        ++j;
-        continue;
-      }
       ++words;
       ++j;
     }
     if (cluster < 0 || stop) continue;
     // The rest of the cluster: "genomen worden", "kunnen worden ingezet", "te verlengen".
     std::size_t last = static_cast<std::size_t>(cluster);
-    if (word_at(last) == "te") {
+    if (has(tokens[last], HELDER_CLASS_INFINITIVE_MARKER)) {
       ++last;
       // A separable particle before "te" belongs to the verb: "toe te kennen".
-      const std::string_view particle = word_at(static_cast<std::size_t>(cluster) - 1);
-      if (cluster > static_cast<std::int64_t>(i) + 1 && !particle.empty() && particle.size() <= 6 &&
-          host_.spelled_correctly(std::string(particle) + std::string(word_at(last))) == 1 && words > 0) {
+      const std::size_t particle = static_cast<std::size_t>(cluster) - 1;
+      if (cluster > static_cast<std::int64_t>(i) + 1 && words > 0 && word_at(particle) &&
+          has(tokens[particle], HELDER_CLASS_PARTICLE) &&
+          host_.separable_verb(lower_of(tokens[particle]), sdk::lemma(tokens[last])) != 0) {
         --cluster;
         --words;
       }
     }
     for (std::size_t extra = 0; extra < 3 && last + 1 < n; ++extra) {
-      const std::string_view next = word_at(last + 1);
-      const bool after_aux_infinitive = is_aux_infinitive(word_at(last));
+      const std::size_t next = last + 1;
+      if (!word_at(next)) break;
+      const bool after_cluster_infinitive = is_cluster_infinitive(tokens[last]);
       // "zijn" and "hebben" end a cluster only at the end of the clause, else they are a possessive or a verb
       // of their own: "de keuze maken zijn ambt ...".
-      const bool clause_ends_after = last + 2 >= n || !is_word(tokens[last + 2]) || is_clause_opener(word_at(last + 2));
-      const bool own_verb = (next == "zijn" || next == "hebben") && !clause_ends_after;
-      if ((is_aux_infinitive(next) && !own_verb) || (after_aux_infinitive && is_participle(next, host_)) ||
-          (after_aux_infinitive && next == "te" && is_infinitive(word_at(last + 2))))
-        last += next == "te" ? 2 : 1;
+      const bool clause_ends_after = !word_at(next + 1) || opener_at(next + 1);
+      const Aux own = aux_at(tokens, next);
+      const bool own_verb = (own == Aux::Have || has(tokens[next], HELDER_CLASS_DETERMINER)) && !clause_ends_after;
+      const bool te_next = has(tokens[next], HELDER_CLASS_INFINITIVE_MARKER) && word_at(next + 1) &&
+                           is_infinitive(tokens[next + 1]);
+      // After "kunnen", "gaan", "laten": the main verb ends the cluster ("kunnen doen", "gaan maken").
+      const bool main_verb = after_cluster_infinitive && (is_participle(tokens[next], host_) ||
+                                                          (is_infinitive(tokens[next]) && !own_verb));
+      if ((is_cluster_infinitive(tokens[next]) && !own_verb) || main_verb || (after_cluster_infinitive && te_next))
+        last += te_next ? 2 : 1;
       else
         break;
     }
@@ -505,38 +578,72 @@ void TangledSentence::check_verb_tang(const sdk::Paragraph& paragraph, const hel
   }
 }
 
+// "De minister, die ..., wil ...": the subject at the start of the sentence, an insertion between commas, dashes
+// or brackets, and the finite verb right after it.
 void TangledSentence::check_subject_gap(const sdk::Paragraph& paragraph, const helder_sentence& sentence, std::size_t p,
                                         sdk::Findings& findings) const {
   const auto tokens = paragraph.tokens_of(sentence);
   const std::size_t n = tokens.size();
-  if (n < 4 || !is_word(tokens[0])) return;
-  // The subject: an article, pronoun or demonstrative with at most five more words, up to a comma or dash.
-  static constexpr auto starts = std::to_array<std::string_view>(
-      {"de", "het", "een", "deze", "dit", "die", "onze", "uw",       "mijn",    "zijn", "haar",  "hun",  "wij",
-       "we", "ik",  "u",   "hij",  "zij", "ze",  "men",  "iedereen", "niemand", "elke", "ieder", "alle", "veel"});
-  if (!one_of(lower_of(tokens[0]), starts)) return;
+  if (n < 4 || !is_word(tokens[0]) || is_question(paragraph, tokens)) return;
+  // The subject starts with an article, a determiner or a pronoun ("De minister", "Onze regeling", "Niemand"), or
+  // with a plural noun (below).
+  const helder_token& head = tokens[0];
+  const bool function_start = has(head, kBeforeNoun | HELDER_CLASS_PRONOUN) && !has(head, HELDER_CLASS_SUBORDINATOR);
+  const bool noun_start = noun_like(head) && !(head.flags & HELDER_TOKEN_ALL_CAPS);  // not "NIJMEGEN, ..."
+  if (!function_start && !noun_start) return;
+  auto opens_insertion = [&](const helder_token& t) {
+    return is_comma(paragraph, t) || is_dash(paragraph, t) || is_mark(paragraph, t, "(");
+  };
+  // The rest of the subject: at most six more words, no verb, no opener.
   std::size_t open = 1;
-  while (open < n && !is_comma(paragraph, tokens[open]) && !is_dash(paragraph, tokens[open])) {
-    const std::string_view w = lower_of(tokens[open]);
+  while (open < n && !opens_insertion(tokens[open])) {
     if (!counts_as_word(tokens[open]) || open > 6) return;
-    if (is_word(tokens[open]) && (is_finite_verb(w) || is_participle(w, host_) || is_clause_opener(w))) return;
+    if (is_word(tokens[open]) &&
+        (is_finite_verb(tokens, open) || is_participle(tokens[open], host_) || has(tokens[open], kOpener)))
+      return;
     ++open;
   }
-  if (open >= n || open == 1) return;
-  // The insertion ends at the comma or dash that is followed by the finite verb.
+  // One word before the comma is a plural noun ("Gemeenten, die ..., krijgen"), or a pronoun or determiner that
+  // stands alone ("Wij, ...", "Dit, ...").
+  if (open >= n || (open == 1 && !noun_start)) return;
+  const bool bracket = is_mark(paragraph, tokens[open], "(");
+  // A plural subject ("De gemeenten", "De minister en de staatssecretaris") takes a verb in the form of the
+  // infinitive: "De gemeenten, die ..., betalen".
+  const std::string_view last_word = lower_of(tokens[open - 1]);
+  bool plural = noun_like(tokens[open - 1]) && (last_word.ends_with('s') || last_word.ends_with(kPluralEnding));
+  for (std::size_t k = 1; k < open; ++k) plural = plural || has(tokens[k], HELDER_CLASS_CONJUNCTION);
+  // A subject without an article is a plural noun ("Gemeenten, die ..., krijgen"); "Vorig jaar, toen ..., hebben
+  // wij" starts with a time, and its verb comes before the subject.
+  if (noun_start && !plural) return;
+  // After a bare noun the insertion says something about it ("Gemeenten, die ...", "Gemeenten, zoals ...",
+  // "Gemeenten, met name ..."); "Kinderen, ouders en grootouders ..." is a list.
+  if (noun_start && !(open + 1 < n && has(tokens[open + 1], kOpener | HELDER_CLASS_PREPOSITION | HELDER_CLASS_ADVERB)))
+    return;
+  auto verb_after_insertion = [&](std::size_t v) {
+    if (is_finite_verb(tokens, v)) return true;
+    const bool list_goes_on = v + 1 < n && (is_comma(paragraph, tokens[v + 1]) ||
+                                            has(tokens[v + 1], HELDER_CLASS_CONJUNCTION));
+    return plural && is_infinitive(tokens[v]) && !list_goes_on;
+  };
+  // The insertion ends at the mark that is followed by the finite verb.
   std::size_t words = 0;
   for (std::size_t k = open + 1; k + 1 < n; ++k) {
     const helder_token& t = tokens[k];
     if (ends_clause(paragraph, t)) return;
-    if (is_comma(paragraph, t) || is_dash(paragraph, t)) {
-      const helder_token& next = tokens[k + 1];
-      if (!is_word(next)) return;
-      const std::string_view w = lower_of(next);
-      if (finite_aux(w) == Aux::None && !looks_like_finite_verb(w, host_)) continue;
+    const bool closes = bracket ? is_mark(paragraph, t, ")") : is_comma(paragraph, t) || is_dash(paragraph, t);
+    if (closes) {
+      std::size_t v = k + 1;
+      if (bracket && v + 1 < n && is_comma(paragraph, tokens[v])) ++v;  // "(...), heeft"
+      if (!is_word(tokens[v])) return;
+      if (!verb_after_insertion(v)) {
+        if (bracket) return;
+        continue;  // a comma inside the insertion
+      }
+      if (noun_start && v + 1 < n && is_subject_pronoun(tokens[v + 1])) return;
       if (static_cast<std::int64_t>(words) > max_subject_gap_) {
         const std::string subject(paragraph.text().substr(tokens[0].start, tokens[open - 1].end - tokens[0].start));
-        findings.emit(p, tokens[0].start, next.end,
-                      "Tangconstructie: tussen " + quoted(subject) + " en " + quoted(paragraph.text_of(next)) +
+        findings.emit(p, tokens[0].start, tokens[v].end,
+                      "Tangconstructie: tussen " + quoted(subject) + " en " + quoted(paragraph.text_of(tokens[v])) +
                           " staan " + std::to_string(words) +
                           " woorden. Zet wie iets doet en wat hij doet dichter bij elkaar. Maak van het tussenstuk een "
                           "aparte zin.");
@@ -551,10 +658,9 @@ void TangledSentence::check_stacking(const sdk::Paragraph& paragraph, const held
                                      sdk::Findings& findings) const {
   const auto tokens = paragraph.tokens_of(sentence);
   const std::size_t n = tokens.size();
-  auto word_at = [&](std::size_t k) { return k < n && is_word(tokens[k]) ? lower_of(tokens[k]) : std::string_view(); };
+  auto word_at = [&](std::size_t k) { return k < n && is_word(tokens[k]); };
   auto after_comma = [&](std::size_t k) { return k > 0 && is_comma(paragraph, tokens[k - 1]); };
-  static constexpr auto subject_pronouns =
-      std::to_array<std::string_view>({"ik", "u", "we", "wij", "hij", "zij", "ze", "men", "jij", "je"});
+  auto conjunction_at = [&](std::size_t k) { return word_at(k) && has(tokens[k], HELDER_CLASS_CONJUNCTION); };
 
   // The depth of the clause chain: every opener goes one level deeper, unless it is coordinated with an
   // earlier one ("dat ... en dat ..."). A comma usually closes the deepest clause; the main clause coming back
@@ -564,7 +670,7 @@ void TangledSentence::check_stacking(const sdk::Paragraph& paragraph, const held
     std::int64_t depth;
   };
   std::vector<Open> open;
-  std::vector<std::string> chain, deepest_chain;
+  std::vector<std::string_view> chain, deepest_chain;
   std::int64_t depth = 0, deepest = 0;
   std::size_t segment_first = 0;
   auto close_all = [&] {
@@ -600,28 +706,30 @@ void TangledSentence::check_stacking(const sdk::Paragraph& paragraph, const held
       continue;
     }
     if (is_comma(paragraph, t)) {
-      const std::string_view next = word_at(i + 1);
-      const bool inversion = !next.empty() && !is_clause_opener(next) && one_of(word_at(i + 2), subject_pronouns);
-      if (next == "maar" || next == "want" || (!next.empty() && is_finite_verb(next)) || inversion)
+      // The main clause comes back: a finite verb ("..., kunt u"), a verb and its subject ("..., krijgt u"), a
+      // conjunction before a new main clause ("..., maar wij").
+      const bool opener_next = word_at(i + 1) && has(tokens[i + 1], HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE);
+      const bool inversion = word_at(i + 1) && classes(tokens[i + 1]) == 0 && i + 2 < n && is_subject_pronoun(tokens[i + 2]);
+      const bool new_main = conjunction_at(i + 1) && !has(tokens[i + 1], HELDER_CLASS_SUBORDINATOR) &&
+                            !(word_at(i + 2) && has(tokens[i + 2], kOpener));
+      if (is_finite_verb(tokens, i + 1) || inversion || new_main)
         close_all();
-      else if (!next.empty() && !is_clause_opener(next) && next != "en" && next != "of" && depth > 0)
+      else if (word_at(i + 1) && !opener_next && !conjunction_at(i + 1) && depth > 0)
         --depth;
       continue;
     }
-    const std::string_view w = word_at(i);
-    if (w.empty() || (i == segment_first && (w == "dat" || w == "die" || w == "wat" || w == "wie"))) continue;
-    const std::string_view before = i > 0 ? word_at(i - 1) : std::string_view();
     if (!opens_clause(paragraph, tokens, i, segment_first)) continue;
-    // Coordinated: "dat ... en dat ...", "dat ..., dat ...", "dat ... dan wel dat ...".
-    const bool joined =
-        before == "en" || before == "of" || before == "maar" || (before == "wel" && i >= 2 && word_at(i - 2) == "dan");
+    const std::string_view w = lower_of(t);
+    // Coordinated: "dat ... en dat ...", "dat ..., dat ...", "dat ... dan wel dat ...", "maar ook dat".
+    const bool joined = conjunction_at(i - 1) || (i >= 2 && word_at(i - 1) && has(tokens[i - 1], HELDER_CLASS_ADVERB) &&
+                                                  conjunction_at(i - 2));
     const auto same = std::find_if(open.rbegin(), open.rend(), [&](const Open& o) { return o.word == w; });
     if ((joined || after_comma(i)) && same != open.rend())
       depth = same->depth;
     else if (!joined || depth == 0)
       ++depth;
     open.push_back(Open{w, depth});
-    chain.emplace_back(paragraph.text_of(t));
+    chain.push_back(paragraph.text_of(t));
     if (depth > deepest) {
       deepest = depth;
       deepest_chain = chain;

@@ -1,12 +1,11 @@
 // Check kind "difficult-word": one finding per rare word form per paragraph, and advice to split a long
 // compound. A word is rare when it, its uninflected form and (for a compound) one of its parts are in
-// the rare frequency bands of the host; names, acronyms, numbers, misspelled and accepted words are
-// left alone.
+// the rare frequency bands of the host; names, acronyms, numbers, misspelled and accepted words, and words
+// the writer did not choose (quotations, link text, titles, fixed names) are left alone. The word data (endings,
+// linking letters, particles) are the rule's options.
 #include "difficult_word.hpp"
-#include "quotations.hpp"
 
 #include <algorithm>
-#include <array>
 #include <stdexcept>
 
 namespace helder::jargon {
@@ -156,79 +155,35 @@ void add_verbs(const std::string& stem, std::vector<std::string>& out) {
   for (const std::string& s : stems) out.push_back(s + "en");
 }
 
-// Possible base forms of a lower-case word: inflection (plural, adjective, comparative, superlative,
-// diminutive, verb forms) and a few derivations (-heid, -ing, -end, -er) taken off; a derivation of a
-// common word is not rare ("toegankelijkheid", "toekenning", "aanvrager"). A wrong guess only makes the
-// rule quieter: a guess counts only when the frequency list knows it as a common word.
-std::vector<std::string> stems(std::string_view word) {
-  struct Ending {
-    std::string_view ending;
-    std::string_view replacement;  // "en": the rest is the stem of a verb
-  };
-  static constexpr std::array<Ending, 29> endings = {{
-      {"'s", ""},      {"\xE2\x80\x99s", ""},   {"heden", "heid"}, {"heid", ""},      {"ingen", "en"},
-      {"ing", "en"},   {"ende", "en"},         {"end", "en"},     {"ers", "en"},     {"er", "en"},
-      {"sters", "en"}, {"ster", "en"},         {"t", "en"},       {"tjes", ""},      {"tje", ""},
-      {"jes", ""},     {"je", ""},             {"ste", ""},       {"st", ""},        {"ere", ""},
-      {"er", ""},      {"en", ""},             {"n", ""},         {"es", ""},        {"s", ""},
-      {"e", ""},       {"\xC3\xABle", "ieel"}, {"\xC3\xABn", "e"}, {"\xC3\xABn", ""},
-  }};
+// Possible base forms of a lower-case word: the rule's `endings` (inflection: plural, adjective, comparative,
+// superlative, diminutive, verb forms; and a few derivations: -heid, -ing, -end, -er) taken off; a derivation of
+// a common word is not rare ("toegankelijkheid", "toekenning", "aanvrager"). A wrong guess only makes the rule
+// quieter: a guess counts only when the frequency list knows it as a common word.
+std::vector<std::string> stems(std::string_view word, const std::vector<DifficultWord::Ending>& endings) {
   std::vector<std::string> out;
-  for (const Ending& e : endings) {
+  for (const DifficultWord::Ending& e : endings) {
     if (!ends_with(word, e.ending)) continue;
     const std::string stem(word.substr(0, word.size() - e.ending.size()));
-    if (e.replacement == "en")
+    if (e.verb)
       add_verbs(stem, out);
     else
-      add_stem_variants(stem + std::string(e.replacement), out);
+      add_stem_variants(stem + e.base, out);
   }
   // A past participle, also as an adjective: "getoetst", "gehanteerde", "gesubsidieerden".
   if (word.starts_with("ge") && word.size() > 5) {
     std::string_view core = word.substr(2);
-    for (std::string_view ending : {"en", "e"})
-      if (ends_with(core, ending)) {
-        core.remove_suffix(ending.size());
-        break;
-      }
+    if (ends_with(core, "en"))
+      core.remove_suffix(2);
+    else if (ends_with(core, "e"))
+      core.remove_suffix(1);
     if (ends_with(core, "d") || ends_with(core, "t")) add_verbs(std::string(core.substr(0, core.size() - 1)), out);
   }
   return out;
 }
 
-// Words that are also suffixes, and are mostly a suffix at the end of a longer word ("laatste" + "lijk").
-bool is_suffix_like(std::string_view part) {
-  static constexpr std::array<std::string_view, 14> suffixes = {
-      "lijk", "lijke", "lijks", "baar", "bare", "loos", "loze", "matig", "matige", "heid", "schap", "achtig",
-      "achtige", "waardig"};
-  return std::find(suffixes.begin(), suffixes.end(), part) != suffixes.end();
+bool contains(const std::vector<std::string>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
 }
-
-// Adjective endings: the last part of "arbeidsvoorwaardelijke" or "frequentieafhankelijke" is no noun.
-bool is_adjective(std::string_view word) {
-  for (std::string_view ending :
-       {"lijk", "lijke", "ig", "ige", "isch", "ische", "baar", "bare", "end", "ende", "loos", "loze"})
-    if (ends_with(word, ending)) return true;
-  return false;
-}
-
-
-// Short words that begin old fixed phrases rather than compounds: "des" + "gewenst", "dien" + "aangaande",
-// "het" + "welk", "mede" + "gedeeld", "voren" + "staande".
-bool is_function_word(std::string_view part) {
-  static constexpr std::array<std::string_view, 30> words = {
-      "al",   "als",  "dan",  "dat",  "den",    "der",   "des",   "deze", "die", "dien",
-      "dit",  "een",  "elk",  "haar", "het",    "hoe",   "hun",   "mede", "met", "naar",
-      "niet", "ons",  "ten",  "ter",  "uiteen", "voort", "voren", "wat",  "wel", "zich"};
-  return std::find(words.begin(), words.end(), part) != words.end();
-}
-
-// Separable particles and adverbs that begin many words made from a common word: "terug" + "dringen",
-// "vooruit" + "kijken", "daar" + "tegenover". The host does not split them off (see word_services.cpp).
-constexpr std::array<std::string_view, 28> prefixes = {
-    "aan",  "af",    "achter", "bij",   "binnen", "boven", "daar",  "door",    "her",  "hier",
-    "in",   "los",   "mee",    "na",    "neer",   "om",    "onder", "op",      "over", "rond",
-    "samen", "tegen", "terug", "toe",   "uit",    "vast",  "vooruit", "voor",
-};
 
 std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
@@ -249,6 +204,19 @@ std::uint32_t read_count(const sdk::Options& options, std::string_view name, std
   return static_cast<std::uint32_t>(value);
 }
 
+// A list of words or word parts (lower case) from the rule's options; an empty entry is an error.
+std::vector<std::string> read_list(const sdk::Options& options, const std::string& name) {
+  std::vector<std::string> out;
+  const std::size_t count = options.array_size(name);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string at = name + "[" + std::to_string(i) + "]";
+    const std::string word = options.string(at, "");
+    if (word.empty()) throw std::invalid_argument(at + " is leeg.");
+    out.push_back(ascii_lower(word));
+  }
+  return out;
+}
+
 }  // namespace
 
 DifficultWord::DifficultWord(const sdk::Host& host, const sdk::Options& options)
@@ -257,18 +225,29 @@ DifficultWord::DifficultWord(const sdk::Host& host, const sdk::Options& options)
       min_letters_(read_count(options, "min_letters", 5, 1, 100)),
       compound_max_letters_(read_count(options, "compound_max_letters", 22, 6, 1000)),
       compound_max_parts_(read_count(options, "compound_max_parts", 2, 2, 100)) {
-  const std::size_t count = options.array_size("known");
+  for (std::string& word : read_list(options, "known")) known_.insert(std::move(word));
+  const std::size_t count = options.array_size("endings");
   for (std::size_t i = 0; i < count; ++i) {
-    const std::string word = options.string("known[" + std::to_string(i) + "]", "");
-    if (word.empty()) throw std::invalid_argument("known[" + std::to_string(i) + "] is leeg.");
-    known_.insert(ascii_lower(word));
+    const std::string at = "endings[" + std::to_string(i) + "]";
+    Ending e{ascii_lower(options.string(at + ".ending", "")), ascii_lower(options.string(at + ".base", "")),
+             options.boolean(at + ".verb", false)};
+    if (e.ending.empty()) throw std::invalid_argument(at + ".ending ontbreekt of is leeg.");
+    if (e.verb && !e.base.empty())
+      throw std::invalid_argument(at + ": kies base of verb = true, niet allebei.");
+    endings_.push_back(std::move(e));
   }
+  linking_ = read_list(options, "linking_letters");
+  two_part_linking_ = read_list(options, "two_part_linking_letters");
+  prefixes_ = read_list(options, "prefixes");
+  suffix_words_ = read_list(options, "suffix_words");
+  phrase_words_ = read_list(options, "phrase_words");
+  adjective_endings_ = read_list(options, "adjective_endings");
 }
 
 bool DifficultWord::common(std::string_view lower) const {
   if (common_form(lower)) return true;
   // A particle before a common word: "terugdringen", "vooruitbetaalde".
-  for (std::string_view prefix : prefixes)
+  for (const std::string& prefix : prefixes_)
     if (lower.starts_with(prefix) && letter_count(lower) >= prefix.size() + 4 &&
         common_form(lower.substr(prefix.size())))
       return true;
@@ -282,7 +261,7 @@ bool DifficultWord::common_form(std::string_view lower) const {
   if (known_or_frequent(std::string(lower))) return true;
   const std::string plain = without_acute_accents(lower);
   if (plain != lower && known_or_frequent(plain)) return true;
-  for (const std::string& stem : stems(plain))
+  for (const std::string& stem : stems(plain, endings_))
     if (known_or_frequent(stem)) return true;
   return false;
 }
@@ -294,7 +273,7 @@ bool DifficultWord::common_part(std::string_view part, bool last, int depth) con
   if (!last) {
     // The host keeps linking letters with the part before them ("verkiezings" + "uitslag"); a verb begins
     // a compound without its ending ("vergader" + "jaar").
-    for (std::string_view link : {"s", "en", "e", "er"})
+    for (const std::string& link : linking_)
       if (ends_with(lower, link) && letter_count(lower) >= link.size() + 3 &&
           common(std::string_view(lower).substr(0, lower.size() - link.size())))
         return true;
@@ -320,12 +299,13 @@ bool DifficultWord::two_common_parts(std::string_view lower) const {
   for (std::size_t i = 1; i < lower.size(); ++i) {
     if (is_continuation(lower[i])) continue;
     const std::string_view first = lower.substr(0, i), second = lower.substr(i);
-    if (letter_count(first) < 3 || letter_count(second) < 4 || is_suffix_like(second) || is_function_word(first))
+    if (letter_count(first) < 3 || letter_count(second) < 4 || contains(suffix_words_, second) ||
+        contains(phrase_words_, first))
       continue;
     if (!frequent(second)) continue;
     if (frequent(first)) return true;
     // With a linking letter: "fietsen" + "stalling" is "fiets" + "en" + "stalling".
-    for (std::string_view link : {"s", "en", "e"})
+    for (const std::string& link : two_part_linking_)
       if (ends_with(first, link) && letter_count(first) >= link.size() + 3 &&
           frequent(first.substr(0, first.size() - link.size())))
         return true;
@@ -379,7 +359,9 @@ std::optional<std::string> DifficultWord::message_for(std::string_view word, std
         quoted(word) + " is een lang samengesteld woord (" + joined(all_parts, " + ") + "). Schrijf het in stukken.";
     const auto [head, modifier] = split_advice(parts);
     // "van of voor" fits a noun; an adjective ("integriteitsgevoelige") needs its own words.
-    if (is_adjective(head)) return start;
+    if (std::any_of(adjective_endings_.begin(), adjective_endings_.end(),
+                    [&](const std::string& ending) { return ends_with(head, ending); }))
+      return start;
     return start + " Begin met het laatste deel: \"" + head + "\" van of voor \"" + modifier + "\".";
   }
   return std::nullopt;
@@ -408,17 +390,12 @@ void DifficultWord::check(const sdk::Unit& unit, sdk::Findings& findings) const 
     for (const helder_sentence& sentence : paragraph.sentences())
       if (has_postcode(paragraph, sentence))
         std::fill_n(in_address.begin() + sentence.first_token, sentence.token_count, true);
-    Quotations quotations;
     const auto tokens = paragraph.tokens();
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       const helder_token& t = tokens[k];
-      if (t.kind == HELDER_TOKEN_PUNCTUATION || t.kind == HELDER_TOKEN_SYMBOL) {
-        quotations.see(paragraph.text_of(t));
-        continue;
-      }
       if (t.kind != HELDER_TOKEN_WORD) continue;  // numbers, acronyms, abbreviations, URLs, code, ...
-      // A quotation is someone else's words: the writer cannot choose other ones.
-      if (quotations.inside()) continue;
+      // A quotation, link text, a title or a fixed name: someone else's words, the writer cannot choose other ones.
+      if (sdk::is_quoted_or_named(t)) continue;
       // A capital in the middle of a sentence is a name; all capitals is a shouting heading or an acronym; in an
       // address every capital word is a name or a label.
       if ((t.flags & HELDER_TOKEN_ALL_CAPS) ||

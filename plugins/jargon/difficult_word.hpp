@@ -15,6 +15,14 @@ namespace helder::jargon {
 
 class DifficultWord {
  public:
+  // An ending taken off to find the base form: "heden" -> "heid" ("mogelijkheden"), "ing" -> a verb
+  // ("toekenning" -> "toekennen"). Lower case.
+  struct Ending {
+    std::string ending;
+    std::string base;   // put in its place ("" for none)
+    bool verb = false;  // the rest is the stem of a verb
+  };
+
   DifficultWord(const sdk::Host& host, const sdk::Options& options);
   void check(const sdk::Unit& unit, sdk::Findings& findings) const;
 
@@ -37,6 +45,14 @@ class DifficultWord {
   std::size_t compound_max_letters_;  // a compound with more letters is long
   std::size_t compound_max_parts_;    // a compound with more parts is long
   std::unordered_set<std::string> known_;  // lower case: words B1 readers know that the frequency list lacks
+  // The rule's word data (options, lower case; see the rule's table in the pack):
+  std::vector<Ending> endings_;
+  std::vector<std::string> linking_;            // linking letters after a compound part: "s" of "verkiezings"
+  std::vector<std::string> two_part_linking_;   // the same in a split the rule guesses itself (two_common_parts)
+  std::vector<std::string> prefixes_;           // particles and adverbs that begin words made from a common word
+  std::vector<std::string> suffix_words_;       // words that are mostly a suffix at the end of a word: "lijk"
+  std::vector<std::string> phrase_words_;       // short words that begin old fixed phrases: "des" + "gewenst"
+  std::vector<std::string> adjective_endings_;  // a compound with such an end is an adjective: no "van of voor"
 };
 
 }  // namespace helder::jargon

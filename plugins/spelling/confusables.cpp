@@ -22,22 +22,10 @@ namespace {
 
 // ---- Tokens and what the lexicon says of them --------------------------------------------------------------
 
-std::uint32_t word_class_of(const helder_token& t) {
-  return t.struct_size >= offsetof(helder_token, word_class) + sizeof(std::uint32_t) ? t.word_class : 0;
-}
-
-std::uint32_t verb_form_of(const helder_token& t) {
-  return t.struct_size >= offsetof(helder_token, verb_form) + sizeof(std::uint32_t) ? t.verb_form : 0;
-}
-
 bool is_word_like(const helder_token& t) {
   return t.kind == HELDER_TOKEN_WORD || t.kind == HELDER_TOKEN_NUMBER || t.kind == HELDER_TOKEN_ABBREVIATION ||
          t.kind == HELDER_TOKEN_ACRONYM;
 }
-
-// Words that are not the writer's own to change.
-constexpr std::uint32_t not_the_writers =
-    HELDER_TOKEN_IN_QUOTATION | HELDER_TOKEN_IN_LINK | HELDER_TOKEN_IN_TITLE | HELDER_TOKEN_IN_NAME;
 
 // The form a token is compared by: its lower case, or its text for numbers and marks.
 std::string_view form_of(const sdk::Paragraph& paragraph, const helder_token& t) {
@@ -56,10 +44,10 @@ constexpr std::uint32_t closed_classes =
 // stem, which is mostly also a noun ("aanvraag", "werk"); every other verb form is a verb.
 bool is_open(const helder_token& t) {
   if (t.kind != HELDER_TOKEN_WORD && t.kind != HELDER_TOKEN_ACRONYM) return false;
-  const std::uint32_t classes = word_class_of(t);
+  const std::uint32_t classes = sdk::word_class(t);
   if (classes & closed_classes) return false;
   if ((classes & HELDER_CLASS_VERB) == 0) return true;
-  const std::uint32_t forms = verb_form_of(t);
+  const std::uint32_t forms = sdk::verb_form(t);
   // A stem that ends in -t is also the third person ("besluit", "bericht"): still a noun before a noun.
   constexpr std::uint32_t stem_only = HELDER_VERB_PRESENT_1 | HELDER_VERB_PRESENT_3 | HELDER_VERB_SEPARABLE |
                                       HELDER_VERB_GUESSED | HELDER_VERB_PERFECT_ZIJN;
@@ -178,11 +166,9 @@ std::string replace_all(std::string text, std::string_view what, std::string_vie
   return text;
 }
 
-// Reads the tests `<prefix>_words`, `_class`, `_verb`, `_number` and `_end` (`after_start` before the words)
-// of one entry; `negated` reads the `not_` forms.
-Confusables::TokenTest read_test(const sdk::Options& options, const std::string& at, std::string_view side,
-                                 bool negated) {
-  const std::string prefix = at + "." + (negated ? "not_" : "") + std::string(side);
+// Reads the tests `<prefix>_words`, `_class`, `_verb`, `_number` and `<edge>` of one position of an entry;
+// `prefix` is "entries[i].after" or "entries[i].not_after", `edge` is "_start" or "_end".
+Confusables::TokenTest read_test(const sdk::Options& options, const std::string& prefix, std::string_view edge) {
   Confusables::TokenTest test;
   for (const std::string& w : string_list(options, prefix + "_words")) test.words.push_back(ascii_lower(w));
   for (const std::string& name : string_list(options, prefix + "_class")) {
@@ -206,8 +192,16 @@ Confusables::TokenTest read_test(const sdk::Options& options, const std::string&
     test.verb_forms |= found->bits;
   }
   test.number = options.boolean(prefix + "_number", false);
-  test.edge = options.boolean(prefix + (side == "after" ? "_start" : "_end"), false);
+  test.edge = options.boolean(prefix + std::string(edge), false);
   return test;
+}
+
+// The tests on one position: `side` is ".after", ".before" or ".then" (the option names of confusables.toml).
+Confusables::Position read_position(const sdk::Options& options, const std::string& at, std::string_view side,
+                                    std::string_view edge) {
+  const std::string name(side.substr(1));
+  return Confusables::Position{read_test(options, at + std::string(side), edge),
+                               read_test(options, at + ".not_" + name, edge)};
 }
 
 // ---- Evaluating a test -------------------------------------------------------------------------------------
@@ -237,8 +231,8 @@ Truth evaluate(const Confusables::TokenTest& test, const Slot& slot, const sdk::
   if ((test.classes != 0 || test.open || test.verb_forms != 0) && is_word_like(*t)) {
     if (!lexicon) {
       unknown = true;
-    } else if ((word_class_of(*t) & test.classes) || (test.open && is_open(*t)) ||
-               (verb_form_of(*t) & test.verb_forms)) {
+    } else if ((sdk::word_class(*t) & test.classes) || (test.open && is_open(*t)) ||
+               (sdk::verb_form(*t) & test.verb_forms)) {
       return Truth::yes;
     }
   }
@@ -255,7 +249,7 @@ bool holds(const Confusables::Position& position, const Slot& slot, const sdk::P
 // word of an open class shaped like a plural (-en, -s). Known function words and adjectives are none.
 bool may_be_plural(const sdk::Paragraph& paragraph, const helder_token& t) {
   if (!is_word_like(t) || t.kind == HELDER_TOKEN_NUMBER) return false;
-  const std::uint32_t classes = word_class_of(t);
+  const std::uint32_t classes = sdk::word_class(t);
   if ((classes & HELDER_CLASS_PRONOUN) &&
       !(classes & (HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE)))
     return true;
@@ -263,7 +257,7 @@ bool may_be_plural(const sdk::Paragraph& paragraph, const helder_token& t) {
   const std::string_view form = form_of(paragraph, t);
   const bool plural_shape = form.size() > 2 && (form.ends_with("en") || form.ends_with('s'));
   if (classes & (HELDER_CLASS_VERB | HELDER_CLASS_AUXILIARY | HELDER_CLASS_COPULA)) {
-    const std::uint32_t forms = verb_form_of(t);
+    const std::uint32_t forms = sdk::verb_form(t);
     if (forms == 0) return plural_shape;
     return (forms & (HELDER_VERB_INFINITIVE | HELDER_VERB_PAST_PLURAL)) && !(forms & HELDER_VERB_PARTICIPLE);
   }
@@ -292,9 +286,9 @@ Confusables::Confusables(const sdk::Host& host, const sdk::Options& options) : h
     entry.reason = required(options, at + ".reason");
     entry.autofix = options.boolean(at + ".autofix", true);
     entry.in_tables = options.boolean(at + ".tables", true);
-    entry.after = Position{read_test(options, at, "after", false), read_test(options, at, "after", true)};
-    entry.before = Position{read_test(options, at, "before", false), read_test(options, at, "before", true)};
-    entry.then = Position{read_test(options, at, "then", false), read_test(options, at, "then", true)};
+    entry.after = read_position(options, at, ".after", "_start");
+    entry.before = read_position(options, at, ".before", "_end");
+    entry.then = read_position(options, at, ".then", "_end");
     by_first_piece_[entry.wrong.front().form].push_back(entries_.size());
     entries_.push_back(std::move(entry));
   }
@@ -322,7 +316,7 @@ void Confusables::check(const sdk::Unit& unit, sdk::Findings& findings) const {
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
     for (const helder_token& t : paragraph.tokens())
-      if (word_class_of(t) != 0) {
+      if (sdk::word_class(t) != 0) {
         lexicon[p] = true;
         break;
       }
@@ -340,7 +334,7 @@ void Confusables::check_entries(const sdk::Paragraph& paragraph, std::size_t p, 
   const auto token_at = [&](std::size_t k) { return k < tokens.size() ? &tokens[k] : nullptr; };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const helder_token& first = tokens[i];
-    if (covered[i] || !is_word_like(first) || (first.flags & not_the_writers)) continue;
+    if (covered[i] || !is_word_like(first) || sdk::is_quoted_or_named(first)) continue;
     const auto found = by_first_piece_.find(std::string(form_of(paragraph, first)));
     if (found == by_first_piece_.end()) continue;
     for (const std::size_t index : found->second) {
@@ -356,7 +350,7 @@ void Confusables::check_entries(const sdk::Paragraph& paragraph, std::size_t p, 
         }
         const helder_token& t = tokens[next];
         const bool glued = t.start == tokens[last].end;
-        matches = !covered[next] && !(t.flags & not_the_writers) && glued == entry.wrong[k].glued &&
+        matches = !covered[next] && !sdk::is_quoted_or_named(t) && glued == entry.wrong[k].glued &&
                   !capitalized_inside_sentence(t) && form_of(paragraph, t) == entry.wrong[k].form;
         last = next;
       }
@@ -426,7 +420,7 @@ void Confusables::check_organisations(const sdk::Unit& unit, const std::vector<b
     for (std::size_t j = 0; j + 1 < tokens.size(); ++j) {
       const helder_token& pronoun = tokens[j];
       if (covered[place.paragraph][place.sentence][j] || pronoun.kind != HELDER_TOKEN_WORD ||
-          (pronoun.flags & not_the_writers) || form_of(paragraph, pronoun) != plural_pronoun_ ||
+          sdk::is_quoted_or_named(pronoun) || form_of(paragraph, pronoun) != plural_pronoun_ ||
           !is_open(tokens[j + 1]))
         continue;
 
@@ -458,10 +452,10 @@ void Confusables::check_organisations(const sdk::Unit& unit, const std::vector<b
       };
       bool on_its_own = starts_sentence(noun_token);
       if (!on_its_own && noun_token > 0 &&
-          (word_class_of(noun_tokens[noun_token - 1]) & (HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER))) {
+          (sdk::word_class(noun_tokens[noun_token - 1]) & (HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER))) {
         const std::size_t article = noun_token - 1;
         on_its_own = starts_sentence(article) || !is_word_like(noun_tokens[article - 1]) ||
-                     !(word_class_of(noun_tokens[article - 1]) & HELDER_CLASS_PREPOSITION);
+                     !(sdk::word_class(noun_tokens[article - 1]) & HELDER_CLASS_PREPOSITION);
       }
       if (!on_its_own) continue;
 

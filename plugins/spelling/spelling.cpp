@@ -265,12 +265,16 @@ bool is_punctuation(const helder_token& t, const sdk::Paragraph& paragraph, std:
   return t.kind == HELDER_TOKEN_PUNCTUATION && paragraph.text_of(t) == which;
 }
 
-// Dutch separable particles: a word that starts with one is mostly a derivation Hunspell knows (voorwaarde,
-// overleg), not a compound of two words.
-bool is_particle(std::string_view word) {
-  static constexpr std::array<std::string_view, 11> particles = {
-      "door", "neer", "onder", "over", "rond", "samen", "tegen", "terug", "vast", "voor", "binnen"};
-  return std::find(particles.begin(), particles.end(), word) != particles.end();
+std::vector<std::string> read_list(const sdk::Options& options, const std::string& name) {
+  std::vector<std::string> out;
+  const std::size_t count = options.array_size(name);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string at = name + "[" + std::to_string(i) + "]";
+    std::string value = options.string(at, "");
+    if (value.empty()) throw std::invalid_argument(at + " is leeg.");
+    out.push_back(std::move(value));
+  }
+  return out;
 }
 
 }  // namespace
@@ -281,6 +285,25 @@ Spelling::Spelling(const sdk::Host& host, const sdk::Options& options) : host_(h
     throw std::invalid_argument("max_suggestions moet een getal van 0 tot en met 10 zijn, niet " +
                                 std::to_string(max) + ".");
   max_suggestions_ = static_cast<std::size_t>(max);
+  accepted_endings_ = read_list(options, "accepted_endings");
+  particles_ = read_list(options, "particles");
+  const std::vector<std::string> probes = read_list(options, "compound_probes");
+  if (!probes.empty() && probes.size() != 2)
+    throw std::invalid_argument("compound_probes moet twee woorden hebben, niet " + std::to_string(probes.size()) +
+                                ".");
+  if (probes.size() == 2) probes_ = {probes[0], probes[1]};
+  for (const std::string& pattern : read_list(options, "compound_tails")) {
+    const std::size_t star = pattern.find('*');
+    if (star == std::string::npos || pattern.find('*', star + 1) != std::string::npos)
+      throw std::invalid_argument("compound_tails: \"" + pattern + "\" moet precies één * hebben, zoals \"ge*d\".");
+    compound_tails_.push_back(Tail{pattern.substr(0, star), pattern.substr(star + 1)});
+  }
+}
+
+// A neutral noun glued to `word` asks Hunspell whether `word` may begin or end a compound.
+const std::string* Spelling::probe_for(std::string_view word) const {
+  if (probes_[0].empty()) return nullptr;
+  return word == probes_[0] ? &probes_[1] : &probes_[0];
 }
 
 // An accepted word also covers its forms with a plain ending: "informatiegestuurd" accepts "informatiegestuurde",
@@ -288,7 +311,7 @@ Spelling::Spelling(const sdk::Host& host, const sdk::Options& options) : host_(h
 bool Spelling::accepted(std::string_view word) const {
   const int vocabulary = host_.vocabulary(word);
   if (vocabulary != 0) return vocabulary > 0;
-  for (std::string_view ending : {"'s", "\u2019s", "en", "e", "s"}) {
+  for (const std::string& ending : accepted_endings_) {
     if (word.size() > ending.size() + 2 && word.ends_with(ending) &&
         host_.vocabulary(word.substr(0, word.size() - ending.size())) > 0)
       return true;
@@ -299,15 +322,14 @@ bool Spelling::accepted(std::string_view word) const {
 // Hunspell marks the nouns that may end a compound; glued to a noun that may begin one, it decides. The same
 // neutral noun twice is refused (CHECKCOMPOUNDDUP), hence the second one.
 bool Spelling::may_end_compound(std::string_view tail) const {
-  if (spelled((tail == "fiets" ? "paard" : "fiets") + std::string(tail))) return true;
+  if (const std::string* probe = probe_for(tail); probe && spelled(*probe + std::string(tail))) return true;
   // Hunspell's compound flags are on nouns; Dutch also glues a noun to a participle ("asbestbevattende",
-  // "informatiegestuurd"), an infinitive ("sportschieten") or a diminutive ("formulierensetje").
-  const bool participle = tail.ends_with("end") || tail.ends_with("ende") ||
-                          (tail.starts_with("ge") && (tail.ends_with("d") || tail.ends_with("t") ||
-                                                      tail.ends_with("de") || tail.ends_with("te")));
-  const bool infinitive = tail.ends_with("en");
-  const bool diminutive = tail.ends_with("je") || tail.ends_with("jes");
-  return (participle || infinitive || diminutive) && tail.size() >= 5 && spelled(tail);
+  // "informatiegestuurd"), an infinitive ("sportschieten") or a diminutive ("formulierensetje"): the shapes of
+  // the option compound_tails.
+  const bool shaped = std::any_of(compound_tails_.begin(), compound_tails_.end(), [&](const Tail& t) {
+    return tail.starts_with(t.prefix) && tail.ends_with(t.suffix);
+  });
+  return shaped && tail.size() >= 5 && spelled(tail);
 }
 
 // A dictionary word, with or without a linking "s", that is no particle. A very common word must be one that
@@ -320,8 +342,17 @@ bool Spelling::may_begin_compound(std::string_view head) const {
     base = head.substr(0, head.size() - 1);
     if (!spelled(base)) return false;
   }
-  if (is_particle(base)) return false;
-  return host_.frequency_band(base) > 1 || spelled(std::string(head) + (base == "fiets" ? "paard" : "fiets"));
+  if (std::find(particles_.begin(), particles_.end(), base) != particles_.end()) return false;
+  if (host_.frequency_band(base) > 1) return true;
+  const std::string* probe = probe_for(base);
+  return probe && spelled(std::string(head) + *probe);
+}
+
+// The first part of a compound before a hyphen ("kwaliteits- en zorgvuldigheidseisen", "dubo-voorzieningen"):
+// Hunspell lets it begin a compound with a neutral noun, or it may begin one by the rules above.
+bool Spelling::begins_compound(std::string_view lower) const {
+  const std::string* probe = probe_for(lower);
+  return (probe && spelled(std::string(lower) + *probe)) || may_begin_compound(lower);
 }
 
 // Whether `lower` (lower case, unknown to Hunspell) reads as a compound of dictionary words: two parts, or three
@@ -465,7 +496,7 @@ void Spelling::check(const sdk::Unit& unit, sdk::Findings& findings) const {
         // abbreviation written in small letters, as Dutch does with one read as a word ("dubo-voorzieningen").
         const std::string lower = with_first(part, false);
         if (i + 1 < parts.size() && (profile_of(part).letters <= 4 || spelled(lower + "-") ||
-                                     spelled(lower + "fiets") || may_begin_compound(lower)))
+                                     begins_compound(lower)))
           continue;
         all_correct = false;
         if (emit) report(Verdict::misspelled, word, begin, end);
@@ -531,7 +562,7 @@ void Spelling::check(const sdk::Unit& unit, sdk::Findings& findings) const {
                                   is_punctuation(tokens[i + 1], paragraph, "-");
         if (glued_hyphen) {
           const std::string lower = with_first(word.text, false);
-          if (spelled(lower + "-") || spelled(lower + "fiets") || may_begin_compound(lower)) continue;
+          if (spelled(lower + "-") || begins_compound(lower)) continue;
         }
         // "(semi)publieke", "medewerk(st)er": a piece of a word with letters that may be left out.
         const auto glued_bracket = [&](std::size_t b, std::size_t neighbour) {

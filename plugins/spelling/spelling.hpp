@@ -3,9 +3,11 @@
 
 #include <helder/sdk.hpp>
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace helder::spelling {
 
@@ -25,9 +27,23 @@ class Spelling {
   bool plausible_compound(std::string_view lower, int depth) const;
   bool may_end_compound(std::string_view tail) const;
   bool may_begin_compound(std::string_view head) const;
+  bool begins_compound(std::string_view lower) const;
+  // The neutral noun to glue to `word` (see compound_probes); null when the pack gives none.
+  const std::string* probe_for(std::string_view word) const;
+
+  // The shape of a word that may end a compound: it starts with `prefix` and ends with `suffix` ("ge*d").
+  struct Tail {
+    std::string prefix, suffix;
+  };
 
   sdk::Host host_;  // the host's table outlives every rule
   std::size_t max_suggestions_;
+  // The rule's word data (options; see the rule's table in the pack):
+  std::vector<std::string> accepted_endings_;  // an accepted word covers its forms with these endings
+  // Particles that begin derivations Hunspell knows ("voorwaarde", "overleg"): such a word is no compound.
+  std::vector<std::string> particles_;
+  std::array<std::string, 2> probes_;          // two neutral nouns that may begin and end a compound; "": none
+  std::vector<Tail> compound_tails_;
 };
 
 }  // namespace helder::spelling

@@ -321,7 +321,9 @@ TEST_CASE("GitHub workflow commands: one escaped line per finding", "[report]") 
   Run run;
   const FileReport letters = run.check(text_with_letters, "brief.txt");
   FileReport odd = run.check(text_with_letters, "a,b:c.txt");
-  const FileReport long_sentence = run.check(two_line_sentence, "lang.txt");
+  FileReport long_sentence = run.check(two_line_sentence, "lang.txt");
+  // Only the finding over two lines (the sentence also has a tangle: "hebben ... ontvangen").
+  std::erase_if(long_sentence.findings, [](const auto& f) { return f.rule_id != "rijksoverheid.sentence-length"; });
   const FileReport failed = failed_file(run);
   REQUIRE(letters.findings.size() == 3);
   REQUIRE(long_sentence.findings.size() == 1);

@@ -1,6 +1,7 @@
 // The Dutch lexicon (host/data/lexicon-nl/README.md): reads its TSV files and answers what a word form is.
 #include <helder/lexicon.hpp>
 #include <helder/plugin_abi.h>
+#include <helder/sdk.hpp>
 
 #include <array>
 #include <fstream>
@@ -9,32 +10,6 @@
 namespace helder {
 
 namespace {
-
-struct ClassName {
-  std::string_view name;
-  std::uint32_t bit;
-};
-constexpr std::array<ClassName, 19> kClasses{{
-    {"article", HELDER_CLASS_ARTICLE},
-    {"determiner", HELDER_CLASS_DETERMINER},
-    {"pronoun", HELDER_CLASS_PRONOUN},
-    {"preposition", HELDER_CLASS_PREPOSITION},
-    {"conjunction", HELDER_CLASS_CONJUNCTION},
-    {"subordinator", HELDER_CLASS_SUBORDINATOR},
-    {"relative", HELDER_CLASS_RELATIVE},
-    {"auxiliary", HELDER_CLASS_AUXILIARY},
-    {"particle", HELDER_CLASS_PARTICLE},
-    {"negation", HELDER_CLASS_NEGATION},
-    {"degree", HELDER_CLASS_DEGREE},
-    {"verb", HELDER_CLASS_VERB},
-    {"adverb", HELDER_CLASS_ADVERB},
-    {"copula", HELDER_CLASS_COPULA},
-    {"state", HELDER_CLASS_STATE},
-    {"numeral", HELDER_CLASS_NUMERAL},
-    {"comparative", HELDER_CLASS_COMPARATIVE},
-    {"interjection", HELDER_CLASS_INTERJECTION},
-    {"infinitive-marker", HELDER_CLASS_INFINITIVE_MARKER},
-}};
 
 std::vector<std::string_view> split(std::string_view line, char separator) {
   std::vector<std::string_view> fields;
@@ -101,13 +76,10 @@ void Lexicon::add_words(const std::filesystem::path& file) {
         entry.not_participle = true;
         continue;
       }
-      bool known = false;
-      for (const ClassName& c : kClasses)
-        if (c.name == name) {
-          entry.features.word_class |= c.bit;
-          known = true;
-        }
-      if (!known) fail(file, line, "de woordsoort \"" + std::string(name) + "\" bestaat niet.");
+      // "verb" is what the lexicon gives its verb forms itself, not a class words.tsv lists.
+      const std::uint32_t bits = name == "verb" ? 0u : sdk::bits_named(sdk::word_class_names, name);
+      if (bits == 0) fail(file, line, "de woordsoort \"" + std::string(name) + "\" bestaat niet.");
+      entry.features.word_class |= bits;
     }
   });
 }

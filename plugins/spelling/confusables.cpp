@@ -69,46 +69,10 @@ bool capitalized_inside_sentence(const helder_token& t) {
 
 // ---- Reading the options ---------------------------------------------------------------------------------
 
-struct Named {
-  std::string_view name;
-  std::uint32_t bits;
-};
-
-// The word classes of plugin_abi.h by their names in the lexicon (host/data/lexicon-nl/README.md).
-constexpr std::array<Named, 18> class_names = {{{"article", HELDER_CLASS_ARTICLE},
-                                                {"determiner", HELDER_CLASS_DETERMINER},
-                                                {"pronoun", HELDER_CLASS_PRONOUN},
-                                                {"preposition", HELDER_CLASS_PREPOSITION},
-                                                {"conjunction", HELDER_CLASS_CONJUNCTION},
-                                                {"subordinator", HELDER_CLASS_SUBORDINATOR},
-                                                {"relative", HELDER_CLASS_RELATIVE},
-                                                {"auxiliary", HELDER_CLASS_AUXILIARY},
-                                                {"particle", HELDER_CLASS_PARTICLE},
-                                                {"negation", HELDER_CLASS_NEGATION},
-                                                {"degree", HELDER_CLASS_DEGREE},
-                                                {"verb", HELDER_CLASS_VERB},
-                                                {"adverb", HELDER_CLASS_ADVERB},
-                                                {"copula", HELDER_CLASS_COPULA},
-                                                {"state", HELDER_CLASS_STATE},
-                                                {"numeral", HELDER_CLASS_NUMERAL},
-                                                {"comparative", HELDER_CLASS_COMPARATIVE},
-                                                {"interjection", HELDER_CLASS_INTERJECTION}}};
-
-constexpr std::array<Named, 10> verb_form_names = {{{"infinitive", HELDER_VERB_INFINITIVE},
-                                                    {"present-1", HELDER_VERB_PRESENT_1},
-                                                    {"present-3", HELDER_VERB_PRESENT_3},
-                                                    {"past-singular", HELDER_VERB_PAST_SINGULAR},
-                                                    {"past-plural", HELDER_VERB_PAST_PLURAL},
-                                                    {"participle", HELDER_VERB_PARTICIPLE},
-                                                    {"finite", HELDER_VERB_FINITE},
-                                                    {"perfect-zijn", HELDER_VERB_PERFECT_ZIJN},
-                                                    {"separable", HELDER_VERB_SEPARABLE},
-                                                    {"guessed", HELDER_VERB_GUESSED}}};
-
 template <std::size_t N>
-std::string names_of(const std::array<Named, N>& table) {
+std::string names_of(const sdk::NamedBits (&table)[N]) {
   std::string out;
-  for (const Named& n : table) out += (out.empty() ? "" : ", ") + std::string(n.name);
+  for (const sdk::NamedBits& n : table) out += (out.empty() ? "" : ", ") + std::string(n.name);
   return out;
 }
 
@@ -176,20 +140,18 @@ Confusables::TokenTest read_test(const sdk::Options& options, const std::string&
       test.open = true;
       continue;
     }
-    const auto found =
-        std::find_if(class_names.begin(), class_names.end(), [&](const Named& n) { return n.name == name; });
-    if (found == class_names.end())
+    const std::uint32_t bits = sdk::bits_named(sdk::word_class_names, name);
+    if (bits == 0)
       throw std::invalid_argument(prefix + "_class: onbekende woordsoort \"" + name + "\". Kies uit: open, " +
-                                  names_of(class_names) + ".");
-    test.classes |= found->bits;
+                                  names_of(sdk::word_class_names) + ".");
+    test.classes |= bits;
   }
   for (const std::string& name : string_list(options, prefix + "_verb")) {
-    const auto found =
-        std::find_if(verb_form_names.begin(), verb_form_names.end(), [&](const Named& n) { return n.name == name; });
-    if (found == verb_form_names.end())
+    const std::uint32_t bits = sdk::bits_named(sdk::verb_form_names, name);
+    if (bits == 0)
       throw std::invalid_argument(prefix + "_verb: onbekende werkwoordsvorm \"" + name + "\". Kies uit: " +
-                                  names_of(verb_form_names) + ".");
-    test.verb_forms |= found->bits;
+                                  names_of(sdk::verb_form_names) + ".");
+    test.verb_forms |= bits;
   }
   test.number = options.boolean(prefix + "_number", false);
   test.edge = options.boolean(prefix + std::string(edge), false);

@@ -101,6 +101,37 @@ class Host {
   const helder_host* c_;
 };
 
+// The names of the word classes and verb forms, as the lexicon files and rule options write them
+// (host/data/lexicon-nl/README.md). One table for the host and every plugin.
+struct NamedBits {
+  std::string_view name;
+  std::uint32_t bits;
+};
+inline constexpr NamedBits word_class_names[] = {
+    {"article", HELDER_CLASS_ARTICLE},         {"determiner", HELDER_CLASS_DETERMINER},
+    {"pronoun", HELDER_CLASS_PRONOUN},         {"preposition", HELDER_CLASS_PREPOSITION},
+    {"conjunction", HELDER_CLASS_CONJUNCTION}, {"subordinator", HELDER_CLASS_SUBORDINATOR},
+    {"relative", HELDER_CLASS_RELATIVE},       {"auxiliary", HELDER_CLASS_AUXILIARY},
+    {"particle", HELDER_CLASS_PARTICLE},       {"negation", HELDER_CLASS_NEGATION},
+    {"degree", HELDER_CLASS_DEGREE},           {"verb", HELDER_CLASS_VERB},
+    {"adverb", HELDER_CLASS_ADVERB},           {"copula", HELDER_CLASS_COPULA},
+    {"state", HELDER_CLASS_STATE},             {"numeral", HELDER_CLASS_NUMERAL},
+    {"comparative", HELDER_CLASS_COMPARATIVE}, {"interjection", HELDER_CLASS_INTERJECTION},
+    {"infinitive-marker", HELDER_CLASS_INFINITIVE_MARKER}};
+inline constexpr NamedBits verb_form_names[] = {
+    {"infinitive", HELDER_VERB_INFINITIVE},     {"present-1", HELDER_VERB_PRESENT_1},
+    {"present-3", HELDER_VERB_PRESENT_3},       {"past-singular", HELDER_VERB_PAST_SINGULAR},
+    {"past-plural", HELDER_VERB_PAST_PLURAL},   {"participle", HELDER_VERB_PARTICIPLE},
+    {"finite", HELDER_VERB_FINITE},             {"perfect-zijn", HELDER_VERB_PERFECT_ZIJN},
+    {"separable", HELDER_VERB_SEPARABLE},       {"guessed", HELDER_VERB_GUESSED}};
+// The bits of a name in one of those tables; 0 when it has no such name.
+template <std::size_t N>
+constexpr std::uint32_t bits_named(const NamedBits (&table)[N], std::string_view name) {
+  for (const NamedBits& n : table)
+    if (n.name == name) return n.bits;
+  return 0;
+}
+
 // Lexicon facts of a token (ABI minor 2); 0 when the host is older than that.
 inline bool has_features(const helder_token& t) {
   return t.struct_size >= offsetof(helder_token, lemma) + sizeof(std::uint32_t);

@@ -221,6 +221,7 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
     c.advice = options.string(at + ".advice", "");
     c.fix = options.boolean(at + ".fix", false);
     c.split_only = options.boolean(at + ".split_only", false);
+    constructions_by_first_[c.noun[0]].push_back(constructions_.size());
     constructions_.push_back(std::move(c));
   }
 }
@@ -269,7 +270,6 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   const auto tokens = paragraph.tokens_of(sentence);
   const std::size_t n = tokens.size();
   const std::string_view text = paragraph.text();
-  std::vector<bool> used(n, false);  // a token belongs to at most one finding
 
   auto word_at = [&](std::size_t k) { return k < n && is_word(tokens[k]) ? lower_of(tokens[k]) : std::string_view(); };
   auto has_class = [&](std::size_t k, std::uint32_t classes) {
@@ -321,10 +321,25 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
            finite_slot(v, w.substr(v.particle.size()), slot);
   };
 
-  for (const Construction& c : constructions_) {
+  // Candidates: (construction, token) where the token is the first word of the construction's noun part. In the
+  // order of the list, as a scan of every construction over every token would give them (an earlier construction
+  // has the first claim on a token), without that scan: the list has hundreds of constructions.
+  std::vector<std::pair<std::size_t, std::size_t>> candidates;
+  for (std::size_t a = 0; a < n; ++a) {
+    if (!is_word(tokens[a])) continue;
+    const auto found = constructions_by_first_.find(lower_of(tokens[a]));
+    if (found == constructions_by_first_.end()) continue;
+    for (const std::size_t ci : found->second) candidates.emplace_back(ci, a);
+  }
+  if (candidates.empty()) return;
+  std::sort(candidates.begin(), candidates.end());
+  std::vector<char> used(n, 0);  // a token belongs to at most one finding (char: vector<bool> is slow to index)
+
+  for (const auto& [ci, a] : candidates) {
+    const Construction& c = constructions_[ci];
     const bool bare_noun = c.noun.size() == 1;
-    for (std::size_t a = 0; a < n; ++a) {
-      if (used[a] || !is_word(tokens[a]) || lower_of(tokens[a]) != c.noun[0]) continue;
+    {
+      if (used[a]) continue;
       if ((tokens[a].flags & HELDER_TOKEN_CAPITALIZED) && !(tokens[a].flags & HELDER_TOKEN_SENTENCE_START)) continue;
       // The noun part, with up to two adjectives after an article: "een zorgvuldig besluit", "een grote bijdrage".
       std::size_t k = a + 1, adjectives = 0;

@@ -38,6 +38,7 @@
 #include <helder/sdk.hpp>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -102,6 +103,8 @@ class NominalStyle {
   bool infinitive_of_;         // report "het nemen van"
   std::int64_t chain_length_;  // this many -ing/-atie nouns in a row make a chain; 0: off
   std::vector<Construction> constructions_;
+  // The constructions by the first word of their noun part ("een" -> "een besluit", "een beslissing", ...).
+  std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>> constructions_by_first_;
   WordSet infinitive_before_;                      // "het"
   WordSet infinitive_after_;                       // "van"
   WordSet adverbs_;                                // "tijdig" may stand in "het tijdig indienen van"

@@ -112,4 +112,41 @@ RunResult run_helder(const std::vector<std::string>& args, const std::string& in
   return result;
 }
 
+
+namespace {
+constexpr std::string_view open_mark = "⟦";
+constexpr std::string_view close_mark = "⟧";
+
+}  // namespace
+
+std::string strip_marks(const std::string& annotated, std::vector<Expectation>& expected) {
+  std::string clean;
+  std::vector<std::uint32_t> open;
+  for (std::size_t i = 0; i < annotated.size();) {
+    const std::string_view rest = std::string_view(annotated).substr(i);
+    if (rest.starts_with(open_mark)) {
+      open.push_back(static_cast<std::uint32_t>(clean.size()));
+      i += open_mark.size();
+    } else if (rest.starts_with(close_mark)) {
+      if (open.empty()) throw std::runtime_error("⟧ without ⟦");
+      i += close_mark.size();
+      const std::size_t brace_end = annotated.find('}', i);
+      if (annotated.compare(i, 1, "{") != 0 || brace_end == std::string::npos)
+        throw std::runtime_error("⟧ must be followed by {severity}");
+      const std::string spec = annotated.substr(i + 1, brace_end - i - 1);
+      const std::size_t colon = spec.find(':');
+      std::string part = colon == std::string::npos ? "" : spec.substr(colon + 1);
+      part.erase(0, part.find_first_not_of(' '));
+      expected.push_back(Expectation{open.back(), static_cast<std::uint32_t>(clean.size()), spec.substr(0, colon), part});
+      open.pop_back();
+      i = brace_end + 1;
+    } else {
+      clean.push_back(annotated[i++]);
+    }
+  }
+  if (!open.empty()) throw std::runtime_error("⟦ without ⟧");
+  return clean;
+}
+
+
 }  // namespace helder::test

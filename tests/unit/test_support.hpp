@@ -44,4 +44,15 @@ RunResult run_helder(const std::vector<std::string>& args, const std::string& in
 
 std::string read_file(const std::filesystem::path& p);
 
+
+// A rule fixture's expected finding: ⟦words⟧{severity: part of the message} (tests/rules/README).
+struct Expectation {
+  std::uint32_t start, end;  // bytes into the clean text
+  std::string severity;
+  std::string message_part;
+  bool used = false;
+};
+// Removes the marks from `annotated`; returns the clean text and fills `expected`. Throws on a broken mark.
+std::string strip_marks(const std::string& annotated, std::vector<Expectation>& expected);
+
 }  // namespace helder::test

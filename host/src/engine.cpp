@@ -46,6 +46,7 @@ std::shared_ptr<const LanguageServices> LanguageServices::load(const fs::path& d
   for (const std::string& p : services->words->problems()) services->problems.push_back(p);
   try {
     services->lexicon = std::make_shared<const Lexicon>(Lexicon::load(data_dir / "lexicon-nl"));
+    services->words->set_lexicon(services->lexicon.get());
   } catch (const LexiconError& e) {
     services->lexicon = std::make_shared<const Lexicon>();
     services->problems.push_back(fmt::format(
@@ -481,6 +482,9 @@ ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kin
       const WordInfo& info = words.info(form);
       out.lower = helder_str{info.lower.data(), info.lower.size()};
       out.frequency_band = info.frequency_band;
+      out.word_class = info.features.word_class;  // from the shared lexicon; annotate_tokens redoes an extended one
+      out.verb_form = info.features.verb_form;
+      out.lemma = info.features.lemma;
       if (t.kind == HELDER_TOKEN_ACRONYM) {
         // Read letter by letter: "CBS" is three syllables (see-bee-es).
         uint32_t letters = 0;
@@ -509,7 +513,7 @@ ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kin
     p.letter_words.push_back(letter_words);
     p.sentences.push_back(out);
   }
-  annotate_tokens(p, *lexicon_, marks, names_);
+  annotate_tokens(p, *lexicon_, marks, names_, /*features_set=*/lexicon_.get() == words.lexicon());
   find_passives(p, *lexicon_);
   for (const PassiveConstruction& pc : p.passives) {
     ++p.sentences[pc.sentence].passive;

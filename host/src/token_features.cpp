@@ -139,9 +139,14 @@ void pair_separable_verbs(ParagraphAnalysis& p, const Lexicon& lexicon) {
 }  // namespace
 
 void annotate_tokens(ParagraphAnalysis& p, const Lexicon& lexicon, std::span<const Mark> marks,
-                     const std::vector<std::vector<std::string>>& names) {
+                     const std::vector<std::vector<std::string>>& names, bool features_set) {
+  // The word services cache the shared lexicon's features per word form; an extended lexicon is asked here.
   for (helder_token& t : p.tokens) {
-    if (t.kind != HELDER_TOKEN_WORD || t.lower.size == 0) continue;
+    if (t.kind != HELDER_TOKEN_WORD) {  // only words have lexicon features
+      t.word_class = t.verb_form = t.lemma = 0;
+      continue;
+    }
+    if (features_set || t.lower.size == 0) continue;
     const WordFeatures f = lexicon.features(lower_of(t));
     t.word_class = f.word_class;
     t.verb_form = f.verb_form;

@@ -18,6 +18,6 @@ namespace helder {
 // A separable verb split over its clause ("Wij stellen de regels vast") gives its particle the lemma of the
 // whole verb (vaststellen), HELDER_VERB_SEPARABLE and the form of the finite verb it belongs to.
 void annotate_tokens(ParagraphAnalysis& p, const Lexicon& lexicon, std::span<const Mark> marks,
-                     const std::vector<std::vector<std::string>>& names);
+                     const std::vector<std::vector<std::string>>& names, bool features_set = false);
 
 }  // namespace helder

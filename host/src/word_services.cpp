@@ -337,6 +337,7 @@ struct WordServices::Impl {
   void load_frequency_list(const WordServicePaths& paths);
 
   WordInfo compute_info(std::string_view word);
+  const Lexicon* lexicon = nullptr;
   std::uint32_t count_syllables(const icu::UnicodeString& lower);
   std::uint32_t syllables_of_run(const icu::UnicodeString& run);
   std::uint32_t band_of(const std::string& lower) const;
@@ -555,6 +556,7 @@ WordInfo WordServices::Impl::compute_info(std::string_view word) {
   info.lower = to_utf8(lower);
   info.syllables = count_syllables(lower);
   info.frequency_band = band_of(info.lower);
+  if (lexicon) info.features = lexicon->features(info.lower);  // once per word form, not per token
   return info;
 }
 
@@ -741,6 +743,9 @@ std::vector<std::string> WordServices::suggestions(std::string_view word) const 
 }
 
 void WordServices::open_spellers(std::size_t count) const { impl_->open_spellers(count); }
+
+void WordServices::set_lexicon(const Lexicon* lexicon) { impl_->lexicon = lexicon; }
+const Lexicon* WordServices::lexicon() const { return impl_->lexicon; }
 
 std::vector<std::string> WordServices::compound_parts(std::string_view word) const {
   if (impl_->dictionary() == nullptr) return {std::string(word)};

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <helder/lexicon.hpp>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -23,6 +25,7 @@ struct WordServicePaths {
 
 struct WordInfo {
   std::string lower;            // lower case (ICU, Dutch)
+  WordFeatures features;        // what the lexicon of set_lexicon() knows of `lower` (empty without one)
   std::uint32_t syllables = 0;  // at least 1 for a word with a letter
   std::uint32_t frequency_band = 5;  // 1: top 1,000; 2: top 5,000; 3: top 20,000; 4: top 50,000; 5: rarer
 };
@@ -54,6 +57,10 @@ class WordServices {
   // use. The copies load one after another (Hunspell cannot make two at once); each is used as soon as it is
   // there. Blocks until all are loaded.
   void open_spellers(std::size_t count) const;
+
+  // The lexicon whose features info() caches with each word form. Call once, before the first info().
+  void set_lexicon(const Lexicon* lexicon);
+  const Lexicon* lexicon() const;
 
  private:
   struct Impl;

@@ -1,6 +1,7 @@
 // No plugin source holds a list of Dutch words: words are data (host/data/lexicon-nl, a rule's options in its
 // pack). The scanner reads every C++ source under plugins/ and reports word lists by file, line and words.
 #include <catch2/catch.hpp>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <array>
@@ -31,22 +32,9 @@ struct Finding {
   std::string why;
 };
 
+// One code point as UTF-8, by ICU (as the host encodes text).
 void append_utf8(std::string& out, unsigned long c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
+  icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out);
 }
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }

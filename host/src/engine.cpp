@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -560,9 +561,48 @@ DocumentAnalysis Engine::analyze(std::string_view source, Format format, Paragra
   return analyze(read_text(source, format), cache, threads);
 }
 
+namespace {
+// A short line of its own that names a source, "Uit «Elke regio telt»": a word of the lexicon's quote-source
+// class, then a title in quotation marks, and no sentence after it. A Kamerbrief sets an excerpt from a report
+// apart like this (in the printed letter, in a box); in plain text nothing else marks it.
+bool names_quoted_source(std::string_view line, const Lexicon& lexicon) {
+  if (line.empty() || line.size() > 120 || line.find('\n') != std::string_view::npos) return false;
+  const std::size_t space = line.find(' ');
+  if (space == std::string_view::npos) return false;
+  std::string first(line.substr(0, space));
+  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!lexicon.quote_source(first)) return false;
+  static constexpr std::string_view opening[] = {"\xC2\xAB", "\xE2\x80\x9C", "\xE2\x80\x9E", "\"", "\xE2\x80\x98"};
+  static constexpr std::string_view closing[] = {"\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x9D", "\"", "\xE2\x80\x99"};
+  const std::string_view rest = line.substr(space + 1);
+  for (std::size_t k = 0; k < std::size(opening); ++k) {
+    const std::size_t open = rest.find(opening[k]);
+    if (open == std::string_view::npos) continue;
+    const std::size_t close = rest.find(closing[k], open + opening[k].size());
+    // The title ends the line, or is followed by no more than a few words ("Uit «Elke regio telt» (Rli, 2023)").
+    if (close != std::string_view::npos && close > open + opening[k].size() &&
+        rest.substr(close).find_first_of(".!?") == std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+// The paragraph after a line that names its source is a quotation: rules leave quoted words alone.
+void mark_quoted_excerpts(ReadText& read, const Lexicon& lexicon) {
+  for (std::size_t i = 0; i + 1 < read.blocks.size(); ++i) {
+    const Block& b = read.blocks[i];
+    if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::Heading) continue;
+    const std::string_view line = std::string_view(read.text).substr(b.range.start, b.range.end - b.range.start);
+    if (read.blocks[i + 1].kind == BlockKind::Paragraph && names_quoted_source(line, lexicon))
+      read.blocks[i + 1].kind = BlockKind::Quote;
+  }
+}
+}  // namespace
+
 DocumentAnalysis Engine::analyze(ReadText read, ParagraphCache* cache, std::size_t threads) const {
   DocumentAnalysis doc;
   doc.read = std::move(read);
+  mark_quoted_excerpts(doc.read, *lexicon_);
   doc.cached = cache != nullptr;
   const std::size_t count = doc.read.blocks.size();
   doc.paragraphs.resize(count);

@@ -76,6 +76,10 @@ void Lexicon::add_words(const std::filesystem::path& file) {
         entry.not_participle = true;
         continue;
       }
+      if (name == "quote-source") {
+        entry.quote_source = true;
+        continue;
+      }
       // "verb" is what the lexicon gives its verb forms itself, not a class words.tsv lists.
       const std::uint32_t bits = name == "verb" ? 0u : sdk::bits_named(sdk::word_class_names, name);
       if (bits == 0) fail(file, line, "de woordsoort \"" + std::string(name) + "\" bestaat niet.");
@@ -249,6 +253,11 @@ const WordFeatures* Lexicon::find(std::string_view lower) const {
 bool Lexicon::not_participle(std::string_view lower) const {
   auto it = forms_.find(lower);
   return it != forms_.end() && it->second.not_participle;
+}
+
+bool Lexicon::quote_source(std::string_view lower) const {
+  auto it = forms_.find(lower);
+  return it != forms_.end() && it->second.quote_source;
 }
 
 bool Lexicon::guessed_participle(std::string_view w) const {

@@ -117,7 +117,9 @@ void UndefinedAcronym::check(const sdk::Unit& unit, sdk::Findings& findings) con
           ++uses[key];
           continue;
         }
-        // Only the acronym itself is marked, also inside a compound ("SCP" of "SCP-rapport").
+        // Only the acronym itself is marked, also inside a compound ("SCP" of "SCP-rapport"). Not in a quotation,
+        // a title or a name: the writer cannot change those words; a later use of the writer's own is marked.
+        if (sdk::is_quoted_or_named(t)) continue;
         if (reported.insert(key).second)
           findings.emit(p, t.start, t.start + static_cast<std::uint32_t>(acronym.size()),
                         "Schrijf de afkorting " + key +

@@ -1,4 +1,4 @@
-// Check kind "paragraph-length": a paragraph (not a heading, list item or table cell) with more than
+// Check kind "paragraph-length": a paragraph (not a heading, list item, table cell or quotation) with more than
 // `max_sentences` sentences or more than `max_words` words. The finding marks the paragraph's first
 // sentence: the advice is about the whole paragraph, but a mark over many lines hides the text.
 #include "paragraph_length.hpp"
@@ -17,7 +17,7 @@ ParagraphLength::ParagraphLength(const sdk::Host&, const sdk::Options& options)
 void ParagraphLength::check(const sdk::Unit& unit, sdk::Findings& findings) const {
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
-    if (paragraph.block_kind() != HELDER_BLOCK_PARAGRAPH && paragraph.block_kind() != HELDER_BLOCK_QUOTE) continue;
+    if (paragraph.block_kind() != HELDER_BLOCK_PARAGRAPH) continue;  // a quotation is not the writer's to split
     const auto sentences = paragraph.sentences();
     if (sentences.empty()) continue;
     std::int64_t words = 0;

@@ -308,6 +308,10 @@ std::optional<Substitution::Match> Substitution::match_verb(const sdk::Paragraph
       bool in_place = true;
       for (std::size_t w = 0; w < entry.words.size() && in_place; ++w)
         in_place = from + w < sentence_last && (w == k || word_matches(tokens[from + w], entry.words[w]));
+      // After an article the words before the verb are a noun group: "Deze voornemens zijn duidelijk".
+      if (in_place && k > 0 && from > sentence_first &&
+          sdk::is_class(tokens[from - 1], HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER))
+        in_place = false;
       if (in_place) {
         const std::size_t last = from + entry.words.size() - 1;
         std::vector<sdk::Fix> fixes;
@@ -333,6 +337,9 @@ std::optional<Substitution::Match> Substitution::match_verb(const sdk::Paragraph
       const std::size_t from = i - gap - rest.size();
       if (tokens[i - gap].kind == HELDER_TOKEN_PUNCTUATION) break;
       if (!rest_at(from)) continue;
+      // After an article the words are a noun group: "De voornemens van het kabinet zijn goed".
+      if (from > sentence_first && sdk::is_class(tokens[from - 1], HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER))
+        continue;
       return Match{e, from, i, span_text(from, from + rest.size() - 1) + " ... " + std::string(paragraph.text_of(t)), {}};
     }
   }
@@ -354,6 +361,10 @@ std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& 
       }
       if (!matches) continue;
       const Entry& entry = entries_[pattern.entry];
+      // A verb phrase that does not start with its verb, after an article: a noun group ("Deze voornemens zijn").
+      if (entry.use == Use::Verb && entry.verb_word > 0 && i > sentence_first &&
+          sdk::is_class(tokens[i - 1], HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER))
+        continue;
       const std::uint32_t start = t.start, end = tokens[last].end;
       std::string matched(paragraph.text().substr(start, end - start));
       std::replace(matched.begin(), matched.end(), '\n', ' ');

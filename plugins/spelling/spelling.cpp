@@ -286,6 +286,7 @@ Spelling::Spelling(const sdk::Host& host, const sdk::Options& options) : host_(h
                                 std::to_string(max) + ".");
   max_suggestions_ = static_cast<std::size_t>(max);
   accepted_endings_ = read_list(options, "accepted_endings");
+  derivation_endings_ = read_list(options, "derivation_endings");
   particles_ = read_list(options, "particles");
   const std::vector<std::string> probes = read_list(options, "compound_probes");
   if (!probes.empty() && probes.size() != 2)
@@ -402,6 +403,12 @@ Spelling::Verdict Spelling::judge_piece(std::string_view piece, bool sentence_st
   if (p.first_letter_upper && !sentence_start) return Verdict::skipped;
   if (spelled(piece)) return Verdict::correct;
   const std::string lower = p.first_letter_upper ? with_first(piece, false) : std::string(piece);
+  // A productive ending on a word the dictionary knows: "verweesd" + "heid". The rest keeps 4 letters or more.
+  for (const std::string& ending : derivation_endings_) {
+    if (lower.size() >= ending.size() + 4 && lower.ends_with(ending) &&
+        spelled(std::string_view(lower).substr(0, lower.size() - ending.size())))
+      return Verdict::correct;
+  }
   return plausible_compound(lower, 0) ? Verdict::correct : Verdict::misspelled;
 }
 

@@ -44,6 +44,7 @@ class Spelling {
   std::vector<std::string> particles_;
   std::array<std::string, 2> probes_;          // two neutral nouns that may begin and end a compound; "": none
   std::vector<Tail> compound_tails_;
+  std::vector<std::string> derivation_endings_;  // "heid": a known adjective + "heid" is a word ("verweesdheid")
 };
 
 }  // namespace helder::spelling

@@ -57,6 +57,8 @@ class Lexicon {
   const WordFeatures* find(std::string_view lower) const;
   // A form the files say is not a participle although it looks like one (gebied, gezicht).
   bool not_participle(std::string_view lower) const;
+  // A word that opens a line naming the source of the quoted passage after it: "Uit «Elke regio telt»".
+  bool quote_source(std::string_view lower) const;
 
   std::size_t verb_count() const { return verbs_.size(); }
   std::size_t form_count() const { return forms_.size(); }
@@ -77,6 +79,7 @@ class Lexicon {
   struct Entry {
     WordFeatures features;
     bool not_participle = false;
+    bool quote_source = false;
   };
   using Map = std::unordered_map<std::string, Entry, Hash, std::equal_to<>>;
 

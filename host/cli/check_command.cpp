@@ -83,6 +83,7 @@ struct Slot {
   FileReport report;
   std::string diff;  // --fix --dry-run
   std::uintmax_t bytes = 0;
+  std::vector<std::optional<std::string>> rendered;  // each report format's text, made by the worker
 };
 
 }  // namespace
@@ -223,12 +224,16 @@ int run_check(Session& session, const CheckOptions& options) {
           fix_one(in, done.report, *engines[i]);
         }
       }
+      // The report's text is made here, side by side with the other files; the main thread only writes it.
+      // A baseline filters the findings first, in input order, on the main thread.
+      if (!baseline) done.rendered = outputs->render(done.report);
       std::lock_guard lock(mutex);
       done.ready = true;
       slots[i] = std::move(done);
       changed.notify_all();
     }
   };
+  outputs->begin(run);  // before the workers: they render with what begin() set up
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
 
@@ -237,8 +242,7 @@ int run_check(Session& session, const CheckOptions& options) {
   const std::optional<Severity> threshold = fail_threshold(options.fail_on);
   std::optional<BaselineWriter> baseline_writer;
   if (!options.write_baseline.empty()) baseline_writer.emplace();
-  outputs->begin(run);
-  auto emit = [&](FileReport& r) {
+  auto emit = [&](FileReport& r, std::vector<std::optional<std::string>>&& rendered) {
     if (baseline) baseline->filter(r);
     if (baseline_writer) baseline_writer->add(r);
     if (r.error) status = exit_problem;
@@ -248,7 +252,7 @@ int run_check(Session& session, const CheckOptions& options) {
     if (threshold && status != exit_problem)
       for (const Finding& f : r.findings)
         if (f.severity >= *threshold) status = exit_findings;
-    outputs->file(r);
+    outputs->file(r, std::move(rendered));
     if (summary_table) summary_table->file(r);
   };
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -262,12 +266,12 @@ int run_check(Session& session, const CheckOptions& options) {
       changed.notify_all();
     }
     if (!slot.diff.empty()) std::cout << slot.diff;
-    emit(slot.report);
+    emit(slot.report, std::move(slot.rendered));
     progress.file_done(slot.bytes);
   }
   for (std::thread& t : threads) t.join();
   progress.finish();
-  for (FileReport& r : failed) emit(r);
+  for (FileReport& r : failed) emit(r, {});
 
   for (const auto& e : engines) {
     for (const std::string& m : e->take_messages()) error_line(m);

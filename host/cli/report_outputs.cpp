@@ -92,6 +92,20 @@ void ReportOutputs::file(const FileReport& report) {
   for (auto& r : reporters_) r->file(report);
 }
 
+std::vector<std::optional<std::string>> ReportOutputs::render(const FileReport& report) const {
+  std::vector<std::optional<std::string>> texts;
+  texts.reserve(reporters_.size());
+  for (const auto& r : reporters_) texts.push_back(r->render(report));
+  return texts;
+}
+
+void ReportOutputs::file(const FileReport& report, std::vector<std::optional<std::string>>&& texts) {
+  for (std::size_t i = 0; i < reporters_.size(); ++i) {
+    if (i < texts.size() && texts[i]) reporters_[i]->file_rendered(report, std::move(*texts[i]));
+    else reporters_[i]->file(report);
+  }
+}
+
 void ReportOutputs::end() {
   for (auto& r : reporters_) r->end();
   std::cout.flush();

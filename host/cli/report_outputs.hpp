@@ -37,6 +37,10 @@ class ReportOutputs {
   ReportOutputs(const std::string& stdout_format, const std::vector<OutputRequest>& outputs);
   void begin(const RunInfo& run);
   void file(const FileReport& report);
+  // Each format's text for one file, made on any thread (after begin()); then written in input order by
+  // file(report, texts).
+  std::vector<std::optional<std::string>> render(const FileReport& report) const;
+  void file(const FileReport& report, std::vector<std::optional<std::string>>&& texts);
   void end();  // writes the endings and renames the files into place
 
  private:

@@ -147,72 +147,105 @@ void write_text_summary(std::ostream& out, const Tally& tally, bool color) {
 
 namespace {
 
-nlohmann::json position_json(const LineIndex& lines, std::uint32_t byte) {
+void write_position(JsonWriter& w, const LineIndex& lines, std::uint32_t byte) {
   const LineIndex::Position p = lines.to_char_position(byte);
-  return {{"line", p.line + 1}, {"column", p.column + 1}};
+  w.begin_object().field("column", std::uint64_t{p.column} + 1).field("line", std::uint64_t{p.line} + 1).end_object();
 }
 
-nlohmann::json readability_json(const Readability& r) {
-  return {{"sentences", r.sentences},
-          {"words", r.words},
-          {"syllables", r.syllables},
-          {"flesch_douma", std::round(r.flesch_douma * 10) / 10},
-          {"leesindex_a", std::round(r.leesindex_a * 10) / 10},
-          {"level", r.level()}};
+double one_decimal(double x) { return std::round(x * 10) / 10; }
+
+void write_readability(JsonWriter& w, const Readability& r) {
+  w.begin_object()
+      .field("flesch_douma", one_decimal(r.flesch_douma))
+      .field("leesindex_a", one_decimal(r.leesindex_a))
+      .field("level", r.level())
+      .field("sentences", std::uint64_t{r.sentences})
+      .field("syllables", std::uint64_t{r.syllables})
+      .field("words", std::uint64_t{r.words})
+      .end_object();
 }
 
 }  // namespace
 
-nlohmann::json finding_json(const FileReport& r, const LineIndex& lines, const Finding& f) {
-  nlohmann::json fixes = nlohmann::json::array();
+// Keys in sorted order: the order nlohmann::json's objects had, so the output did not change with the writer.
+void write_finding(JsonWriter& w, const FileReport& r, const LineIndex& lines, const Finding& f, bool jsonl_line) {
   const std::uint32_t shift = r.bom_bytes;  // offsets count in the file as it is on disk
-  for (const Replacement& x : f.fixes)
-    fixes.push_back({{"start", x.start + shift}, {"end", x.end + shift}, {"replacement", x.text}});
-  nlohmann::json out = {{"id", f.id},
-                        {"rule", f.rule_id},
-                        {"severity", std::string(to_string(f.severity))},
-                        {"message", f.message},
-                        {"start", f.start + shift},
-                        {"end", f.end + shift},
-                        {"range", {{"start", position_json(lines, f.start)}, {"end", position_json(lines, f.end)}}},
-                        {"text", r.source.substr(f.start, f.end - f.start)},
-                        {"fixes", fixes}};
+  w.begin_object();
   if (const std::optional<DocumentPosition> d = document_position(r, f.start)) {
-    nlohmann::json where = {{"offset", d->offset}};
-    if (d->paragraph) where["paragraph"] = d->paragraph;
-    if (d->page) where["page"] = d->page;
-    out["document"] = where;
+    w.key("document").begin_object().field("offset", std::uint64_t{d->offset});
+    if (d->page) w.field("page", std::uint64_t{d->page});
+    if (d->paragraph) w.field("paragraph", std::uint64_t{d->paragraph});
+    w.end_object();
   }
-  return out;
+  w.field("end", std::uint64_t{f.end} + shift);
+  if (jsonl_line) w.field("file", r.path);
+  w.key("fixes").begin_array();
+  for (const Replacement& x : f.fixes)
+    w.begin_object()
+        .field("end", std::uint64_t{x.end} + shift)
+        .field("replacement", x.text)
+        .field("start", std::uint64_t{x.start} + shift)
+        .end_object();
+  w.end_array();
+  w.field("id", f.id).field("message", f.message);
+  w.key("range").begin_object();
+  w.key("end");
+  write_position(w, lines, f.end);
+  w.key("start");
+  write_position(w, lines, f.start);
+  w.end_object();
+  w.field("rule", f.rule_id).field("severity", to_string(f.severity)).field("start", std::uint64_t{f.start} + shift);
+  w.field("text", std::string_view(r.source).substr(f.start, f.end - f.start));
+  if (jsonl_line) w.field("type", "finding");
+  w.end_object();
 }
 
-nlohmann::json file_json(const FileReport& r, bool with_findings) {
-  nlohmann::json file = {{"file", r.path},
-                         {"format", to_string(r.format)},
-                         {"encoding", r.encoding},
-                         {"notes", r.notes},
-                         {"error", r.error ? nlohmann::json(*r.error) : nlohmann::json(nullptr)}};
-  if (with_findings) {
+void write_file(JsonWriter& w, const FileReport& r, FileJson kind) {
+  const bool line = kind == FileJson::JsonlLine;
+  w.begin_object();
+  if (line) w.field("bom_bytes", std::uint64_t{r.bom_bytes});
+  w.field("encoding", r.encoding);
+  w.key("error");
+  if (r.error) w.value(*r.error); else w.null();
+  w.field("file", r.path);
+  if (line) {
+    w.field("findings", std::uint64_t{r.findings.size()});
+  } else {
     const LineIndex lines(r.source);
-    nlohmann::json findings = nlohmann::json::array();
-    for (const Finding& f : r.findings) findings.push_back(finding_json(r, lines, f));
-    file["findings"] = std::move(findings);
+    w.key("findings").begin_array();
+    for (const Finding& f : r.findings) write_finding(w, r, lines, f, false);
+    w.end_array();
   }
-  if (r.readability) file["readability"] = readability_json(*r.readability);
-  return file;
-}
-
-void add_merge_keys(nlohmann::json& file_line, const FileReport& r) {
-  file_line["source"] = r.source;
-  file_line["bom_bytes"] = r.bom_bytes;
-  nlohmann::json origins = nlohmann::json::array();
-  for (const Origin& o : r.origins) origins.push_back({o.start, o.paragraph, o.page});
-  file_line["origins"] = std::move(origins);
-  nlohmann::json paragraphs = nlohmann::json::array();
-  for (const FileReport::ParagraphScore& p : r.paragraphs)
-    paragraphs.push_back({p.start, p.end, p.readability.sentences, p.readability.words,
-                          std::round(p.readability.flesch_douma * 10) / 10});
-  file_line["paragraphs"] = std::move(paragraphs);
+  w.field("format", to_string(r.format));
+  w.key("notes").begin_array();
+  for (const std::string& n : r.notes) w.value(n);
+  w.end_array();
+  if (line) {
+    w.key("origins").begin_array();
+    for (const Origin& o : r.origins)
+      w.begin_array()
+          .value(std::uint64_t{o.start})
+          .value(std::uint64_t{o.paragraph})
+          .value(std::uint64_t{o.page})
+          .end_array();
+    w.end_array();
+    w.key("paragraphs").begin_array();
+    for (const FileReport::ParagraphScore& p : r.paragraphs)
+      w.begin_array()
+          .value(std::uint64_t{p.start})
+          .value(std::uint64_t{p.end})
+          .value(std::uint64_t{p.readability.sentences})
+          .value(std::uint64_t{p.readability.words})
+          .value(one_decimal(p.readability.flesch_douma))
+          .end_array();
+    w.end_array();
+  }
+  if (r.readability) {
+    w.key("readability");
+    write_readability(w, *r.readability);
+  }
+  if (line) w.field("source", r.source).field("type", "file");
+  w.end_object();
 }
 
 std::string dump_json(const nlohmann::json& j) {
@@ -243,9 +276,16 @@ class JsonReporter final : public Reporter {
     out_ << "{\n\"tool\": \"helder\",\n\"version\": " << nlohmann::json(version()).dump()
          << ",\n\"schema\": 1,\n\"files\": [";
   }
-  void file(const FileReport& r) override {
+  void file(const FileReport& r) override { file_rendered(r, *render(r)); }
+  std::optional<std::string> render(const FileReport& r) const override {
+    std::string text;
+    JsonWriter w(text);
+    write_file(w, r, FileJson::WithFindings);
+    return text;
+  }
+  void file_rendered(const FileReport& r, std::string&& text) override {
     tally_.add(r);
-    out_ << (tally_.files == 1 ? "\n" : ",\n") << dump_json(file_json(r, true));
+    out_ << (tally_.files == 1 ? "\n" : ",\n") << text;
   }
   void end() override {
     const Counts& c = tally_.counts;
@@ -310,10 +350,13 @@ std::string analysis_to_json(const std::string& path, std::string_view source, c
                           {"end", src_end(range.end, range.start)},
                           {"sentences", sentences}});
   }
+  std::string readability_text;
+  JsonWriter readability_writer(readability_text);
+  write_readability(readability_writer, analysis.readability);
   nlohmann::json out = {{"file", path},
                         {"bytes", source.size()},
                         {"paragraphs", paragraphs},
-                        {"readability", readability_json(analysis.readability)}};
+                        {"readability", nlohmann::json::parse(readability_text)}};
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -19,11 +19,7 @@ class DoubleNegation {
   void check(const sdk::Unit& unit, sdk::Findings& findings) const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  using WordSet = sdk::WordSet;
 
   // A word negative in meaning ("uitgesloten", "zelden", "zonder"): with a negation it is a double negation.
   struct NegativeWord {
@@ -53,7 +49,7 @@ class DoubleNegation {
   std::int64_t max_distance_;        // words allowed between the two negations
   std::string advice_with_number_;   // "niet lager dan 20 euro": "minstens"
   std::vector<NegativeWord> negative_words_;
-  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> negative_forms_;  // form -> entry
+  sdk::WordMap<std::size_t> negative_forms_;  // form -> entry
   std::unordered_map<std::uint32_t, std::size_t> negative_lemmas_;                      // verb lemma -> entry
   WordSet not_negative_;                    // "onmiddellijk", "werkloos": on- or -loos without a negation
   std::vector<std::string> negative_prefixes_;  // "on": "onmogelijk" when "mogelijk" is a word

@@ -221,7 +221,8 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
     c.advice = options.string(at + ".advice", "");
     c.fix = options.boolean(at + ".fix", false);
     c.split_only = options.boolean(at + ".split_only", false);
-    constructions_by_first_[c.noun[0]].push_back(constructions_.size());
+    // Indexed by the noun, not by an article: "een" would make every article a candidate for hundreds of entries.
+    constructions_by_first_[c.article_first && c.noun.size() >= 2 ? c.noun[1] : c.noun[0]].push_back(constructions_.size());
     constructions_.push_back(std::move(c));
   }
 }
@@ -325,14 +326,24 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   // order of the list, as a scan of every construction over every token would give them (an earlier construction
   // has the first claim on a token), without that scan: the list has hundreds of constructions.
   std::vector<std::pair<std::size_t, std::size_t>> candidates;
-  for (std::size_t a = 0; a < n; ++a) {
-    if (!is_word(tokens[a])) continue;
-    const auto found = constructions_by_first_.find(lower_of(tokens[a]));
+  for (std::size_t b = 0; b < n; ++b) {
+    if (!is_word(tokens[b])) continue;
+    const auto found = constructions_by_first_.find(lower_of(tokens[b]));
     if (found == constructions_by_first_.end()) continue;
-    for (const std::size_t ci : found->second) candidates.emplace_back(ci, a);
+    for (const std::size_t ci : found->second) {
+      const Construction& c = constructions_[ci];
+      if (!c.article_first || c.noun.size() < 2) {
+        candidates.emplace_back(ci, b);
+        continue;
+      }
+      // The article before the noun, with up to two adjectives between them (checked below).
+      for (std::size_t j = 1; j <= 3 && j <= b; ++j)
+        if (word_at(b - j) == c.noun[0]) candidates.emplace_back(ci, b - j);
+    }
   }
   if (candidates.empty()) return;
   std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::vector<char> used(n, 0);  // a token belongs to at most one finding (char: vector<bool> is slow to index)
 
   for (const auto& [ci, a] : candidates) {

@@ -70,11 +70,7 @@ class NominalStyle {
 
  private:
   // A set of lower-case words that can be asked with a string_view, without making a string.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  using WordSet = sdk::WordSet;
 
   struct Construction {
     std::vector<std::string> noun;  // "een besluit", "in behandeling", "zorg" (lower case, split in words)
@@ -104,7 +100,7 @@ class NominalStyle {
   std::int64_t chain_length_;  // this many -ing/-atie nouns in a row make a chain; 0: off
   std::vector<Construction> constructions_;
   // The constructions by the first word of their noun part ("een" -> "een besluit", "een beslissing", ...).
-  std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>> constructions_by_first_;
+  sdk::WordMap<std::vector<std::size_t>> constructions_by_first_;  // by the first noun word
   WordSet infinitive_before_;                      // "het"
   WordSet infinitive_after_;                       // "van"
   WordSet adverbs_;                                // "tijdig" may stand in "het tijdig indienen van"

@@ -351,7 +351,7 @@ std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& 
                                                           std::size_t sentence_first, std::size_t sentence_last) const {
   const helder_token& t = tokens[i];
   std::optional<Match> best;
-  if (const auto found = by_first_word_.find(std::string(sdk::from_c(t.lower))); found != by_first_word_.end()) {
+  if (const auto found = by_first_word_.find(sdk::from_c(t.lower)); found != by_first_word_.end()) {
     for (const Pattern& pattern : found->second) {
       std::size_t last = i;
       bool matches = true;

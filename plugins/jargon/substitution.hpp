@@ -60,7 +60,7 @@ class Substitution {
 
   sdk::Host host_;
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<Pattern>> by_first_word_;  // longest pattern first
+  sdk::WordMap<std::vector<Pattern>> by_first_word_;  // longest pattern first
   std::unordered_map<std::uint32_t, std::vector<std::size_t>> verbs_by_lemma_;
   bool word_matches(const helder_token& t, std::string_view word) const;
 

@@ -73,6 +73,18 @@ class Reporter {
   virtual void begin(const RunInfo& run) { (void)run; }
   virtual void file(const FileReport& report) = 0;
   virtual void end() = 0;
+  // A format that writes each file on its own has a file's text made on a worker thread, next to the checks
+  // of other files: render() reads only what begin() set up (it is const and safe on any thread), and
+  // file_rendered() then writes that text in input order. A format that returns nothing from render() gets
+  // file() instead.
+  virtual std::optional<std::string> render(const FileReport& report) const {
+    (void)report;
+    return std::nullopt;
+  }
+  virtual void file_rendered(const FileReport& report, std::string&& text) {
+    (void)text;
+    file(report);
+  }
 };
 
 // The formats `--format` and `--output FORMAT=FILE` accept: text, json, jsonl, sarif, junit, github,

@@ -9,7 +9,7 @@
 //    source, bom_bytes, origins, paragraphs}
 //       one per file, after that file's findings (also for a file without findings or one that could not
 //       be read); the keys are those of a file in `--format json`, with "findings" the number of findings
-//       instead of the list, and what `helder merge` needs to rebuild the report (add_merge_keys: the
+//       instead of the list, and what `helder merge` needs to rebuild the report (write_file: the
 //       checked text, the byte order mark, where a document's text came from, the paragraph scores).
 #include "reporters.hpp"
 
@@ -21,21 +21,24 @@ class JsonlReporter final : public Reporter {
  public:
   explicit JsonlReporter(std::ostream& out) : out_(out) {}
 
-  void file(const FileReport& r) override {
+  void file(const FileReport& r) override { file_rendered(r, *render(r)); }
+  std::optional<std::string> render(const FileReport& r) const override {
+    std::string text;
     if (!r.findings.empty()) {
       const LineIndex lines(r.source);
       for (const Finding& f : r.findings) {
-        nlohmann::json line = finding_json(r, lines, f);
-        line["type"] = "finding";
-        line["file"] = r.path;
-        out_ << dump_json(line) << '\n';
+        JsonWriter w(text);
+        write_finding(w, r, lines, f, true);
+        text.push_back('\n');
       }
     }
-    nlohmann::json line = file_json(r, false);
-    line["type"] = "file";
-    line["findings"] = r.findings.size();
-    add_merge_keys(line, r);
-    out_ << dump_json(line) << '\n';
+    JsonWriter w(text);
+    write_file(w, r, FileJson::JsonlLine);
+    text.push_back('\n');
+    return text;
+  }
+  void file_rendered(const FileReport&, std::string&& text) override {
+    out_ << text;
     out_.flush();
   }
 

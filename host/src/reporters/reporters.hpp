@@ -5,6 +5,8 @@
 #include <helder/report.hpp>
 #include <helder/text.hpp>
 
+#include "json_writer.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <memory>
@@ -12,13 +14,14 @@
 
 namespace helder {
 
-// The JSON of one finding and of one file (docs/json-format.md); report.cpp.
-nlohmann::json finding_json(const FileReport& report, const LineIndex& lines, const Finding& finding);
-nlohmann::json file_json(const FileReport& report, bool with_findings);
-// What `helder merge` needs besides file_json to rebuild a FileReport from a JSON Lines "file" line: the
-// checked text ("source"), "bom_bytes", "origins" ([start, paragraph, page]) and per paragraph
-// [start, end, sentences, words, flesch_douma] ("paragraphs").
-void add_merge_keys(nlohmann::json& file_line, const FileReport& report);
+// The JSON of one finding and of one file (docs/json-format.md), streamed; report.cpp. A JSON Lines finding
+// line also has "file" and "type"; a JSON Lines file line has the number of findings instead of the list, and
+// what `helder merge` needs to rebuild a FileReport: the checked text ("source"), "bom_bytes", "origins"
+// ([start, paragraph, page]) and per paragraph [start, end, sentences, words, flesch_douma] ("paragraphs").
+enum class FileJson { WithFindings, JsonlLine };
+void write_finding(JsonWriter& w, const FileReport& report, const LineIndex& lines, const Finding& finding,
+                   bool jsonl_line);
+void write_file(JsonWriter& w, const FileReport& report, FileJson kind);
 // Compact, invalid UTF-8 replaced.
 std::string dump_json(const nlohmann::json& j);
 // `s` with whatever XML 1.0 cannot hold (control characters, invalid UTF-8) replaced by U+FFFD, ready for

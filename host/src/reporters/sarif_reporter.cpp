@@ -149,6 +149,23 @@ class SarifReporter final : public Reporter {
 
   void file(const FileReport& r) override {
     if (!started_) begin(RunInfo{});
+    file_rendered(r, *render(r));
+  }
+  // The results of one file, separated by ",\n"; empty for a file without findings or one that failed.
+  std::optional<std::string> render(const FileReport& r) const override {
+    std::string text;
+    if (r.error || r.findings.empty()) return text;
+    const LineIndex lines(r.source);
+    const CharOffsets chars(r.source, lines);
+    const std::string artifact = dump_json(artifact_location(r.path));
+    for (const Finding& f : r.findings) {
+      if (!text.empty()) text.append(",\n");
+      JsonWriter w(text);
+      write_result(w, r, lines, chars, artifact, f);
+    }
+    return text;
+  }
+  void file_rendered(const FileReport& r, std::string&& text) override {
     if (r.error) {
       execution_notes_.push_back({{"level", "error"},
                                   {"message", {{"text", *r.error}}},
@@ -156,14 +173,9 @@ class SarifReporter final : public Reporter {
                                                                {{"artifactLocation", artifact_location(r.path)}}}}})}});
       return;
     }
-    if (r.findings.empty()) return;
-    const LineIndex lines(r.source);
-    const CharOffsets chars(r.source, lines);
-    const json artifact = artifact_location(r.path);
-    for (const Finding& f : r.findings) {
-      out_ << (results_ == 0 ? "\n" : ",\n") << dump_json(result(r, lines, chars, artifact, f));
-      ++results_;
-    }
+    if (text.empty()) return;
+    out_ << (results_ == 0 ? "\n" : ",\n") << text;
+    results_ += r.findings.size();
   }
 
   void end() override {
@@ -177,50 +189,56 @@ class SarifReporter final : public Reporter {
   }
 
  private:
-  json result(const FileReport& r, const LineIndex& lines, const CharOffsets& chars, const json& artifact,
-              const Finding& f) const {
+  // One result, keys in sorted order (as nlohmann's objects wrote them before the streaming writer).
+  void write_result(JsonWriter& w, const FileReport& r, const LineIndex& lines, const CharOffsets& chars,
+                    std::string_view artifact, const Finding& f) const {
     const LineIndex::Position start = lines.to_char_position(f.start);
     const LineIndex::Position end = lines.to_char_position(f.end);
     const std::uint32_t offset = chars.at(f.start);
-    json region = {{"startLine", start.line + 1},
-                   {"startColumn", start.column + 1},
-                   {"endLine", end.line + 1},
-                   {"endColumn", end.column + 1},
-                   {"charOffset", offset},
-                   {"charLength", chars.at(f.end) - offset},
-                   {"snippet", {{"text", r.source.substr(f.start, f.end - f.start)}}}};
-    json out = {{"ruleId", f.rule_id},
-                {"level", level_of(f.severity)},
-                {"message", {{"text", f.message}}},
-                {"locations", json::array({{{"physicalLocation", {{"artifactLocation", artifact},
-                                                                  {"region", std::move(region)}}}}})}};
-    if (const auto i = rule_index_.find(f.rule_id); i != rule_index_.end()) out["ruleIndex"] = i->second;
-    // The id hashes rule, text and occurrence, never the line: the fingerprint survives edits above it.
-    if (!f.id.empty()) out["partialFingerprints"] = {{"helder/v1", f.id}};
+    w.begin_object();
     if (!f.fixes.empty()) {
-      json fixes = json::array();
+      w.key("fixes").begin_array();
       for (const Replacement& x : f.fixes) {
         const std::uint32_t from = chars.at(x.start);
-        const std::string description =
-            x.text.empty() ? fmt::format("Laat \"{}\" weg.", r.source.substr(x.start, x.end - x.start))
-                           : fmt::format("Vervang door \"{}\".", x.text);
-        const json replacement = {{"deletedRegion", {{"charOffset", from}, {"charLength", chars.at(x.end) - from}}},
-                                  {"insertedContent", {{"text", x.text}}}};
-        const json change = {{"artifactLocation", artifact}, {"replacements", json::array({replacement})}};
-        fixes.push_back({{"description", {{"text", description}}}, {"artifactChanges", json::array({change})}});
+        w.begin_object().key("artifactChanges").begin_array().begin_object();
+        w.key("artifactLocation").raw(artifact);
+        w.key("replacements").begin_array().begin_object();
+        w.key("deletedRegion").begin_object().field("charLength", std::uint64_t{chars.at(x.end) - from});
+        w.field("charOffset", std::uint64_t{from}).end_object();
+        w.key("insertedContent").begin_object().field("text", x.text).end_object();
+        w.end_object().end_array().end_object().end_array();
+        w.key("description").begin_object();
+        w.field("text", x.text.empty() ? fmt::format("Laat \"{}\" weg.", r.source.substr(x.start, x.end - x.start))
+                                       : fmt::format("Vervang door \"{}\".", x.text));
+        w.end_object().end_object();
       }
-      out["fixes"] = std::move(fixes);
+      w.end_array();
     }
+    w.field("level", level_of(f.severity));
+    w.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
+    w.key("artifactLocation").raw(artifact);
+    w.key("region").begin_object();
+    w.field("charLength", std::uint64_t{chars.at(f.end) - offset}).field("charOffset", std::uint64_t{offset});
+    w.field("endColumn", std::uint64_t{end.column} + 1).field("endLine", std::uint64_t{end.line} + 1);
+    w.key("snippet").begin_object().field("text", std::string_view(r.source).substr(f.start, f.end - f.start));
+    w.end_object();
+    w.field("startColumn", std::uint64_t{start.column} + 1).field("startLine", std::uint64_t{start.line} + 1);
+    w.end_object().end_object().end_object().end_array();
+    w.key("message").begin_object().field("text", f.message).end_object();
+    // The id hashes rule, text and occurrence, never the line: the fingerprint survives edits above it.
+    if (!f.id.empty()) w.key("partialFingerprints").begin_object().field("helder/v1", f.id).end_object();
     // SARIF has three levels; helder's own severity keeps "info" and "hint" apart for `helder merge`.
-    json properties = {{"severity", std::string(to_string(f.severity))}};
+    w.key("properties").begin_object();
     if (const std::optional<DocumentPosition> d = document_position(r, f.start)) {
-      json where = {{"offset", d->offset}};
-      if (d->paragraph) where["paragraph"] = d->paragraph;
-      if (d->page) where["page"] = d->page;
-      properties["document"] = std::move(where);
+      w.key("document").begin_object().field("offset", std::uint64_t{d->offset});
+      if (d->page) w.field("page", std::uint64_t{d->page});
+      if (d->paragraph) w.field("paragraph", std::uint64_t{d->paragraph});
+      w.end_object();
     }
-    out["properties"] = std::move(properties);
-    return out;
+    w.field("severity", to_string(f.severity)).end_object();
+    w.field("ruleId", f.rule_id);
+    if (const auto i = rule_index_.find(f.rule_id); i != rule_index_.end()) w.field("ruleIndex", std::uint64_t{i->second});
+    w.end_object();
   }
 
   std::ostream& out_;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <sstream>
 
 namespace helder {
 
@@ -16,6 +17,17 @@ class TextReporter final : public Reporter {
   void file(const FileReport& r) override {
     tally_.add(r);
     if (!run_.summary_only) write_text(out_, r, run_.color);
+    if (run_.summary || run_.summary_only) rows_.push_back(row_of(r));
+  }
+  std::optional<std::string> render(const FileReport& r) const override {
+    if (run_.summary_only) return std::string();
+    std::ostringstream text;
+    write_text(text, r, run_.color);
+    return std::move(text).str();
+  }
+  void file_rendered(const FileReport& r, std::string&& text) override {
+    tally_.add(r);
+    out_ << text;
     if (run_.summary || run_.summary_only) rows_.push_back(row_of(r));
   }
   void end() override {

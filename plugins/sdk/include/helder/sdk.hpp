@@ -15,9 +15,20 @@
 #include <exception>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace helder::sdk {
+
+// Maps and sets keyed by a word that are searched with a string_view, without building a std::string per token.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class Value>
+using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 inline helder_str to_c(std::string_view s) { return helder_str{s.data(), s.size()}; }
 inline std::string_view from_c(helder_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }

@@ -344,6 +344,14 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   if (candidates.empty()) return;
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  // Clause boundaries once per sentence, not once per candidate.
+  std::vector<char> boundary(n, 0);
+  for (std::size_t k = 0; k < n; ++k) boundary[k] = boundary_at(k) ? 1 : 0;
+  // With the lexicon's word classes a verb form is found only on a verb, "te" or a particle; without them (an
+  // older host) every word is tried.
+  bool classes = false;
+  for (const helder_token& t : tokens) classes = classes || sdk::word_class(t) != 0;
+  constexpr std::uint32_t kMayStartVerb = HELDER_CLASS_VERB | HELDER_CLASS_INFINITIVE_MARKER | HELDER_CLASS_PARTICLE;
   std::vector<char> used(n, 0);  // a token belongs to at most one finding (char: vector<bool> is slow to index)
 
   for (const auto& [ci, a] : candidates) {
@@ -357,7 +365,7 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
       bool matched = true;
       for (std::size_t w = 1; w < c.noun.size() && matched; ++w) {
         while (w == 1 && c.article_first && adjectives < 2 && word_at(k) != c.noun[w] && !word_at(k).empty() &&
-               ends_with_any(word_at(k), adjective_endings_) && !boundary_at(k)) {
+               ends_with_any(word_at(k), adjective_endings_) && !(k < n && boundary[k])) {
           ++adjectives;
           ++k;
         }
@@ -375,8 +383,8 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
       // At most max_reach tokens each way: a clause is never longer, and a run-on text stays linear.
       constexpr std::size_t max_reach = 20;
       std::size_t left = a, right = a_end;
-      while (left > 0 && a - left < max_reach && !boundary_at(left - 1)) --left;
-      while (right < n && right - a_end < max_reach && !boundary_at(right)) ++right;
+      while (left > 0 && a - left < max_reach && !boundary[left - 1]) --left;
+      while (right < n && right - a_end < max_reach && !boundary[right]) ++right;
 
       Slot slot = Slot::Infinitive;
       std::string_view marker;  // "te" of a te-infinitive
@@ -411,6 +419,7 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
       // 3. Anywhere in the clause: "wij nemen morgen een besluit", "wij dienen de aanvraag morgen in".
       for (std::size_t t = left; t < right && !verb; ++t) {
         if ((t >= a && t < a_end) || used[t] || word_at(t).empty()) continue;
+        if (classes && !has_class(t, kMayStartVerb)) continue;
         for (const VerbForms& v : c.verbs) {
           if (!v.particle.empty() && finite_slot(v, word_at(t), slot)) {
             // The particle after the verb, last in the clause or before a preposition: "dient ... in (bij)".

@@ -91,6 +91,35 @@ Substitution::Substitution(const sdk::Host& host, const sdk::Options& options)
   for (auto& [first, patterns] : by_first_word_)
     std::stable_sort(patterns.begin(), patterns.end(),
                      [](const Pattern& a, const Pattern& b) { return a.words.size() > b.words.size(); });
+  build_trie();
+}
+
+void Substitution::build_trie() {
+  trie_.assign(1, TrieNode{});
+  for (const auto& [first, patterns] : by_first_word_) {
+    for (std::uint32_t rank = 0; rank < patterns.size(); ++rank) {
+      std::uint32_t node = 0;
+      for (std::size_t w = 0; w < patterns[rank].words.size(); ++w) {
+        const std::string& word = patterns[rank].words[w];
+        std::uint32_t child;
+        if (w > 0 && word == "zich" && !reflexive_.empty()) {
+          if (trie_[node].reflexive == 0) {
+            trie_[node].reflexive = static_cast<std::uint32_t>(trie_.size());
+            trie_.emplace_back();
+          }
+          child = trie_[node].reflexive;
+        } else if (const auto it = trie_[node].next.find(word); it != trie_[node].next.end()) {
+          child = it->second;
+        } else {
+          child = static_cast<std::uint32_t>(trie_.size());
+          trie_[node].next.emplace(word, child);
+          trie_.emplace_back();
+        }
+        node = child;
+      }
+      trie_[node].ends.emplace_back(&patterns, rank);
+    }
+  }
 }
 
 void Substitution::add_entry(std::size_t index, const sdk::Options& options) {
@@ -351,49 +380,64 @@ std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& 
                                                           std::size_t sentence_first, std::size_t sentence_last) const {
   const helder_token& t = tokens[i];
   std::optional<Match> best;
-  if (const auto found = by_first_word_.find(sdk::from_c(t.lower)); found != by_first_word_.end()) {
-    for (const Pattern& pattern : found->second) {
-      std::size_t last = i;
-      bool matches = true;
-      for (std::size_t w = 1; w < pattern.words.size() && matches; ++w) {
-        ++last;
-        matches = last < sentence_last && word_matches(tokens[last], pattern.words[w]);
+  // Walk the trie along the text and try the patterns that end on the way in the order of their list, as a scan
+  // of the list would (longest first).
+  std::vector<std::pair<std::uint32_t, std::size_t>> ends;  // (rank, last token)
+  const std::vector<Pattern>* list = nullptr;
+  if (const auto root = trie_[0].next.find(sdk::from_c(t.lower)); root != trie_[0].next.end()) {
+    std::pair<std::uint32_t, std::size_t> stack[16];  // (node, its last token); a branch only at "zich"
+    std::size_t depth = 0;
+    stack[depth++] = {root->second, i};
+    while (depth > 0) {
+      const auto [node, at] = stack[--depth];
+      for (const auto& [patterns, rank] : trie_[node].ends) {
+        list = patterns;
+        ends.emplace_back(rank, at);
       }
-      if (!matches) continue;
-      const Entry& entry = entries_[pattern.entry];
-      // A verb phrase that does not start with its verb, after an article: a noun group ("Deze voornemens zijn").
-      if (entry.use == Use::Verb && entry.verb_word > 0 && i > sentence_first &&
-          sdk::is_class(tokens[i - 1], HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER))
-        continue;
-      const std::uint32_t start = t.start, end = tokens[last].end;
-      std::string matched(paragraph.text().substr(start, end - start));
-      std::replace(matched.begin(), matched.end(), '\n', ' ');
-      Match m{pattern.entry, i, last, matched, {}};
-      const bool capital = (t.flags & HELDER_TOKEN_CAPITALIZED) != 0;
-      if (!pattern.base_form) {
-        // A listed form (a plural, a noun): the alternative may not fit as it is. The noun of a verb entry
-        // ("afwikkeling" of afwikkelen) gets the reason only: the alternatives are verbs.
-        m.reason_only = entry.use == Use::Verb;
-        best = std::move(m);
-        break;
-      }
-      if (entry.replacements.empty()) {
-        // Leaving the words out: take one space with them. Whether the sentence still runs is for a person.
-        const std::string_view text = paragraph.text();
-        const std::uint32_t fix_end = end < text.size() && text[end] == ' ' ? end + 1 : end;
-        m.fixes.push_back(sdk::Fix{start, fix_end, "", true});
-      } else if (entry.use != Use::Adjective) {
-        // Another noun may be another gender: after an article, a determiner or an adjective the words before
-        // it would have to change too ("dit vraagstuk" -> "deze vraag", "langjarig commitment").
-        const bool gender_risk = entry.use == Use::Noun && i > sentence_first && tokens[i - 1].kind == HELDER_TOKEN_WORD &&
-                                 !sdk::is_class(tokens[i - 1], HELDER_CLASS_PREPOSITION | HELDER_CLASS_CONJUNCTION |
-                                                                   HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_VERB);
-        for (const std::string& r : entry.replacements)
-          m.fixes.push_back(sdk::Fix{start, end, capital ? capitalized(r) : r, !entry.autofix || gender_risk});
-      }
+      const std::size_t next = at + 1;
+      if (next >= sentence_last || !is_matchable(tokens[next]) || depth + 2 > std::size(stack)) continue;
+      const std::string_view word = sdk::from_c(tokens[next].lower);
+      if (const auto it = trie_[node].next.find(word); it != trie_[node].next.end()) stack[depth++] = {it->second, next};
+      if (trie_[node].reflexive && std::find(reflexive_.begin(), reflexive_.end(), word) != reflexive_.end())
+        stack[depth++] = {trie_[node].reflexive, next};
+    }
+    std::sort(ends.begin(), ends.end());
+  }
+  for (const auto& [rank, last] : ends) {
+    const Pattern& pattern = (*list)[rank];
+    const Entry& entry = entries_[pattern.entry];
+    // A verb phrase that does not start with its verb, after an article: a noun group ("Deze voornemens zijn").
+    if (entry.use == Use::Verb && entry.verb_word > 0 && i > sentence_first &&
+        sdk::is_class(tokens[i - 1], HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER))
+      continue;
+    const std::uint32_t start = t.start, end = tokens[last].end;
+    std::string matched(paragraph.text().substr(start, end - start));
+    std::replace(matched.begin(), matched.end(), '\n', ' ');
+    Match m{pattern.entry, i, last, matched, {}};
+    const bool capital = (t.flags & HELDER_TOKEN_CAPITALIZED) != 0;
+    if (!pattern.base_form) {
+      // A listed form (a plural, a noun): the alternative may not fit as it is. The noun of a verb entry
+      // ("afwikkeling" of afwikkelen) gets the reason only: the alternatives are verbs.
+      m.reason_only = entry.use == Use::Verb;
       best = std::move(m);
       break;
     }
+    if (entry.replacements.empty()) {
+      // Leaving the words out: take one space with them. Whether the sentence still runs is for a person.
+      const std::string_view text = paragraph.text();
+      const std::uint32_t fix_end = end < text.size() && text[end] == ' ' ? end + 1 : end;
+      m.fixes.push_back(sdk::Fix{start, fix_end, "", true});
+    } else if (entry.use != Use::Adjective) {
+      // Another noun may be another gender: after an article, a determiner or an adjective the words before
+      // it would have to change too ("dit vraagstuk" -> "deze vraag", "langjarig commitment").
+      const bool gender_risk = entry.use == Use::Noun && i > sentence_first && tokens[i - 1].kind == HELDER_TOKEN_WORD &&
+                               !sdk::is_class(tokens[i - 1], HELDER_CLASS_PREPOSITION | HELDER_CLASS_CONJUNCTION |
+                                                                 HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_VERB);
+      for (const std::string& r : entry.replacements)
+        m.fixes.push_back(sdk::Fix{start, end, capital ? capitalized(r) : r, !entry.autofix || gender_risk});
+    }
+    best = std::move(m);
+    break;
   }
   if (auto verb = match_verb(paragraph, tokens, i, sentence_first, sentence_last))
     if (!best || verb->last - verb->first >= best->last - best->first || verb->first < best->first) best = std::move(verb);

@@ -61,6 +61,17 @@ class Substitution {
   sdk::Host host_;
   std::vector<Entry> entries_;
   sdk::WordMap<std::vector<Pattern>> by_first_word_;  // longest pattern first
+  // The same patterns as a trie of words: one hash lookup per word of the text, however many patterns share
+  // their first words. trie_[0] is the root. With a `reflexive` option, "zich" in a phrase is an edge of its
+  // own that every reflexive pronoun takes. A node lists the patterns that end there as (first word's list,
+  // rank in it): of the patterns that match, the one first in by_first_word_ wins, as a scan of that list gives.
+  struct TrieNode {
+    sdk::WordMap<std::uint32_t> next;
+    std::uint32_t reflexive = 0;  // the child for "zich"; 0: none
+    std::vector<std::pair<const std::vector<Pattern>*, std::uint32_t>> ends;
+  };
+  std::vector<TrieNode> trie_;
+  void build_trie();
   std::unordered_map<std::uint32_t, std::vector<std::size_t>> verbs_by_lemma_;
   bool word_matches(const helder_token& t, std::string_view word) const;
 

@@ -44,6 +44,7 @@ std::shared_ptr<const LanguageServices> LanguageServices::load(const fs::path& d
   }
   services->segmenter = std::make_unique<Segmenter>(services->abbreviations);
   services->words = std::make_unique<WordServices>(word_paths);
+  services->words->preload();  // the dictionary is read while the lexicon is
   for (const std::string& p : services->words->problems()) services->problems.push_back(p);
   try {
     services->lexicon = std::make_shared<const Lexicon>(Lexicon::load(data_dir / "lexicon-nl"));

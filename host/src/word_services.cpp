@@ -262,6 +262,7 @@ struct HyphenationExtras {
 // ---- Impl ------------------------------------------------------------------------------------------------------
 
 struct WordServices::Impl {
+  std::thread preloader;  // preload(): reads the dictionary; joined before anything else is torn down
   std::vector<std::string> problems;
 
   // Hunspell is not thread-safe: each loaded copy of the dictionary (a speller) has its own mutex. The first
@@ -710,7 +711,14 @@ WordServices::WordServices(const WordServicePaths& paths) : impl_(std::make_uniq
   impl_->load_frequency_list(paths);
 }
 
-WordServices::~WordServices() = default;
+WordServices::~WordServices() {
+  if (impl_->preloader.joinable()) impl_->preloader.join();
+}
+
+void WordServices::preload() const {
+  if (!impl_->hunspell_files_found || impl_->preloader.joinable()) return;
+  impl_->preloader = std::thread([impl = impl_.get()] { impl->dictionary(); });
+}
 
 const std::vector<std::string>& WordServices::problems() const { return impl_->problems; }
 

@@ -54,6 +54,9 @@ struct Document {
   bool open = true;
   bool dirty = false;   // the text changed since the last check started
   Clock::time_point due;
+  // How long a check of this document takes (a moving average); the debounce follows it.
+  std::chrono::microseconds check_time{0};
+  bool check_timed = false;
   std::shared_ptr<const CheckResult> result;
 
   // Only the worker thread touches these.
@@ -586,7 +589,7 @@ class Server {
       doc.version = version;
       if (doc.format) {
         doc.dirty = true;
-        doc.due = Clock::now() + debounce_;
+        doc.due = Clock::now() + debounce_for(doc);
       }
     }
     work_cv_.notify_all();
@@ -751,8 +754,19 @@ class Server {
     return 25;
   }
 
+  // The pause after an edit before a check: twice what a check of this document takes, at least
+  // kCoalesce (the edits of one burst, a paste or a quick run of keys, are checked once), at most the configured
+  // debounce. A check of 5 ms is not kept waiting 150 ms; a check of a second waits for a pause in typing.
+  std::chrono::milliseconds debounce_for(const Document& doc) const {
+    constexpr std::chrono::milliseconds kCoalesce{20};
+    if (!doc.check_timed) return debounce_;
+    const auto twice = std::chrono::duration_cast<std::chrono::milliseconds>(2 * doc.check_time);
+    return std::min(debounce_, std::max(kCoalesce, twice));
+  }
+
   void check(const std::shared_ptr<Document>& doc, std::string text, std::int64_t version, std::uint64_t generation,
              const ClientSettings& settings) {
+    const auto started = Clock::now();
     auto result = std::make_shared<CheckResult>();
     result->uri = doc->uri;
     result->version = version;
@@ -810,6 +824,9 @@ class Server {
       std::lock_guard lock(mutex_);
       current = doc->open && doc->version == version && generation_ == generation;
       if (current) doc->result = result;
+      const auto took = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started);
+      doc->check_time = doc->check_timed ? (3 * doc->check_time + took) / 4 : took;
+      doc->check_timed = true;
     }
     results_cv_.notify_all();
     if (current && push_) publish_diagnostics(doc->uri, version, items);

@@ -184,3 +184,40 @@ TEST_CASE("lsp: an HTML page is checked on its main content, diagnostics point i
   CHECK(officialese[0]["range"]["end"] == json{{"line", 5}, {"character", 8}});
   shut_down(server);
 }
+
+TEST_CASE("lsp: the debounce follows the check time, and a burst of edits is checked once", "[lsp][protocol]") {
+  helder::test::TempDir dir;
+  LspProcess server = start_server(dir.path());
+  // A long configured debounce: after the first check the server knows a check of this note takes milliseconds,
+  // so it waits about twice that (at least 20 ms), not 3 s.
+  server.send({{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"},
+               {"params", {{"rootUri", helder::test::uri_of(dir.path())}, {"capabilities", json::object()},
+                           {"initializationOptions", {{"debounceMs", 3000}}}}}});
+  REQUIRE(server.receive_if([](const json& m) { return m.value("id", json()) == 0; }, kWait));
+  server.send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
+  const std::string uri = helder::test::uri_of(dir.path() / "notitie.txt");
+  std::string text = "Wij sturen u de stukken indien u dat wilt.\n";
+  open(server, uri, text);
+  diagnostics_of(server, uri, 1);  // a document is checked right after didOpen, without a debounce
+
+  auto edit = [&](std::int64_t version) {
+    const json at = helder::test::utf16_position(text, text.size() - 1);
+    server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"},
+                 {"params", {{"textDocument", {{"uri", uri}, {"version", version}}},
+                             {"contentChanges", json::array({{{"range", {{"start", at}, {"end", at}}}, {"text", " Ja."}}})}}}});
+    text.insert(text.size() - 1, " Ja.");
+  };
+  const auto start = std::chrono::steady_clock::now();
+  edit(2);
+  diagnostics_of(server, uri, 2);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(1500));  // not the 3000 ms debounce
+
+  // Five edits in one burst: only the last version is checked and published.
+  for (std::int64_t v = 3; v <= 7; ++v) edit(v);
+  const auto first = server.receive_if(
+      [&](const json& m) { return m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri; },
+      kWait);
+  REQUIRE(first);
+  CHECK((*first)["params"].value("version", -1) == 7);
+  shut_down(server);
+}

@@ -823,10 +823,14 @@ class Server {
     {
       std::lock_guard lock(mutex_);
       current = doc->open && doc->version == version && generation_ == generation;
+      // The first check of a document analyses every paragraph; the checks after an edit are what the debounce
+      // should follow.
+      if (doc->result) {
+        const auto took = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started);
+        doc->check_time = doc->check_timed ? (3 * doc->check_time + took) / 4 : took;
+        doc->check_timed = true;
+      }
       if (current) doc->result = result;
-      const auto took = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started);
-      doc->check_time = doc->check_timed ? (3 * doc->check_time + took) / 4 : took;
-      doc->check_timed = true;
     }
     results_cv_.notify_all();
     if (current && push_) publish_diagnostics(doc->uri, version, items);

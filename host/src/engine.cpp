@@ -15,6 +15,8 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <optional>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 
@@ -80,6 +82,21 @@ class OptionReader {
     return helder_options{sizeof(helder_options), this, &get_int, &get_double, &get_bool, &get_string, &array_size};
   }
   const std::string& error() const { return error_; }
+
+  // An option in the rule's table that the rule never asked for: a typing error ("warnig_above") or an option of
+  // another rule. Returns its key and the nearest option the rule does know ("" when none is near).
+  std::optional<std::pair<toml::key, std::string>> unknown_option() const {
+    if (!table_) return std::nullopt;
+    for (const auto& [key, node] : table_->table) {
+      if (asked_.contains(key.str())) continue;
+      std::string nearest;
+      std::size_t best = std::max<std::size_t>(2, key.str().size() / 3) + 1;
+      for (const std::string& known : asked_)
+        if (const std::size_t d = edit_distance(key.str(), known); d < best) best = d, nearest = known;
+      return std::pair{key, nearest};
+    }
+    return std::nullopt;
+  }
   // The options as TOML: the configured table plus every default the rule read.
   std::string effective() const {
     toml::table out = table_ ? table_->table : toml::table{};
@@ -93,6 +110,8 @@ class OptionReader {
 
  private:
   toml::node_view<const toml::node> at(std::string_view path) const {
+    // Every option the rule asks for, set or not: what it knows (for the check of unknown options).
+    asked_.emplace(path.substr(0, path.find_first_of(".[")));
     if (!table_) return {};
     return toml::at_path(table_->table, path);
   }
@@ -150,8 +169,24 @@ class OptionReader {
     return 0;
   }
 
+  static std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
+  }
+
   std::shared_ptr<const OptionTable> table_;
   std::map<std::string, std::string, std::less<>> pack_settings_;
+  mutable std::set<std::string, std::less<>> asked_;  // first part of every option path the rule read
   toml::table defaults_;             // defaults the rule read, keyed by option path
   std::deque<std::string> strings_;  // views handed to the plugin stay valid: a deque never moves them
   std::string error_;
@@ -248,6 +283,7 @@ class Rule {
   helder_scope scope() const { return static_cast<helder_scope>(kind_->scope); }
   bool disabled() const { return disabled_.load(std::memory_order_relaxed); }
   std::string effective_options() const { return options_.effective(); }
+  std::optional<std::pair<toml::key, std::string>> unknown_option() const { return options_.unknown_option(); }
 
   // Runs the check; returns false with `error` set when the rule failed (threw, or broke the contract).
   bool run(const helder_unit& unit, std::vector<helder_finding>& raw, std::deque<std::string>& strings,
@@ -387,6 +423,18 @@ Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, 
       messages.push_back(fmt::format("Regel {} (plugin {}) werkt niet: {}.", rc.id, plugin_name, error));
       left_out_.push_back(std::move(left_out));
       continue;
+    }
+    // An option the rule does not know is an error of the configuration, with its place: a typing error must not
+    // pass silently with the default in its place.
+    if (const auto unknown = rule->unknown_option()) {
+      const toml::source_region& where = unknown->first.source();
+      const fs::path file = where.path && !where.path->empty() ? fs::path(*where.path)
+                            : config_.files.empty()           ? fs::path(".helder.toml")
+                                                              : config_.files.back();
+      throw ConfigError(file, where.begin.line, where.begin.column,
+                        fmt::format("regel {} kent de instelling \"{}\" niet.{}", rc.id, unknown->first.str(),
+                                    unknown->second.empty() ? std::string()
+                                                            : fmt::format(" Bedoelde u \"{}\"?", unknown->second)));
     }
     rules_.push_back(std::move(rule));
   }

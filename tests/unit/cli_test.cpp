@@ -179,6 +179,29 @@ TEST_CASE("a broken configuration file: file:line:col and exit 2", "[cli]") {
   CHECK(run_helder({"--config", (dir.path() / "nee.toml").string(), "check", letter.string()}).exit_code == 2);
 }
 
+TEST_CASE("an option a rule does not know is an error at file:line:col, with the nearest option", "[cli]") {
+  test::TempDir dir;
+  dir.write(".helder.toml", "[rules.\"rijksoverheid.sentence-length\"]\nwarning_above = 30\nwarnig_above = 30\n");
+  const fs::path letter = dir.write("brief.txt", "Een zin.\n");
+  const auto r = run_helder({"check", letter.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find((dir.path() / ".helder.toml").string() + ":3:1: ") != std::string::npos);
+  CHECK(r.err.find("\"warnig_above\"") != std::string::npos);
+  CHECK(r.err.find("Bedoelde u \"warning_above\"?") != std::string::npos);
+  CHECK(r.out.empty());  // nothing is checked with a configuration that is not what the writer meant
+
+  // Far from every option: no guess.
+  dir.write(".helder.toml", "[rules.\"rijksoverheid.sentence-length\"]\nkleur = \"rood\"\n");
+  const auto far = run_helder({"check", letter.string()});
+  CHECK(far.exit_code == 2);
+  CHECK(far.err.find("\"kleur\"") != std::string::npos);
+  CHECK(far.err.find("Bedoelde u") == std::string::npos);
+
+  // Options the rule reads are fine, also when the pack sets them and the project changes one.
+  dir.write(".helder.toml", "[rules.\"rijksoverheid.sentence-length\"]\nwarning_above = 30\n");
+  CHECK(run_helder({"check", letter.string()}).exit_code == 0);
+}
+
 TEST_CASE("the project's configuration changes the rules", "[cli]") {
   test::TempDir dir;
   dir.write(".helder.toml", "[rules.\"rijksoverheid.sentence-length\"]\nwarning_above = 40\ninfo_above = 30\n");

@@ -1,5 +1,6 @@
 // Reads rule packs, the user's configuration and the project's .helder.toml, and merges them.
 #include <helder/config.hpp>
+#include <helder/text.hpp>
 
 #include "option_table.hpp"
 
@@ -51,6 +52,12 @@ const RuleConfig* Config::find_rule(std::string_view id) const {
 }
 
 namespace {
+
+// ". Bedoelde u "packs"?" for a key near a known one; "" otherwise.
+std::string did_you_mean(std::string_view typed, std::span<const std::string_view> known) {
+  const std::string nearest = nearest_name(typed, known);
+  return nearest.empty() ? std::string() : fmt::format(". Bedoelde u \"{}\"?", nearest);
+}
 
 [[noreturn]] void fail(const fs::path& file, const toml::node& at, const std::string& what) {
   const toml::source_position p = at.source().begin;
@@ -252,7 +259,8 @@ struct Loader {
           apply_pack_rule(*file, name, rule_key.str(), *rule_table, rule_node);
         }
       } else {
-        fail_at_key(*file, key, fmt::format("onbekende sleutel \"{}\" in een regelpakket", k));
+        static constexpr std::string_view known[] = {"name", "extends", "description", "target_level", "lexicon", "rules", "include"};
+        fail_at_key(*file, key, fmt::format("onbekende sleutel \"{}\" in een regelpakket{}", k, did_you_mean(k, known)));
       }
     }
     loading.pop_back();
@@ -282,8 +290,9 @@ struct Loader {
         for (const std::string& name : expect_string_array(file, ln, k))
           if (!name.empty()) config.names.push_back(name);
       } else {
+        static constexpr std::string_view known[] = {"words", "verbs", "irregular_verbs", "names"};
         fail_at_key(file, lk, fmt::format("onbekende sleutel \"{}\" in [lexicon]; gebruik words, verbs, "
-                                          "irregular_verbs of names", k));
+                                          "irregular_verbs of names{}", k, did_you_mean(k, known)));
       }
     }
   }
@@ -345,7 +354,9 @@ struct Loader {
           } else if (vk.str() == "reject") {
             for (const std::string& w : expect_string_array(file, vn, "reject")) config.reject.insert(lower_word(w));
           } else {
-            fail_at_key(file, vk, fmt::format("onbekende sleutel \"{}\" in [vocabulary]; gebruik accept of reject", vk.str()));
+            static constexpr std::string_view known[] = {"accept", "reject"};
+            fail_at_key(file, vk, fmt::format("onbekende sleutel \"{}\" in [vocabulary]; gebruik accept of reject{}",
+                                              vk.str(), did_you_mean(vk.str(), known)));
           }
         }
       } else if (k == "rules") {
@@ -359,7 +370,9 @@ struct Loader {
           apply_rule_table(file, *table, *rule, false);
         }
       } else {
-        fail_at_key(file, key, fmt::format("onbekende sleutel \"{}\"", k));
+        static constexpr std::string_view known[] = {"packs", "pack_paths", "target_level", "plugin_paths",
+                                                     "lexicon", "vocabulary", "rules"};
+        fail_at_key(file, key, fmt::format("onbekende sleutel \"{}\"{}", k, did_you_mean(k, known)));
       }
     }
   }

@@ -1,5 +1,6 @@
 // The engine: analysis of a text and the run of its rules through the plugin boundary.
 #include <helder/engine.hpp>
+#include <helder/text.hpp>
 
 #include "option_table.hpp"
 #include "parallel.hpp"
@@ -89,11 +90,8 @@ class OptionReader {
     if (!table_) return std::nullopt;
     for (const auto& [key, node] : table_->table) {
       if (asked_.contains(key.str())) continue;
-      std::string nearest;
-      std::size_t best = std::max<std::size_t>(2, key.str().size() / 3) + 1;
-      for (const std::string& known : asked_)
-        if (const std::size_t d = edit_distance(key.str(), known); d < best) best = d, nearest = known;
-      return std::pair{key, nearest};
+      const std::vector<std::string_view> known(asked_.begin(), asked_.end());
+      return std::pair{key, nearest_name(key.str(), known)};
     }
     return std::nullopt;
   }
@@ -167,21 +165,6 @@ class OptionReader {
     const auto node = self(c).at(view(path));
     if (const auto* a = node.as_array()) return a->size();
     return 0;
-  }
-
-  static std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        const std::size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    return row[b.size()];
   }
 
   std::shared_ptr<const OptionTable> table_;

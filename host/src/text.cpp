@@ -270,4 +270,26 @@ std::uint32_t LineIndex::from_char_position(Position p) const {
   return i;
 }
 
+std::string nearest_name(std::string_view typed, std::span<const std::string_view> known) {
+  const auto distance = [](std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string nearest;
+  std::size_t best = std::max<std::size_t>(2, typed.size() / 3) + 1;
+  for (const std::string_view name : known)
+    if (const std::size_t d = distance(typed, name); d < best) best = d, nearest = std::string(name);
+  return nearest;
+}
+
 }  // namespace helder

@@ -116,7 +116,9 @@ TEST_CASE("broken configuration files give file:line:col", "[config]") {
   };
   const std::vector<Case> cases{
       {"packs = [\"rijksoverheid\"\n", 1, 26, "end-of-file"},  // a TOML syntax error (toml++'s words)
-      {"\n\npakcs = [\"rijksoverheid\"]\n", 3, 1, "onbekende sleutel \"pakcs\""},
+      {"\n\npakcs = [\"rijksoverheid\"]\n", 3, 1, "onbekende sleutel \"pakcs\". Bedoelde u \"packs\"?"},
+      {"[vocabulary]\naccpet = [\"woord\"]\n", 2, 1, "Bedoelde u \"accept\"?"},
+      {"kleur = \"rood\"\n", 1, 1, "onbekende sleutel \"kleur\""},
       {"[rules.\"rijksoverheid.sentence-length\"]\nseverity = \"warn\"\n", 2, 12, "error, warning, info, hint of off"},
       {"[rules.\"rijksoverheid.bestaat-niet\"]\nenabled = false\n", 1, 8, "bestaat niet"},
       {"[rules.\"rijksoverheid.sentence-length\"]\nenabled = \"ja\"\n", 2, 11, "true, false of"},

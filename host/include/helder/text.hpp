@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -54,5 +55,9 @@ class LineIndex {
   std::string_view text_;
   std::vector<std::uint32_t> starts_;
 };
+
+// Of `known`, the name nearest to `typed` by edit distance (a typing error: "warnig_above" -> "warning_above"),
+// or "" when none is within a third of its length (at least 2 edits). For "Bedoelde u ...?" in error messages.
+std::string nearest_name(std::string_view typed, std::span<const std::string_view> known);
 
 }  // namespace helder

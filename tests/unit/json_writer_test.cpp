@@ -26,7 +26,7 @@ std::string written_double(double d) {
 }  // namespace
 
 TEST_CASE("JsonWriter escapes strings as nlohmann does", "[json-writer]") {
-  for (const std::string s : {std::string("gewoon"), std::string("\"aanhaling\" en \\ schuin"),
+  for (const std::string& s : {std::string("gewoon"), std::string("\"aanhaling\" en \\ schuin"),
                               std::string("regel\neen\rtwee\tdrie\b\f"), std::string("\x01\x1f\x7f"),
                               std::string("«Elke regio telt» – één café 😀"), std::string("")}) {
     INFO(s);

@@ -48,12 +48,8 @@ TEST_CASE("the findings on the whole corpus match their fingerprints, on one thr
   Engine engine(config, test::language_services(), test::builtin_plugins(), messages);
   REQUIRE(messages.empty());
 
-  std::vector<fs::path> files;
-  for (const char* folder : {"circulaires", "letters"})
-    for (const auto& e : fs::directory_iterator(fs::path(HELDER_SHARED_DIR) / "corpus" / folder))
-      if (e.is_regular_file() && e.path().extension() != ".tsv") files.push_back(e.path());  // not index.tsv
-  std::sort(files.begin(), files.end());
-  REQUIRE(files.size() >= 32);
+  const std::vector<fs::path> files = test::corpus_files();
+  REQUIRE(files.size() == 32);
 
   std::string actual;
   for (const fs::path& file : files) {

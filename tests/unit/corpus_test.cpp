@@ -18,11 +18,7 @@ TEST_CASE("every finding on the circulaires and letters lies inside its sentence
   Engine engine(config, test::language_services(), test::builtin_plugins(), messages);
   REQUIRE(messages.empty());
 
-  std::vector<fs::path> files;
-  for (const char* folder : {"circulaires", "letters"})
-    for (const auto& e : fs::directory_iterator(fs::path(HELDER_SHARED_DIR) / "corpus" / folder))
-      if (e.path().extension() == ".txt" || e.path().extension() == ".md") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = test::corpus_files();
   REQUIRE(files.size() == 32);
 
   std::size_t total = 0;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -70,6 +71,15 @@ std::string read_file(const fs::path& p) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+std::vector<fs::path> corpus_files() {
+  std::vector<fs::path> files;
+  for (const char* folder : {"circulaires", "letters"})
+    for (const auto& e : fs::directory_iterator(fs::path(HELDER_SHARED_DIR) / "corpus" / folder))
+      if (e.path().extension() == ".txt" || e.path().extension() == ".md") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 namespace {

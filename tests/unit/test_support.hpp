@@ -44,6 +44,9 @@ RunResult run_helder(const std::vector<std::string>& args, const std::string& in
 
 std::string read_file(const std::filesystem::path& p);
 
+// The texts of ../shared/corpus the corpus tests check: the 30 circulaires and the two letters, sorted.
+std::vector<std::filesystem::path> corpus_files();
+
 
 // A rule fixture's expected finding: ⟦words⟧{severity: part of the message} (tests/rules/README).
 struct Expectation {

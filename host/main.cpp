@@ -37,6 +37,18 @@ int main(int argc, char** argv) {
   std::string color = "auto";
   app.add_option("--config", global.config_file, "Gebruik dit configuratiebestand (zoek niet naar .helder.toml)");
   app.add_option("--plugin-dir", global.plugin_dirs, "Laad ook plugins uit deze map (mag vaker)");
+  std::string isolate;
+  app.add_option("--isolate-plugins", isolate,
+                 "Laat plugins in een eigen proces werken, zodat een fout in een plugin helder niet stopt: none, "
+                 "foreign (plugins van buiten helder zelf; standaard in de taalserver) of all")
+      ->check(CLI::IsMember({"none", "foreign", "all"}));
+  double plugin_timeout = 10;
+  app.add_option("--plugin-timeout", plugin_timeout,
+                 "Seconden die een plugin in een eigen proces per controle mag gebruiken (standaard 10)")
+      ->check(CLI::Range(0.05, 3600.0));
+  app.add_option("--plugin-memory", global.plugin_limits.memory_mb,
+                 "Megabytes geheugen die een plugin in een eigen proces mag gebruiken (standaard 2048)")
+      ->check(CLI::Range(16, 1 << 20));
   app.add_option("--color", color, "Kleur in de uitvoer: auto, always of never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--suggestions", global.suggestions,
@@ -159,6 +171,13 @@ int main(int argc, char** argv) {
   if (*merge && !parse_outputs(merge_output_texts, merge_outputs)) return exit_problem;
 
   try {
+    using Isolation = SessionOptions::Isolation;
+    global.isolate_plugins = isolate == "all"       ? Isolation::All
+                             : isolate == "foreign" ? Isolation::Foreign
+                             : isolate == "none"    ? Isolation::None
+                             : *lsp                 ? Isolation::Foreign
+                                                    : Isolation::None;
+    global.plugin_limits.timeout = std::chrono::milliseconds(static_cast<long>(plugin_timeout * 1000));
     if (*lsp) return helder::lsp::run(global);
     global.report = error_line;
     Session session(global);

@@ -2,6 +2,7 @@
 #include <helder/config.hpp>
 #include <helder/text.hpp>
 
+#include "nfc_normalizer.hpp"
 #include "option_table.hpp"
 
 #include <helder/reading_level.hpp>
@@ -108,9 +109,9 @@ std::vector<std::string> expect_string_array(const fs::path& file, const toml::n
 // ("Één" -> "één", "IJSSEL" -> "ijssel").
 std::string lower_word(const std::string& s) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  const icu::Normalizer2* nfc = nfc_normalizer();
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  if (U_SUCCESS(status)) {
+  if (nfc) {
     icu::UnicodeString normalized = nfc->normalize(text, status);
     if (U_SUCCESS(status)) text = std::move(normalized);
   }
@@ -131,7 +132,9 @@ void merge_into(toml::table& into, const toml::table& from) {
     } else if (existing && existing->is_array() && node.is_array()) {
       for (const toml::node& item : *node.as_array()) existing->as_array()->push_back(item);
     } else {
-      into.insert_or_assign(key, node);
+      // Erase first: insert_or_assign would keep the old key, and with it the place of the old value.
+      into.erase(key.str());
+      into.insert(key, node);
     }
   }
 }
@@ -183,7 +186,10 @@ void apply_rule_table(const fs::path& file, const toml::table& table, RuleConfig
   if (in_pack) {
     merge_into(options->table, options_here);
   } else {
-    for (const auto& [key, node] : options_here) options->table.insert_or_assign(key, node);
+    for (const auto& [key, node] : options_here) {
+      options->table.erase(key.str());  // the key too: errors about the value point into this file
+      options->table.insert(key, node);
+    }
   }
   rule.options = std::move(options);
 }

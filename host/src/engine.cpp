@@ -5,6 +5,7 @@
 #include "option_table.hpp"
 #include "parallel.hpp"
 #include "passive.hpp"
+#include "plugin_process.hpp"
 #include "token_features.hpp"
 
 #include <boost/dll/runtime_symbol_info.hpp>
@@ -29,7 +30,8 @@ InstallLayout InstallLayout::detect() {
   std::error_code ec;
   const fs::path exe = boost::dll::program_location(ec);
   const fs::path prefix = ec ? fs::current_path() : exe.parent_path().parent_path();
-  return InstallLayout{prefix / HELDER_PLUGIN_DIR, prefix / HELDER_SHARE_DIR};
+  return InstallLayout{prefix / HELDER_PLUGIN_DIR, prefix / HELDER_SHARE_DIR,
+                       (ec ? fs::current_path() : exe.parent_path()) / "helder-plugin-worker"};
 }
 
 std::shared_ptr<const LanguageServices> LanguageServices::load(const fs::path& data_dir,
@@ -72,6 +74,17 @@ Readability readability(std::uint32_t sentences, std::uint32_t words, std::uint3
 
 namespace {
 
+// Every function a plugin calls is noexcept: an exception must never unwind through the plugin's frames (C, or
+// C++ built with another compiler). Whatever goes wrong inside becomes the fallback answer.
+template <class R, class F>
+R guarded(R fallback, F&& body) noexcept {
+  try {
+    return body();
+  } catch (...) {
+    return fallback;
+  }
+}
+
 class OptionReader {
  public:
   // `pack_settings`: settings of the pack itself (target_level) that a rule may read as options when its own
@@ -83,6 +96,8 @@ class OptionReader {
     return helder_options{sizeof(helder_options), this, &get_int, &get_double, &get_bool, &get_string, &array_size};
   }
   const std::string& error() const { return error_; }
+  // Where the option of the wrong type stands in its file (when the error is one).
+  const std::optional<toml::source_region>& wrong_place() const { return wrong_place_; }
 
   // An option in the rule's table that the rule never asked for: a typing error ("warnig_above") or an option of
   // another rule. Returns its key and the nearest option the rule does know ("" when none is near).
@@ -114,7 +129,13 @@ class OptionReader {
     return toml::at_path(table_->table, path);
   }
   void wrong_type(std::string_view path, std::string_view expected) {
-    if (error_.empty()) error_ = fmt::format("optie \"{}\" moet {} zijn", path, expected);
+    if (!error_.empty()) return;
+    error_ = fmt::format("de instelling \"{}\" moet {} zijn", path, expected);
+    // The place of the option's key: values copied while merging the configuration lose their own place.
+    if (!table_) return;
+    const std::string_view first = path.substr(0, path.find_first_of(".["));
+    for (const auto& [key, node] : table_->table)
+      if (key.str() == first && key.source().begin.line) wrong_place_ = key.source();
   }
 
   static OptionReader& self(void* c) { return *static_cast<OptionReader*>(c); }
@@ -135,16 +156,23 @@ class OptionReader {
     r.wrong_type(view(path), expected);
     return fallback;
   }
-  static int64_t get_int(void* c, helder_str path, int64_t fallback) {
-    return read_scalar<int64_t>(c, path, fallback, &toml::node::is_integer, "een geheel getal");
+  static int64_t get_int(void* c, helder_str path, int64_t fallback) noexcept {
+    return guarded(fallback, [&] {
+      return read_scalar<int64_t>(c, path, fallback, &toml::node::is_integer, "een geheel getal");
+    });
   }
-  static double get_double(void* c, helder_str path, double fallback) {
-    return read_scalar<double>(c, path, fallback, &toml::node::is_number, "een getal");
+  static double get_double(void* c, helder_str path, double fallback) noexcept {
+    return guarded(fallback, [&] { return read_scalar<double>(c, path, fallback, &toml::node::is_number, "een getal"); });
   }
-  static int get_bool(void* c, helder_str path, int fallback) {
-    return read_scalar<bool>(c, path, fallback != 0, &toml::node::is_boolean, "true of false") ? 1 : 0;
+  static int get_bool(void* c, helder_str path, int fallback) noexcept {
+    return guarded(fallback, [&] {
+      return read_scalar<bool>(c, path, fallback != 0, &toml::node::is_boolean, "true of false") ? 1 : 0;
+    });
   }
-  static helder_str get_string(void* c, helder_str path, helder_str fallback) {
+  static helder_str get_string(void* c, helder_str path, helder_str fallback) noexcept {
+    return guarded(fallback, [&] { return read_string(c, path, fallback); });
+  }
+  static helder_str read_string(void* c, helder_str path, helder_str fallback) {
     OptionReader& r = self(c);
     const auto node = r.at(view(path));
     if (!node) {
@@ -161,10 +189,12 @@ class OptionReader {
     const std::string& kept = r.strings_.emplace_back(view(fallback));
     return helder_str{kept.data(), kept.size()};
   }
-  static size_t array_size(void* c, helder_str path) {
-    const auto node = self(c).at(view(path));
-    if (const auto* a = node.as_array()) return a->size();
-    return 0;
+  static size_t array_size(void* c, helder_str path) noexcept {
+    return guarded(std::size_t{0}, [&] {
+      const auto node = self(c).at(view(path));
+      if (const auto* a = node.as_array()) return a->size();
+      return std::size_t{0};
+    });
   }
 
   std::shared_ptr<const OptionTable> table_;
@@ -173,6 +203,7 @@ class OptionReader {
   toml::table defaults_;             // defaults the rule read, keyed by option path
   std::deque<std::string> strings_;  // views handed to the plugin stay valid: a deque never moves them
   std::string error_;
+  std::optional<toml::source_region> wrong_place_;
 };
 
 }  // namespace
@@ -181,52 +212,72 @@ class OptionReader {
 // The word services, lent to plugins through helder_host.
 
 struct Engine::HostContext {
+  HostContext(const WordServices* w, const Config* c, const Lexicon* l) : words(w), config(c), lexicon(l) {}
   const WordServices* words;
   const Config* config;
   const Lexicon* lexicon;
   mutable std::mutex inflected_mutex;
   mutable std::unordered_map<std::string, std::string> inflected;  // node-based: views stay valid
 
+  // Every function here is noexcept and catches everything (see guarded()): plugins call them from C frames.
   static const HostContext& of(void* c) { return *static_cast<const HostContext*>(c); }
   static std::string_view view(helder_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
-
-  static uint32_t syllables(void* c, helder_str word) { return of(c).words->syllables(view(word)); }
-  static int spelled_correctly(void* c, helder_str word) { return of(c).words->spelled_correctly(view(word)); }
-  static uint32_t frequency_band(void* c, helder_str word) { return of(c).words->frequency_band(view(word)); }
-  static void suggestions(void* c, helder_str word, void (*each)(void*, helder_str), void* user) {
-    for (const std::string& s : of(c).words->suggestions(view(word))) each(user, helder_str{s.data(), s.size()});
-  }
-  static void compound_parts(void* c, helder_str word, void (*each)(void*, helder_str), void* user) {
-    for (const std::string& s : of(c).words->compound_parts(view(word))) each(user, helder_str{s.data(), s.size()});
-  }
-  static int vocabulary(void* c, helder_str word) {
-    const HostContext& h = of(c);
-    if (h.config->reject.empty() && h.config->accept.empty()) return 0;  // most projects: no lookup at all
-    const std::string& lower = h.words->info(view(word)).lower;
-    if (h.config->reject.count(lower)) return -1;
-    if (h.config->accept.count(lower)) return 1;
-    return 0;
-  }
   static helder_str str(std::string_view s) { return helder_str{s.data(), s.size()}; }
-  static helder_word lookup(void* c, helder_str word) {
-    const WordFeatures f = of(c).lexicon->features(view(word));
-    return helder_word{sizeof(helder_word), f.word_class, f.verb_form, f.lemma};
+
+  static uint32_t syllables(void* c, helder_str word) noexcept {
+    return guarded(0u, [&] { return of(c).words->syllables(view(word)); });
   }
-  static helder_str lemma_text(void* c, uint32_t lemma) { return str(of(c).lexicon->lemma_text(lemma)); }
-  static uint32_t lemma_id(void* c, helder_str lemma) { return of(c).lexicon->lemma_id(view(lemma)); }
-  static uint32_t separable_verb(void* c, helder_str particle, uint32_t lemma) {
-    return of(c).lexicon->separable_verb(view(particle), lemma);
+  static int spelled_correctly(void* c, helder_str word) noexcept {
+    return guarded(-1, [&] { return of(c).words->spelled_correctly(view(word)); });
   }
-  static helder_str verb_form(void* c, uint32_t lemma, uint32_t form) {
-    return str(of(c).lexicon->verb_form(lemma, form));
+  static uint32_t frequency_band(void* c, helder_str word) noexcept {
+    return guarded(5u, [&] { return of(c).words->frequency_band(view(word)); });
   }
-  static helder_str inflect_adjective(void* c, helder_str adjective) {
-    const HostContext& h = of(c);
-    std::lock_guard lock(h.inflected_mutex);
-    auto it = h.inflected.find(std::string(view(adjective)));
-    if (it == h.inflected.end())
-      it = h.inflected.emplace(std::string(view(adjective)), helder::inflect_adjective(view(adjective))).first;
-    return str(it->second);
+  static void suggestions(void* c, helder_str word, void (*each)(void*, helder_str), void* user) noexcept {
+    const auto list = guarded(std::vector<std::string>{}, [&] { return of(c).words->suggestions(view(word)); });
+    for (const std::string& s : list) each(user, str(s));
+  }
+  static void compound_parts(void* c, helder_str word, void (*each)(void*, helder_str), void* user) noexcept {
+    const auto list = guarded(std::vector<std::string>{}, [&] { return of(c).words->compound_parts(view(word)); });
+    for (const std::string& s : list) each(user, str(s));
+  }
+  static int vocabulary(void* c, helder_str word) noexcept {
+    return guarded(0, [&] {
+      const HostContext& h = of(c);
+      if (h.config->reject.empty() && h.config->accept.empty()) return 0;  // most projects: no lookup at all
+      const std::string& lower = h.words->info(view(word)).lower;
+      if (h.config->reject.count(lower)) return -1;
+      if (h.config->accept.count(lower)) return 1;
+      return 0;
+    });
+  }
+  static helder_word lookup(void* c, helder_str word) noexcept {
+    return guarded(helder_word{sizeof(helder_word), 0, 0, 0}, [&] {
+      const WordFeatures f = of(c).lexicon->features(view(word));
+      return helder_word{sizeof(helder_word), f.word_class, f.verb_form, f.lemma};
+    });
+  }
+  static helder_str lemma_text(void* c, uint32_t lemma) noexcept {
+    return guarded(str(""), [&] { return str(of(c).lexicon->lemma_text(lemma)); });
+  }
+  static uint32_t lemma_id(void* c, helder_str lemma) noexcept {
+    return guarded(0u, [&] { return of(c).lexicon->lemma_id(view(lemma)); });
+  }
+  static uint32_t separable_verb(void* c, helder_str particle, uint32_t lemma) noexcept {
+    return guarded(0u, [&] { return of(c).lexicon->separable_verb(view(particle), lemma); });
+  }
+  static helder_str verb_form(void* c, uint32_t lemma, uint32_t form) noexcept {
+    return guarded(str(""), [&] { return str(of(c).lexicon->verb_form(lemma, form)); });
+  }
+  static helder_str inflect_adjective(void* c, helder_str adjective) noexcept {
+    return guarded(str(""), [&] {
+      const HostContext& h = of(c);
+      std::lock_guard lock(h.inflected_mutex);
+      auto it = h.inflected.find(std::string(view(adjective)));
+      if (it == h.inflected.end())
+        it = h.inflected.emplace(std::string(view(adjective)), helder::inflect_adjective(view(adjective))).first;
+      return str(it->second);
+    });
   }
 };
 
@@ -238,9 +289,14 @@ class Rule {
   Rule(RuleConfig config, std::shared_ptr<const LoadedPlugin> plugin, const helder_check_kind* kind,
        std::map<std::string, std::string, std::less<>> pack_settings)
       : config_(std::move(config)), plugin_(std::move(plugin)), kind_(kind),
-        options_(config_.options, std::move(pack_settings)) {}
+        kind_index_(plugin_->kind_index(kind)), options_(config_.options, std::move(pack_settings)) {}
   ~Rule() {
-    if (instance_) kind_->destroy(instance_);  // before plugin_ (and so the library) is released
+    if (!instance_) return;
+    // Before plugin_ (and so the library, or its process) is released.
+    if (PluginProcess* process = plugin_->process())
+      process->destroy(instance_);
+    else
+      kind_->destroy(instance_);
   }
   Rule(const Rule&) = delete;
   Rule& operator=(const Rule&) = delete;
@@ -251,9 +307,11 @@ class Rule {
     std::string error;
     helder_errors errors{sizeof(helder_errors), &error, &collect_error};
     void* instance = nullptr;
-    const helder_status status = kind_->create(host, &options, &errors, &instance);
+    PluginProcess* process = plugin_->process();
+    const helder_status status = process ? process->create(kind_index_, host, &options, &errors, &instance)
+                                         : kind_->create(host, &options, &errors, &instance);
     if (!options_.error().empty()) {
-      if (status == HELDER_OK && instance) kind_->destroy(instance);
+      if (status == HELDER_OK && instance) process ? process->destroy(instance) : kind_->destroy(instance);
       return options_.error();
     }
     if (status != HELDER_OK || !instance) return error.empty() ? "de plugin kon de regel niet maken" : error;
@@ -267,6 +325,7 @@ class Rule {
   bool disabled() const { return disabled_.load(std::memory_order_relaxed); }
   std::string effective_options() const { return options_.effective(); }
   std::optional<std::pair<toml::key, std::string>> unknown_option() const { return options_.unknown_option(); }
+  const std::optional<toml::source_region>& wrong_option_place() const { return options_.wrong_place(); }
 
   // Runs the check; returns false with `error` set when the rule failed (threw, or broke the contract).
   bool run(const helder_unit& unit, std::vector<helder_finding>& raw, std::deque<std::string>& strings,
@@ -278,9 +337,8 @@ class Rule {
       const helder_unit* unit;
       std::string* error;
     } collector{&raw, &strings, &fixes, &unit, &error};
-    auto emit = [](void* c, const helder_finding* f) {
-      auto& col = *static_cast<Collector*>(c);
-      if (!col.error->empty()) return;
+    // Copies a finding; throws only when memory runs out (the finding is then lost, the run goes on).
+    static constexpr auto keep = [](auto& col, const helder_finding* f) {
       if (!f || f->struct_size < offsetof(helder_finding, fix_stride) + sizeof(size_t)) {
         *col.error = "de plugin gaf een onvolledige melding";
         return;
@@ -306,10 +364,17 @@ class Rule {
       copy.fix_count = kept.size();
       col.raw->push_back(copy);
     };
+    auto emit = [](void* c, const helder_finding* f) noexcept {
+      auto& col = *static_cast<Collector*>(c);
+      if (!col.error->empty()) return;
+      if (!guarded(false, [&] { keep(col, f); return true; })) *col.error = "er was geen geheugen meer voor de meldingen";
+    };
     helder_sink sink{sizeof(helder_sink), &collector, emit};
     std::string plugin_error;
     helder_errors errors{sizeof(helder_errors), &plugin_error, &collect_error};
-    const helder_status status = kind_->check(instance_, &unit, &sink, &errors);
+    PluginProcess* process = plugin_->process();
+    const helder_status status = process ? process->check(instance_, &unit, &sink, &errors)
+                                         : kind_->check(instance_, &unit, &sink, &errors);
     if (status != HELDER_OK) {
       error = plugin_error.empty() ? "de controle gaf een fout zonder uitleg" : plugin_error;
       return false;
@@ -323,14 +388,15 @@ class Rule {
  private:
   static std::string_view view(helder_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
   static helder_str c_str(const std::string& s) { return helder_str{s.data(), s.size()}; }
-  static void collect_error(void* c, helder_str message) {
+  static void collect_error(void* c, helder_str message) noexcept {
     auto& error = *static_cast<std::string*>(c);
-    if (error.empty()) error = std::string(view(message));
+    if (error.empty()) guarded(0, [&] { error.assign(view(message)); return 0; });
   }
 
   RuleConfig config_;
   std::shared_ptr<const LoadedPlugin> plugin_;
   const helder_check_kind* kind_;
+  std::size_t kind_index_;
   OptionReader options_;
   void* instance_ = nullptr;
   mutable std::atomic<bool> disabled_{false};
@@ -400,7 +466,17 @@ Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, 
     }
     auto rule = std::make_unique<Rule>(rc, plugin, kind,
                                        std::map<std::string, std::string, std::less<>>{{"target_level", config_.target_level}});
+    // The file a setting of the rule comes from (a pack's, or the project's .helder.toml).
+    auto file_of = [&](const toml::source_region& where) {
+      return where.path && !where.path->empty() ? fs::path(*where.path)
+             : config_.files.empty()           ? fs::path(".helder.toml")
+                                               : config_.files.back();
+    };
     if (std::string error = rule->create(host_.get()); !error.empty()) {
+      // An option of the wrong type is an error of the configuration, with its place, as a typing error is.
+      if (const auto& where = rule->wrong_option_place())
+        throw ConfigError(file_of(*where), where->begin.line, where->begin.column,
+                          fmt::format("regel {}: {}.", rc.id, error));
       left_out.problem = error;
       left_out.plugin_version = plugin->version();
       messages.push_back(fmt::format("Regel {} (plugin {}) werkt niet: {}.", rc.id, plugin_name, error));
@@ -411,10 +487,7 @@ Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, 
     // pass silently with the default in its place.
     if (const auto unknown = rule->unknown_option()) {
       const toml::source_region& where = unknown->first.source();
-      const fs::path file = where.path && !where.path->empty() ? fs::path(*where.path)
-                            : config_.files.empty()           ? fs::path(".helder.toml")
-                                                              : config_.files.back();
-      throw ConfigError(file, where.begin.line, where.begin.column,
+      throw ConfigError(file_of(where), where.begin.line, where.begin.column,
                         fmt::format("regel {} kent de instelling \"{}\" niet.{}", rc.id, unknown->first.str(),
                                     unknown->second.empty() ? std::string()
                                                             : fmt::format(" Bedoelde u \"{}\"?", unknown->second)));

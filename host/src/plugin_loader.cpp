@@ -1,6 +1,8 @@
 // Loads rule plugins with Boost.DLL and checks their descriptor before any of their code runs.
 #include <helder/plugin_loader.hpp>
 
+#include "plugin_process.hpp"
+
 #include <boost/dll/library_info.hpp>
 #include <boost/dll/shared_library.hpp>
 #include <fmt/format.h>
@@ -30,6 +32,16 @@ const helder_check_kind* LoadedPlugin::find_kind(std::string_view name) const {
   return nullptr;
 }
 
+std::intptr_t LoadedPlugin::process_id() const {
+  return process_ && process_->alive() ? process_->pid() : 0;
+}
+
+std::size_t LoadedPlugin::kind_index(const helder_check_kind* kind) const {
+  for (std::size_t i = 0; i < kind_count(); ++i)
+    if (&this->kind(i) == kind) return i;
+  return kind_count();
+}
+
 namespace {
 
 // The smallest descriptor and kind this host understands: everything up to the last field of ABI 1.0.
@@ -50,8 +62,35 @@ std::vector<std::string> exported_symbols(const fs::path& file, std::string& err
 
 }  // namespace
 
-bool PluginRegistry::load_file(const fs::path& file, std::vector<std::string>& messages) {
+bool PluginRegistry::load_file(const fs::path& file, std::vector<std::string>& messages,
+                               const PluginIsolation* isolation) {
   const std::string shown = file.filename().string();
+  if (isolation && !isolation->worker.empty()) {
+    // The worker checks the library as below, in its own process: a plugin that crashes while loading
+    // does not take the host down either.
+    std::shared_ptr<PluginProcess> process = PluginProcess::start(isolation->worker, file, isolation->limits, messages);
+    if (!process) return false;
+    const PluginProcess::Descriptor& d = process->descriptor();
+    auto plugin = std::shared_ptr<LoadedPlugin>(new LoadedPlugin());
+    plugin->path_ = file;
+    plugin->name_ = d.name;
+    plugin->version_ = d.version;
+    for (const PluginProcess::Kind& k : d.kinds)
+      plugin->remote_kinds_.push_back(helder_check_kind{sizeof(helder_check_kind), k.name.c_str(), k.summary.c_str(),
+                                                        k.scope, nullptr, nullptr, nullptr});
+    plugin->remote_descriptor_ = helder_plugin{sizeof(helder_plugin), d.abi_major, d.abi_minor, plugin->name_.c_str(),
+                                               plugin->version_.c_str(), plugin->remote_kinds_.data(),
+                                               plugin->remote_kinds_.size(), sizeof(helder_check_kind)};
+    plugin->descriptor_ = &plugin->remote_descriptor_;
+    plugin->process_ = std::move(process);
+    if (find(plugin->name_)) {
+      messages.push_back(fmt::format("Plugin {} is niet geladen: er is al een plugin met de naam \"{}\" geladen ({})",
+                                     shown, plugin->name_, file.string()));
+      return false;
+    }
+    plugins_.push_back(std::move(plugin));
+    return true;
+  }
   auto refuse = [&](const std::string& why) {
     messages.push_back(fmt::format("Plugin {} is niet geladen: {} ({})", shown, why, file.string()));
     return false;
@@ -98,7 +137,8 @@ bool PluginRegistry::load_file(const fs::path& file, std::vector<std::string>& m
   return true;
 }
 
-void PluginRegistry::load_directory(const fs::path& dir, std::vector<std::string>& messages) {
+void PluginRegistry::load_directory(const fs::path& dir, std::vector<std::string>& messages,
+                                    const PluginIsolation* isolation) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     messages.push_back(fmt::format("De plugin-map {} bestaat niet.", dir.string()));
@@ -108,7 +148,7 @@ void PluginRegistry::load_directory(const fs::path& dir, std::vector<std::string
   for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec))
     if (entry.path().extension() == ".so") files.push_back(entry.path());
   std::sort(files.begin(), files.end());  // a stable order, whatever the file system returns
-  for (const fs::path& f : files) load_file(f, messages);
+  for (const fs::path& f : files) load_file(f, messages, isolation);
 }
 
 std::shared_ptr<const LoadedPlugin> PluginRegistry::find(std::string_view plugin_name) const {

@@ -59,9 +59,16 @@ std::string Session::config_key(const fs::path& checked) const {
 
 std::shared_ptr<Engine> Session::engine_for(const fs::path& checked) {
   const std::string key = config_key(checked);
+  // The configuration loads outside the lock; set_adjust() and forget_engines() may come meanwhile (the
+  // language server's main thread), so the adjustment is copied under the lock, and an engine made from a
+  // configuration that changed in the meantime is used for this call but not kept.
+  std::function<void(Config&)> adjust;
+  std::uint64_t generation;
   {
     std::lock_guard lock(mutex_);
     if (auto it = engines_.find(key); it != engines_.end()) return it->second;
+    adjust = options_.adjust;
+    generation = generation_;
   }
   ConfigRequest request;
   request.checked_path = checked;
@@ -71,7 +78,7 @@ std::shared_ptr<Engine> Session::engine_for(const fs::path& checked) {
   Config config = load_config(request);
   config.editor = options_.editor;
   config.suggestions = options_.suggestions;
-  if (options_.adjust) options_.adjust(config);
+  if (adjust) adjust(config);
   for (const std::string& n : config.notes) say(n);
   std::shared_ptr<const LanguageServices> shared = services();
   std::lock_guard lock(mutex_);
@@ -80,19 +87,21 @@ std::shared_ptr<Engine> Session::engine_for(const fs::path& checked) {
   std::vector<std::string> messages;
   auto engine = std::make_shared<Engine>(std::move(config), shared, plugins_, messages);
   for (const std::string& m : messages) say(m);
-  engines_.emplace(key, engine);
+  if (generation == generation_) engines_.emplace(key, engine);
   return engine;
 }
 
 void Session::forget_engines() {
   std::lock_guard lock(mutex_);
   engines_.clear();
+  ++generation_;
 }
 
 void Session::set_adjust(std::function<void(Config&)> adjust) {
   std::lock_guard lock(mutex_);
   options_.adjust = std::move(adjust);
   engines_.clear();
+  ++generation_;
 }
 
 void Session::load_plugins(const Config& config) {
@@ -101,11 +110,15 @@ void Session::load_plugins(const Config& config) {
   for (const std::string& d : options_.plugin_dirs) dirs.emplace_back(d);
   for (const fs::path& d : config.plugin_dirs) dirs.push_back(d);
   std::vector<std::string> messages;
+  const PluginIsolation isolation{layout_.plugin_worker, options_.plugin_limits};
+  const std::string own = fs::weakly_canonical(layout_.plugin_dir).string();
   for (const fs::path& d : dirs) {
     const std::string key = fs::weakly_canonical(d).string();
     if (std::find(loaded_dirs_.begin(), loaded_dirs_.end(), key) != loaded_dirs_.end()) continue;
     loaded_dirs_.push_back(key);
-    plugins_.load_directory(d, messages);
+    const bool isolated = options_.isolate_plugins == SessionOptions::Isolation::All ||
+                          (options_.isolate_plugins == SessionOptions::Isolation::Foreign && key != own);
+    plugins_.load_directory(d, messages, isolated ? &isolation : nullptr);
   }
   for (const std::string& m : messages) say(m);
 }

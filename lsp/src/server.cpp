@@ -9,6 +9,7 @@
 //   document changed while it was being checked. Only the worker touches a document's ParagraphCache.
 #include <helder/lsp/server.hpp>
 
+#include <helder/limits.hpp>
 #include <helder/lsp/jsonrpc.hpp>
 #include <helder/lsp/protocol.hpp>
 #include <helder/lsp/transport.hpp>
@@ -65,6 +66,7 @@ struct Document {
   std::uint64_t engine_generation = 0;
   std::uint64_t long_sentence_engine = 0;  // Engine::serial() that long_sentence was read from
   std::uint32_t long_sentence = 25;
+  std::string shown_problem;  // why the last version was not checked (too large, limits.hpp), as last shown
 };
 
 // What the reader thread hands the main thread.
@@ -73,6 +75,7 @@ struct Incoming {
   Message message;
   bool parse_error = false;
   std::string problem;  // Problem: a framing error (English, for the log)
+  std::string notice;   // Problem: what the writer should hear of it (Dutch, a window message), or empty
 };
 
 class IncomingQueue {
@@ -169,6 +172,7 @@ class Server {
       case Incoming::Kind::End: return false;
       case Incoming::Kind::Problem:
         log(kError, "helder: invoer klopt niet: " + in.problem);
+        if (!in.notice.empty()) show(kError, in.notice);
         return true;
       case Incoming::Kind::Message: break;
     }
@@ -482,9 +486,15 @@ class Server {
     std::map<std::string, bool> old_errors;
     {
       std::lock_guard lock(mutex_);
-      ++generation_;
       old_errors.swap(config_errors_);
       shown_config_errors_.clear();
+    }
+    // Cleared before any document is checked again: a new error of the same file must come after the clear.
+    for (const auto& [uri, _] : old_errors)
+      send(notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}}));
+    {
+      std::lock_guard lock(mutex_);
+      ++generation_;
       for (auto& [uri, doc] : documents_)
         if (doc->format) {
           doc->dirty = true;
@@ -492,8 +502,6 @@ class Server {
         }
     }
     work_cv_.notify_all();
-    for (const auto& [uri, _] : old_errors)
-      send(notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}}));
     if (diagnostic_refresh_) server_request("workspace/diagnostic/refresh", nullptr);
     if (code_lens_refresh_) server_request("workspace/codeLens/refresh", nullptr);
   }
@@ -540,8 +548,10 @@ class Server {
     json diag{{"range", positions.range_to_json(start, end)}, {"severity", 1}, {"source", "helder"},
               {"code", "configuration"}, {"message", e.description()}};
     send(notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array({diag})}}));
-    show(kError, fmt::format("helder kan de configuratie niet gebruiken: {}. Verbeter het bestand; daarna controleert "
-                             "helder uw tekst weer.", e.what()));
+    const std::string what = e.what();
+    const bool ends_sentence = !what.empty() && (what.back() == '.' || what.back() == '?');
+    show(kError, fmt::format("helder kan de configuratie niet gebruiken: {}{} Verbeter het bestand; daarna controleert "
+                             "helder uw tekst weer.", what, ends_sentence ? "" : "."));
   }
 
   // --- Documents ------------------------------------------------------------------------------------
@@ -741,6 +751,30 @@ class Server {
     }
   }
 
+  static std::string too_large_document() {
+    const std::string cap = limits::size_text(limits::max_editor_document_bytes);
+    return fmt::format("Dit document is te groot om in de editor te controleren: meer dan {}. helder controleert in "
+                       "de editor documenten tot {}. Splits de tekst in kleinere bestanden, of controleer dit bestand "
+                       "met 'helder check' (tot {}).",
+                       cap, cap, limits::size_text(limits::max_text_bytes));
+  }
+
+  // A document helder cannot check (too large, a line or paragraph too long, nested too deep: limits.hpp)
+  // gets one diagnostic at its start saying why, and a window message once; the server goes on.
+  void not_checked(Document& doc, CheckResult& result, const std::string& why) {
+    result.analysis.reset();
+    result.problem = why;
+    Finding f;
+    f.rule_id = "input";
+    f.severity = Severity::Warning;
+    f.end = static_cast<std::uint32_t>(std::min(result.text.find_first_of("\r\n"), result.text.size()));
+    f.message = why;
+    f.id = "input";
+    result.findings = {std::move(f)};
+    if (doc.shown_problem != why) show(kWarning, why);
+    doc.shown_problem = why;
+  }
+
   // The sentence-length rule's warning_above, for the reading level line.
   static std::uint32_t long_sentence_words(const Engine& engine) {
     for (const RuleDescription& d : engine.describe_rules()) {
@@ -774,6 +808,7 @@ class Server {
     result->format = *doc->format;
     result->encoding = encoding_;
     try {
+      if (result->text.size() > limits::max_editor_document_bytes) throw InputError(too_large_document());
       if (!doc->engine || doc->engine_generation != generation) {
         doc->engine.reset();
         fs::path checked = doc->path ? *doc->path : fs::current_path();
@@ -807,12 +842,15 @@ class Server {
       result->findings.clear();
       result->problem = e.what();
       config_failed(e);
+    } catch (const InputError& e) {
+      not_checked(*doc, *result, e.what());
     } catch (const std::exception& e) {
       result->analysis.reset();
       result->findings.clear();
       result->problem = e.what();
       log(kError, fmt::format("helder: {} niet gecontroleerd: {}", doc->uri, e.what()));
     }
+    if (result->analysis) doc->shown_problem.clear();
     result->result_id = fmt::format("{}-{}", version, ++check_serial_);
     result->finish();
     if (push_) diagnostics(*result, diagnostics_buffer_);
@@ -901,6 +939,12 @@ int run(SessionOptions options, int in_fd, int out_fd) {
         Incoming problem;
         problem.kind = Incoming::Kind::Problem;
         problem.problem = frame->error;
+        if (frame->oversized)
+          problem.notice = fmt::format(
+              "De editor stuurde helder een bericht van meer dan {}. Dat is te groot: helder heeft het bericht "
+              "overgeslagen. Meestal is zo'n bericht een heel groot document. helder controleert in de editor "
+              "documenten tot {}. Controleer een groter bestand met 'helder check'.",
+              limits::size_text(limits::max_lsp_message_bytes), limits::size_text(limits::max_editor_document_bytes));
         queue.push(std::move(problem));
       }
       if (frame->kind == Frame::Kind::Error) continue;

@@ -367,14 +367,16 @@ TEST_CASE("JSON offsets count in the file as it is on disk, byte order mark incl
   CHECK(f["range"]["start"]["column"] == 1);
 }
 
-TEST_CASE("an option of the wrong type names the option and the rule", "[cli]") {
+TEST_CASE("an option of the wrong type is an error at its place in the file, naming the option and the rule", "[cli]") {
   test::TempDir dir;
-  dir.write(".helder.toml", "[rules.\"rijksoverheid.sentence-length\"]\nwarning_above = \"veel\"\n");
+  dir.write(".helder.toml", "# proef\n[rules.\"rijksoverheid.sentence-length\"]\nwarning_above = \"veel\"\n");
   const fs::path letter = dir.write("brief.txt", long_sentence + "\n");
   const auto r = run_helder({"check", letter.string()});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("rijksoverheid.sentence-length") != std::string::npos);
-  CHECK(r.err.find("optie \"warning_above\" moet een geheel getal zijn") != std::string::npos);
+  CHECK(r.out.empty());  // nothing is checked with a broken configuration
+  CHECK(r.err.find(".helder.toml:3:1: ") != std::string::npos);
+  CHECK(r.err.find("regel rijksoverheid.sentence-length: de instelling \"warning_above\" moet een geheel getal zijn") !=
+        std::string::npos);
 }
 
 TEST_CASE("check --fix applies the sure fixes, keeps the rest for a person, and reports what is left", "[cli][fix]") {

@@ -26,6 +26,7 @@ namespace helder {
 struct InstallLayout {
   std::filesystem::path plugin_dir;
   std::filesystem::path share_dir;
+  std::filesystem::path plugin_worker;  // helder-plugin-worker, next to the program
   std::filesystem::path pack_dir() const { return share_dir / "rules"; }
   std::filesystem::path data_dir() const { return share_dir / "data"; }
   static InstallLayout detect();

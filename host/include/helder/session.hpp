@@ -6,6 +6,7 @@
 #include <helder/engine.hpp>
 #include <helder/plugin_loader.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -21,6 +22,11 @@ struct SessionOptions {
   std::vector<std::string> plugin_dirs;   // --plugin-dir
   bool editor = false;                    // also run the rules meant for the editor (enabled = "editor")
   bool suggestions = false;               // slow suggestions (spelling) in the findings: --suggestions
+  // Which plugins run in a process of their own (helder-plugin-worker): none, those outside helder's own
+  // plugin directory (the default of the language server), or all. --isolate-plugins
+  enum class Isolation { None, Foreign, All };
+  Isolation isolate_plugins = Isolation::None;
+  IsolationLimits plugin_limits;          // --plugin-timeout, --plugin-memory
   // Applied to every configuration after loading (the language server's client settings).
   std::function<void(Config&)> adjust;
   // Where messages for the user go (Dutch): missing dictionaries, broken plugins, configuration notes.
@@ -54,6 +60,7 @@ class Session {
   PluginRegistry plugins_;
   std::vector<std::string> loaded_dirs_;
   std::map<std::string, std::shared_ptr<Engine>> engines_;
+  std::uint64_t generation_ = 0;  // counts forget_engines() and set_adjust(): engines made before are not kept
 };
 
 }  // namespace helder

@@ -10,6 +10,7 @@
 #include <helder/check.hpp>
 #include <helder/engine.hpp>
 #include <helder/fix.hpp>
+#include <helder/limits.hpp>
 #include <helder/report.hpp>
 
 #include <fmt/format.h>
@@ -99,6 +100,11 @@ int run_check(Session& session, const CheckOptions& options) {
       error_line(fmt::format("{}: {}", options.files_from, error));
       return exit_problem;
     }
+    if (list->size() > limits::input_limit(*list)) {  // read_bytes stopped there: the rest is not read
+      error_line(fmt::format("{}: de lijst met bestanden is groter dan {}. Splits de lijst en start helder voor elk deel.",
+                             options.files_from, limits::size_text(limits::input_limit(*list))));
+      return exit_problem;
+    }
     for (std::string& p : split_file_list(*list, options.null_separated)) paths.push_back(std::move(p));
   }
   if (paths.empty()) {
@@ -107,7 +113,8 @@ int run_check(Session& session, const CheckOptions& options) {
   }
   std::vector<std::string> inputs = collect_inputs(paths, failed);
   if (options.shard) {
-    const auto [index, count] = *options.shard;
+    // Plain variables, not a structured binding: lambdas capture those only from clang 16 on (the fuzz preset).
+    const unsigned index = options.shard->first, count = options.shard->second;
     std::erase_if(inputs, [&](const std::string& p) { return p != "-" && !in_shard(p, index, count); });
     std::erase_if(failed, [&](const FileReport& r) { return !in_shard(r.path, index, count); });
   }

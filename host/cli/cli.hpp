@@ -19,7 +19,8 @@ constexpr int exit_problem = 2;  // usage, configuration or input errors
 void error_line(const std::string& message);
 // Colour on standard output: "always", "never", or "auto" (a terminal, without NO_COLOR or TERM=dumb).
 bool use_color(const std::string& mode);
-// The whole file; nullopt with a Dutch `error` when it cannot be read.
+// The whole file; nullopt with a Dutch `error` when it cannot be read. Both stop one byte after
+// limits::input_limit (32 MiB of text, 1 GiB of a document file): a result that long is too large.
 std::optional<std::string> read_bytes(const std::filesystem::path& path, std::string& error);
 std::string read_stdin();
 

@@ -1,12 +1,15 @@
 // Shared pieces of the `helder` commands: messages, colour, reading input.
 #include "cli.hpp"
 
+#include <helder/limits.hpp>
+
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 
 namespace helder::cli {
 
@@ -20,13 +23,34 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string_view(term) == "dumb");
 }
 
+namespace {
+
+// All of `in`, or one byte more than limits::input_limit allows: check_bytes then says it is too large, and
+// an endless stream or a huge file is never held in memory.
+std::string read_bounded(std::istream& in) {
+  std::string bytes;
+  std::uint64_t limit = limits::max_file_bytes;
+  char chunk[1 << 16];
+  while (bytes.size() <= limit) {
+    in.read(chunk, static_cast<std::streamsize>(std::min<std::uint64_t>(sizeof chunk, limit + 1 - bytes.size())));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) break;
+    const bool first = bytes.empty();
+    bytes.append(chunk, got);
+    if (first) limit = limits::input_limit(bytes);
+  }
+  return bytes;
+}
+
+}  // namespace
+
 std::optional<std::string> read_bytes(const std::filesystem::path& path, std::string& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = "Dit bestand kan niet worden geopend.";
     return std::nullopt;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes = read_bounded(in);
   if (in.bad()) {
     error = "Dit bestand kan niet worden gelezen.";
     return std::nullopt;
@@ -36,7 +60,7 @@ std::optional<std::string> read_bytes(const std::filesystem::path& path, std::st
 
 std::string read_stdin() {
   std::ios::sync_with_stdio(false);
-  return std::string((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  return read_bounded(std::cin);
 }
 
 }  // namespace helder::cli

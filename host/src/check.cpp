@@ -1,5 +1,6 @@
 // check_bytes: one file from bytes to a FileReport.
 #include <helder/check.hpp>
+#include <helder/limits.hpp>
 #include <helder/text.hpp>
 
 namespace helder {
@@ -34,8 +35,8 @@ FileReport check_bytes(std::string bytes, const std::string& shown_path, const s
     report.notes.push_back("Het bestand is leeg.");
     return report;
   }
-  if (bytes.size() > (1u << 30)) {
-    report.error = "Dit bestand is groter dan 1 GB. helder controleert zulke grote bestanden niet.";
+  if (bytes.size() > limits::max_file_bytes) {
+    report.error = limits::file_too_large_message();
     return report;
   }
   report.format = detect_format(bytes, name);

@@ -4,12 +4,21 @@
 #include <fmt/format.h>
 
 #include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <mutex>
 #include <stdexcept>
+#include <string>
 
 namespace fs = std::filesystem;
 
@@ -52,46 +61,217 @@ std::string apply_replacements(std::string_view source, const std::vector<Replac
   return out;
 }
 
-void write_file_atomically(const fs::path& path, std::string_view bytes) {
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::string name = ".";  // built step by step: GCC 12 warns falsely on "." + std::string
-  name += path.filename().string();
-  name += ".helder-XXXXXX";
-  std::string temp = (dir / name).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0)
-    throw std::runtime_error(fmt::format("{}: kan geen tijdelijk bestand maken in de map ({}). Het bestand is niet "
-                                         "veranderd.", path.string(), std::strerror(errno)));
-  auto fail = [&](const char* what) {
+namespace {
+
+// --- Temporary files and signals ------------------------------------------------------------------------
+//
+// A temporary file lives from mkstemp to rename. When SIGINT, SIGTERM, SIGHUP or SIGXFSZ (a write past
+// RLIMIT_FSIZE) ends the process in between, the handler removes it and then lets the signal end the process
+// as it would have. What the handler touches is async-signal-safe: lock-free atomics, unlink, raise.
+
+constexpr std::array kHandledSignals{SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
+constexpr std::size_t kTempSlots = 256;  // temporary files that exist at one moment: one per --jobs thread
+
+struct TempSlot {
+  std::atomic<int> state{0};  // kFree, kFilling (path being written), kLive (the handler may remove path)
+  char path[PATH_MAX];
+};
+constexpr int kFree = 0, kFilling = 1, kLive = 2;
+TempSlot temp_slots[kTempSlots];
+std::atomic<int> creating{0};       // threads between mkstemp and publishing the name it made
+std::atomic<bool> ending{false};    // a handled signal arrived: no new temporary files
+static_assert(std::atomic<int>::is_always_lock_free && std::atomic<bool>::is_always_lock_free);
+
+void remove_temporary_files(int signal) {
+  ending.store(true);
+  // A thread that made a file but has not published its name yet blocks the handled signals, so it is not
+  // this one: wait for it (bounded, in case it never comes back).
+  for (long spin = 0; creating.load() > 0 && spin < 200'000'000; ++spin) {
+  }
+  for (TempSlot& slot : temp_slots)
+    if (slot.state.load() == kLive) ::unlink(slot.path);
+  // SA_RESETHAND has put back the default action: the signal ends the process as it would have.
+  ::raise(signal);
+}
+
+mode_t process_umask = 022;
+
+// Once, on the first write: the handler for each handled signal whose action is the default (an ignored
+// signal stays ignored; a program's own handler stays), and the umask, read without changing it (umask(2)
+// sets it, which would race with other threads).
+void prepare() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    struct sigaction action {};
+    action.sa_handler = remove_temporary_files;
+    action.sa_flags = SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    for (int signal : kHandledSignals) sigaddset(&action.sa_mask, signal);
+    for (int signal : kHandledSignals) {
+      struct sigaction old {};
+      if (::sigaction(signal, nullptr, &old) == 0 && !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL)
+        ::sigaction(signal, &action, nullptr);
+    }
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+      if (line.starts_with("Umask:")) process_umask = static_cast<mode_t>(std::strtoul(line.c_str() + 6, nullptr, 8));
+  });
+}
+
+// A temporary file made with mkstemp, removed by the handler if a signal comes before release().
+class TemporaryFile {
+ public:
+  // Makes the file from `pattern` (ending in XXXXXX); fd() < 0 and errno set when that fails.
+  explicit TemporaryFile(std::string pattern) : path_(std::move(pattern)) {
+    sigset_t handled, previous;
+    sigemptyset(&handled);
+    for (int signal : kHandledSignals) sigaddset(&handled, signal);
+    ::pthread_sigmask(SIG_BLOCK, &handled, &previous);
+    creating.fetch_add(1);
+    if (ending.load()) {
+      creating.fetch_sub(1);
+      for (;;) ::pause();  // the process is ending; its handler runs on another thread
+    }
+    fd_ = ::mkstemp(path_.data());
+    made_ = fd_ >= 0;
     const int error = errno;
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw std::runtime_error(fmt::format("{}: {} ({}). Het bestand is niet veranderd.", path.string(), what,
-                                         std::strerror(error)));
-  };
-  struct stat old {};
-  if (::stat(path.c_str(), &old) == 0 && ::fchmod(fd, old.st_mode & 07777) != 0) fail("kan de rechten niet overnemen");
+    if (fd_ >= 0 && path_.size() < PATH_MAX) {
+      for (std::size_t i = 0; i < kTempSlots; ++i) {
+        int expected = kFree;
+        if (!temp_slots[i].state.compare_exchange_strong(expected, kFilling)) continue;
+        std::memcpy(temp_slots[i].path, path_.c_str(), path_.size() + 1);
+        temp_slots[i].state.store(kLive);
+        slot_ = static_cast<int>(i);
+        break;
+      }
+    }
+    creating.fetch_sub(1);
+    ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    errno = error;
+  }
+  ~TemporaryFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (made_ && !released_) ::unlink(path_.c_str());
+    forget();
+  }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+
+  int fd() const { return fd_; }
+  const std::string& path() const { return path_; }
+  // Closes the file; false (errno set) when the last of its bytes could not be written.
+  bool close() {
+    const int result = ::close(fd_);
+    fd_ = -1;
+    return result == 0;
+  }
+  // The file was renamed: it is no longer temporary.
+  void release() {
+    released_ = true;
+    forget();
+  }
+
+ private:
+  void forget() {
+    if (slot_ >= 0) temp_slots[slot_].state.store(kFree);
+    slot_ = -1;
+  }
+
+  std::string path_;
+  int fd_ = -1;
+  int slot_ = -1;
+  bool made_ = false;  // mkstemp made path_: only then is it ours to remove
+  bool released_ = false;
+};
+
+// Why a write failed, in Dutch for the common cases.
+std::string reason(int error) {
+  switch (error) {
+    case ENOSPC: return "de schijf is vol";
+    case EDQUOT: return "uw ruimte op de schijf is op";
+    case EFBIG: return "het bestand wordt groter dan het systeem toestaat";
+    case EACCES:
+    case EPERM: return "u hebt geen toestemming om hier te schrijven";
+    case EROFS: return "de schijf is alleen te lezen";
+    case EIO: return "de schijf gaf een fout";
+    case EISDIR: return "dit is een map";
+    default: return std::strerror(error);
+  }
+}
+
+bool write_all(int fd, std::string_view bytes) {
   for (std::size_t done = 0; done < bytes.size();) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("kan niet schrijven");
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n == 0) errno = EIO;
+      return false;
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0) fail("kan niet naar de schijf schrijven");
-  if (::close(fd) != 0) {
-    const int error = errno;
-    ::unlink(temp.c_str());
-    throw std::runtime_error(fmt::format("{}: kan niet schrijven ({}). Het bestand is niet veranderd.", path.string(),
-                                         std::strerror(error)));
+  return true;
+}
+
+// A device or a pipe (/dev/stdout, /dev/full, a FIFO): nothing to replace, the bytes go into it.
+void write_in_place(const fs::path& shown, const fs::path& target, std::string_view bytes) {
+  const int fd = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  int error = fd < 0 ? errno : 0;
+  if (fd >= 0) {
+    if (!write_all(fd, bytes)) error = errno;
+    if (::close(fd) != 0 && error == 0) error = errno;
   }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const int error = errno;
-    ::unlink(temp.c_str());
-    throw std::runtime_error(fmt::format("{}: kan het bestand niet vervangen ({}). Het bestand is niet veranderd.",
-                                         path.string(), std::strerror(error)));
+  if (error != 0)
+    throw std::runtime_error(fmt::format("{}: kan niet schrijven ({}).", shown.string(), reason(error)));
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& path, std::string_view bytes) {
+  prepare();
+  // A symbolic link is followed: the file it points to gets the new bytes, and the link stays a link.
+  std::error_code ec;
+  fs::path target = path;
+  if (fs::is_symlink(path, ec))
+    if (fs::path resolved = fs::canonical(path, ec); !ec) target = resolved;
+  struct stat old {};
+  const bool exists = ::stat(target.c_str(), &old) == 0;
+  if (exists && !S_ISREG(old.st_mode)) return write_in_place(path, target, bytes);
+
+  const char* untouched = exists ? "Het bestand is niet veranderd." : "Het bestand is niet gemaakt.";
+  auto fail = [&](const char* what, int error) {
+    throw std::runtime_error(fmt::format("{}: {} ({}). {}", path.string(), what, reason(error), untouched));
+  };
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string name = ".";  // built step by step: GCC 12 warns falsely on "." + std::string
+  name += target.filename().string();
+  name += ".helder-XXXXXX";
+  TemporaryFile temp((dir / name).string());
+  if (temp.fd() < 0) fail("kan geen tijdelijk bestand maken in de map", errno);
+  // The new file gets the old one's permissions and (when allowed) owner; a new file those of any new file.
+  if (exists) {
+    if (::fchmod(temp.fd(), old.st_mode & 07777) != 0) fail("kan de rechten niet overnemen", errno);
+    if (::fchown(temp.fd(), old.st_uid, old.st_gid) != 0) {
+      // Only root may give a file away; the file is then the writer's own, as an editor would leave it.
+    }
+  } else if (::fchmod(temp.fd(), 0666 & ~process_umask) != 0) {
+    fail("kan de rechten niet zetten", errno);
   }
+  if (!write_all(temp.fd(), bytes)) fail("kan niet schrijven", errno);
+  if (::fsync(temp.fd()) != 0) fail("kan niet naar de schijf schrijven", errno);
+  if (!temp.close()) fail("kan niet schrijven", errno);
+  if (::rename(temp.path().c_str(), target.c_str()) != 0) fail("kan het bestand niet vervangen", errno);
+  temp.release();
+  // The rename is on disk only when the folder is: without this, a power cut can bring the old file back.
+  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int error = dir_fd < 0 ? errno : 0;
+  if (dir_fd >= 0) {
+    if (::fsync(dir_fd) != 0) error = errno;
+    ::close(dir_fd);
+  }
+  if (error != 0 && error != EINVAL && error != ENOTSUP)  // file systems that cannot sync a folder say so
+    throw std::runtime_error(fmt::format("{}: de nieuwe versie is geschreven, maar de map kon niet naar de schijf "
+                                         "worden geschreven ({}). Bij stroomuitval kan de oude versie terugkomen.",
+                                         path.string(), reason(error)));
 }
 
 }  // namespace helder

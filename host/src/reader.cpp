@@ -1,5 +1,6 @@
 // Plain-text and Markdown (md4c) readers: analysed text, blocks, inline directives, source map, and in
 // Markdown the link texts, titles and quotations that rules leave alone (Block::marks).
+#include <helder/limits.hpp>
 #include <helder/reader.hpp>
 #include <helder/text.hpp>
 
@@ -13,7 +14,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
-#include <limits>
 #include <optional>
 #include <utility>
 
@@ -96,6 +96,42 @@ void append_utf8(std::string& out, std::uint32_t code_point) {
     out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
     out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (code_point & 0x3F));
+  }
+}
+
+// --- Limits (limits.hpp) ------------------------------------------------------------------------------
+
+// 1-based line of byte `offset` in `source` (lines end at "\n"; read_text has made lone "\r"s "\n").
+std::size_t line_number(std::string_view source, std::size_t offset) {
+  offset = std::min(offset, source.size());
+  return static_cast<std::size_t>(std::count(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(offset), '\n')) + 1;
+}
+
+// Before reading: a line that is too long.
+void check_line_lengths(std::string_view source) {
+  std::size_t line = 1;
+  for (std::size_t start = 0; start <= source.size(); ++line) {
+    const std::size_t newline = source.find('\n', start);
+    const std::size_t end = newline == std::string_view::npos ? source.size() : newline;
+    if (end - start > limits::max_line_bytes) {
+      const std::string cap = limits::size_text(limits::max_line_bytes);
+      throw InputError("Regel " + std::to_string(line) + " is te lang: meer dan " + cap +
+                       " zonder regeleinde. helder controleert regels tot " + cap +
+                       ". Zet regeleinden in het bestand, bijvoorbeeld na elke alinea, en controleer het opnieuw.");
+    }
+    if (newline == std::string_view::npos) break;
+    start = newline + 1;
+  }
+}
+
+// After reading: a paragraph that is too long. Named by the line where it starts in `source`.
+void check_paragraph_sizes(const ReadText& read, std::string_view source) {
+  for (const Block& block : read.blocks) {
+    if (block.range.end - block.range.start <= limits::max_paragraph_bytes) continue;
+    const std::string cap = limits::size_text(limits::max_paragraph_bytes);
+    throw InputError("De alinea die begint op regel " + std::to_string(line_number(source, read.map.to_source(block.range.start))) +
+                     " is te lang: meer dan " + cap + " tekst. helder controleert alinea's tot " +
+                     cap + ". Zet witregels tussen de alinea's en controleer de tekst opnieuw.");
   }
 }
 
@@ -342,8 +378,16 @@ class MarkdownReader {
     parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
       return static_cast<MarkdownReader*>(self)->on_text(type, text, size);
     };
-    // md4c only fails on allocation failure; what was read until then is still the best answer.
+    // md4c fails on allocation failure, and stops when a callback says so (too deep, below); what was read
+    // until an allocation failure is still the best answer.
     md_parse(buffer_.data(), static_cast<MD_SIZE>(buffer_.size()), &parser, this);
+    if (too_deep_) {
+      throw InputError("Deze Markdown-tekst is te diep genest: meer dan " + std::to_string(limits::max_nesting_depth) +
+                       " lagen in elkaar (citaten, lijsten, nadruk of links), bij regel " +
+                       std::to_string(line_number(buffer_, cursor_)) + ". helder controleert teksten tot " +
+                       std::to_string(limits::max_nesting_depth) +
+                       " lagen. Controleer of de opmaak daar klopt, en controleer de tekst opnieuw.");
+    }
     close_block();
     for (std::size_t i = pending_directives_; i < out_.directives.size(); ++i) {
       out_.directives[i].position = text_size();
@@ -387,7 +431,15 @@ class MarkdownReader {
     return BlockKind::Paragraph;
   }
 
+  // Blocks and spans open at once; more than limits::max_nesting_depth stops md4c.
+  bool nesting_allowed() {
+    if (blocks_.size() + spans_.size() < limits::max_nesting_depth) return true;
+    too_deep_ = true;
+    return false;
+  }
+
   int enter_block(MD_BLOCKTYPE type) {
+    if (!nesting_allowed()) return 1;
     close_block();
     blocks_.push_back(type);
     if (type == MD_BLOCK_CODE) ++code_depth_;
@@ -402,6 +454,7 @@ class MarkdownReader {
   }
 
   int enter_span(MD_SPANTYPE type, void* detail) {
+    if (!nesting_allowed()) return 1;
     OpenSpan span{type, std::nullopt, {}};
     if (type == MD_SPAN_A && detail != nullptr) {
       const auto* link = static_cast<const MD_SPAN_A_DETAIL*>(detail);
@@ -526,11 +579,11 @@ class MarkdownReader {
   void append(std::string_view piece, Range source) {
     if (piece.empty()) return;
     open_block(source.start);
-    for (OpenSpan& span : spans_) {
-      if (!span.text_start) span.text_start = text_size();
-    }
-    for (OpenHtmlMark& mark : html_marks_) {
-      if (!mark.text_start) mark.text_start = text_size();
+    // The spans and marks still waiting for their first text are the last ones opened: every append starts
+    // them all. Walking back only over those keeps an append cheap inside deep nesting.
+    for (auto span = spans_.rbegin(); span != spans_.rend() && !span->text_start; ++span) span->text_start = text_size();
+    for (auto mark = html_marks_.rbegin(); mark != html_marks_.rend() && !mark->text_start; ++mark) {
+      mark->text_start = text_size();
     }
     if (in_superscript_ && !superscript_start_) superscript_start_ = text_size();
     out_.map.add(text_size(), source.start, static_cast<std::uint32_t>(piece.size()), source.end - source.start);
@@ -637,8 +690,11 @@ class MarkdownReader {
     const std::string_view buffer = buffer_;
     std::size_t from = offset;
     const std::size_t piece_end = std::size_t{offset} + size;
+    // A comment starts inside the piece: searching the rest of the file for one would make a paragraph full
+    // of inline HTML ("<b>", "<br>") quadratic.
+    const std::string_view starts = buffer.substr(0, std::min(piece_end + 3, buffer.size()));
     while (true) {
-      const std::size_t open = buffer.find("<!--", from);
+      const std::size_t open = starts.find("<!--", from);
       if (open == std::string_view::npos || open >= piece_end) return;
       const std::size_t close = buffer.find("-->", open + 4);
       if (close == std::string_view::npos) return;
@@ -672,15 +728,14 @@ class MarkdownReader {
   bool in_superscript_ = false;
   std::optional<std::uint32_t> superscript_start_;
   std::vector<OpenHtmlMark> html_marks_;
+  bool too_deep_ = false;  // nesting beyond limits::max_nesting_depth stopped md4c
 };
 
 }  // namespace
 
 ReadText read_text(std::string_view source, Format format) {
-  // Offsets are 32-bit; decode_input refuses larger files long before this.
-  if (source.size() >= std::numeric_limits<std::uint32_t>::max()) {
-    throw InputError("Dit bestand is te groot. helder controleert alleen kleinere bestanden.");
-  }
+  // The cap also keeps every offset within 32 bits.
+  if (source.size() > limits::max_text_bytes) throw InputError(limits::text_too_large_message());
   // A lone carriage return (old Mac files, some editors) ends a line as "\n" and "\r\n" do. It is read as "\n":
   // the same length, so every offset stays the same.
   std::string with_newlines;
@@ -690,9 +745,12 @@ ReadText read_text(std::string_view source, Format format) {
     with_newlines[i] = '\n';
   }
   if (!with_newlines.empty()) source = with_newlines;
-  if (format == Format::Markdown) return MarkdownReader(source).read();
-  if (format == Format::Html) return read_html(source);
-  return read_plain_text(source);
+  check_line_lengths(source);
+  ReadText read = format == Format::Markdown ? MarkdownReader(source).read()
+                  : format == Format::Html   ? read_html(source)
+                                             : read_plain_text(source);
+  check_paragraph_sizes(read, source);
+  return read;
 }
 
 }  // namespace helder

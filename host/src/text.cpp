@@ -1,6 +1,8 @@
 // Input decoding (UTF-8, Windows-1252, Latin-1, UTF-16) with ICU converters, and LineIndex.
 #include <helder/text.hpp>
 
+#include <helder/limits.hpp>
+
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 #include <unicode/utypes.h>
@@ -11,10 +13,6 @@
 
 namespace helder {
 namespace {
-
-// Offsets are 32-bit everywhere, and converted text can grow to three times its input (one Windows-1252
-// byte can become three UTF-8 bytes); this limit keeps both within range with room to spare.
-constexpr std::size_t kMaxInputBytes = std::size_t{512} * 1024 * 1024;
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
@@ -162,9 +160,9 @@ std::uint32_t sequence_length(std::string_view text, std::uint32_t i, std::uint3
 }  // namespace
 
 DecodedText decode_input(std::string_view bytes) {
-  if (bytes.size() > kMaxInputBytes) {
-    throw InputError("Dit bestand is te groot (meer dan 512 MB). helder controleert alleen kleinere bestanden.");
-  }
+  // Before conversion, which can make a text three times larger (one Windows-1252 byte can become three
+  // UTF-8 bytes): read_text checks the converted text against the same cap.
+  if (bytes.size() > limits::max_text_bytes) throw InputError(limits::text_too_large_message());
   if (bytes.starts_with(kUtf16LeBom)) return decode_utf16(bytes.substr(kUtf16LeBom.size()), true);
   if (bytes.starts_with(kUtf16BeBom)) return decode_utf16(bytes.substr(kUtf16BeBom.size()), false);
   if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());

@@ -15,7 +15,8 @@ namespace helder::lsp {
 namespace {
 
 constexpr std::string_view kLengthField = "content-length";
-constexpr std::size_t kMaxHeader = 64u << 10;  // bytes of header we wait for before calling it garbage
+constexpr std::size_t kMaxHeader = limits::max_lsp_header_bytes;  // bytes of header we wait for before calling
+                                                                    // it garbage
 constexpr auto kStall = std::chrono::milliseconds(300);
 
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
@@ -81,6 +82,12 @@ std::size_t probable_body_end(std::string_view body) {
 }  // namespace
 
 std::optional<Frame> FrameParser::next(bool stalled) {
+  if (skipping_ > 0) {
+    const auto dropped = static_cast<std::size_t>(std::min<std::uint64_t>(skipping_, buffer_.size()));
+    buffer_.erase(0, dropped);
+    skipping_ -= dropped;
+    if (skipping_ > 0) return std::nullopt;
+  }
   while (!buffer_.empty()) {
     const auto [end, body_start] = header_end(buffer_);
     if (end == std::string_view::npos) {
@@ -101,6 +108,7 @@ std::optional<Frame> FrameParser::next(bool stalled) {
     std::string warning;
     std::size_t length = 0;
     bool have_length = false, bad_length = false;
+    std::uint64_t oversized = 0;
     std::size_t line_start = 0;
     while (line_start <= header.size()) {
       std::size_t line_end = header.find('\n', line_start);
@@ -115,6 +123,7 @@ std::optional<Frame> FrameParser::next(bool stalled) {
           !is_field_name(line.substr(0, colon))) {
         warning = "skipped bytes that are not a header";
         have_length = bad_length = false;
+        oversized = 0;
         if (field == std::string_view::npos) continue;
         line = line.substr(field);
         colon = line.find(':');
@@ -131,7 +140,17 @@ std::optional<Frame> FrameParser::next(bool stalled) {
         bad_length = !ok || n > max_body;
         have_length = !bad_length;
         length = n;
+        oversized = ok && n > max_body ? n : 0;
       }
+    }
+    if (oversized > 0) {
+      // A real message, too large to hold: its bytes are dropped as they come (the next call starts on them).
+      Frame f{Frame::Kind::Error, {},
+              "skipped a message of " + std::to_string(oversized) + " bytes (more than " + std::to_string(max_body) + ")",
+              oversized};
+      buffer_.erase(0, body_start);
+      skipping_ = oversized;
+      return f;
     }
     if (!have_length) {
       Frame f{Frame::Kind::Error, {}, bad_length ? "unusable Content-Length in header: " + std::string(header)

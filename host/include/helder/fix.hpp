@@ -24,9 +24,16 @@ std::vector<Replacement> select_fixes(const std::vector<Finding>& findings,
 // `source` with `replacements` (sorted, not overlapping) applied.
 std::string apply_replacements(std::string_view source, const std::vector<Replacement>& replacements);
 
-// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk, with the
-// permissions of the old file, then renamed over it. On any error the old file is untouched and a Dutch
-// std::runtime_error is thrown.
+// Writes `bytes` to `path` atomically: a temporary file in the same folder (".NAME.helder-XXXXXX"), with
+// the permissions and owner of the old file, flushed to disk, renamed over it, and then the folder flushed
+// to disk too, so that the rename survives a power cut. On any error (a full disk, a write error) the
+// temporary file is removed, the old file is untouched and a Dutch std::runtime_error is thrown. A symbolic
+// link is followed (the link stays); a device or a pipe (/dev/stdout) is written into directly.
+//
+// Thread-safe. The first call installs a handler for SIGINT, SIGTERM, SIGHUP and SIGXFSZ (each only if its
+// action is still the default) that removes the temporary files being written and then ends the process
+// with the same signal: an interrupted run leaves each file either as it was or completely new. Only
+// SIGKILL or a power cut can leave a temporary file; it is hidden, and helder never checks hidden files.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
 }  // namespace helder

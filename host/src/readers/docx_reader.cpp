@@ -13,9 +13,9 @@ namespace helder {
 namespace {
 
 constexpr DocumentKind kWord{"Word-bestand", "Word"};
-// Deeper nesting than this (tables in tables in text boxes ...) is not a real document; it would only
-// exhaust the stack of the recursive walk.
-constexpr unsigned kMaxDepth = 400;
+// Deeper nesting (tables in tables in text boxes ...) is not a real document; it would only exhaust the
+// stack of the recursive walk.
+constexpr unsigned kMaxDepth = limits::max_xml_depth;
 constexpr int kNoOutline = -1;
 constexpr int kBodyTextOutline = 9;  // w:outlineLvl 9: "body text", not a heading
 

@@ -1,4 +1,5 @@
 // Which reader a file needs: its format by content and by name, and the dispatch to the document readers.
+#include <helder/limits.hpp>
 #include <helder/reader.hpp>
 #include <helder/text.hpp>
 
@@ -72,7 +73,29 @@ Format detect_format(std::string_view bytes, const std::filesystem::path& name) 
   return by_name;
 }
 
-ReadText read_document(std::string_view bytes, Format format) {
+namespace {
+
+// The caps on text (limits.hpp) hold for the text extracted from a document as for a text file. A paragraph
+// is named as the writer finds it: its number in Word or LibreOffice, its page in a PDF.
+void check_extracted_text(const ReadText& read) {
+  if (read.text.size() > limits::max_text_bytes) throw InputError(limits::text_too_large_message());
+  for (const Block& block : read.blocks) {
+    if (block.range.end - block.range.start <= limits::max_paragraph_bytes) continue;
+    const auto after = std::upper_bound(read.origins.begin(), read.origins.end(), block.range.start,
+                                        [](std::uint32_t at, const Origin& o) { return at < o.start; });
+    std::string which = "Een alinea";
+    if (after != read.origins.begin()) {
+      const Origin& origin = *(after - 1);
+      if (origin.paragraph > 0) which = "Alinea " + std::to_string(origin.paragraph);
+      else if (origin.page > 0) which = "Een alinea op pagina " + std::to_string(origin.page);
+    }
+    const std::string cap = limits::size_text(limits::max_paragraph_bytes);
+    throw InputError(which + " van dit document is te lang: meer dan " + cap + " tekst. helder controleert alinea's tot " +
+                     cap + ". Splits de alinea in kleinere alinea's en controleer het document opnieuw.");
+  }
+}
+
+ReadText read_document_as_is(std::string_view bytes, Format format) {
   switch (format) {
     case Format::Docx: return read_docx(bytes);
     case Format::Odt: return read_odt(bytes);
@@ -80,6 +103,15 @@ ReadText read_document(std::string_view bytes, Format format) {
     default: break;
   }
   throw InputError("Dit is geen Word-, OpenDocument- of PDF-bestand.");
+}
+
+}  // namespace
+
+ReadText read_document(std::string_view bytes, Format format) {
+  if (bytes.size() > limits::max_file_bytes) throw InputError(limits::file_too_large_message());
+  ReadText read = read_document_as_is(bytes, format);
+  check_extracted_text(read);
+  return read;
 }
 
 }  // namespace helder

@@ -2,6 +2,7 @@
 // link texts, titles (<cite>) and quotations (<q>) in them that rules leave alone.
 #include "prose_ranges.hpp"
 
+#include <helder/limits.hpp>
 #include <helder/reader.hpp>
 #include <helder/text.hpp>
 
@@ -58,11 +59,10 @@ std::size_t utf8_length(char lead) {
 
 // --- Guard against pathological markup ---------------------------------------------------------------
 
-// Gumbo is quadratic in two things no real page has much of: nesting (40,000 unclosed <div>s take over
-// a minute) and attributes on one element (40,000 take three seconds). Browsers need neither: Chrome's
-// parser flattens trees deeper than 512. Such input is refused before parsing.
-constexpr std::size_t kMaxNesting = 1024;
-constexpr std::size_t kMaxAttributes = 1000;
+// Gumbo is quadratic in two things no real page has much of: nesting and attributes on one element
+// (limits::max_nesting_depth, limits::max_html_attributes). Such input is refused before parsing.
+constexpr std::size_t kMaxNesting = limits::max_nesting_depth;
+constexpr std::size_t kMaxAttributes = limits::max_html_attributes;
 
 bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), name) != names.end();

@@ -15,8 +15,8 @@ namespace helder {
 namespace {
 
 constexpr DocumentKind kOpenDocument{"OpenDocument-bestand", "LibreOffice"};
-// Deeper nesting than this is not a real document; it would only exhaust the stack of the recursive walk.
-constexpr unsigned kMaxDepth = 400;
+// Deeper nesting is not a real document; it would only exhaust the stack of the recursive walk.
+constexpr unsigned kMaxDepth = limits::max_xml_depth;
 constexpr std::string_view kTextMimetype = "application/vnd.oasis.opendocument.text";
 
 

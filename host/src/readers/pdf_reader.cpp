@@ -2,6 +2,7 @@
 // running headers, page numbers and footnote references, with hyphenation at line ends repaired.
 #include "prose_ranges.hpp"
 
+#include <helder/limits.hpp>
 #include <helder/reader.hpp>
 #include <helder/text.hpp>
 
@@ -15,7 +16,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <climits>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -44,7 +44,6 @@ constexpr const char* kScan =
     "tekst controleren.";
 constexpr const char* kNoPages = "Deze pdf heeft geen pagina's. Er is niets om te controleren.";
 constexpr const char* kNoText = "Deze pdf is leeg: er staat geen tekst in. Er is niets om te controleren.";
-constexpr const char* kTooLarge = "Deze pdf is te groot om te controleren (meer dan 2 GB).";
 
 // Layout thresholds. Sizes are in points (1/72 inch), as poppler gives them; factors are relative to a
 // font size or to the page.
@@ -613,7 +612,9 @@ bool has_painted_pages(const poppler::document& document) {
 // copying) is read: its text is the writer's own, and checking it changes nothing in the file.
 ReadText read_pdf(std::string_view bytes) {
   silence_poppler();
-  if (bytes.size() > static_cast<std::size_t>(INT_MAX)) throw InputError(kTooLarge);
+  if (bytes.size() > limits::max_pdf_bytes)
+    throw InputError("Deze pdf is te groot om te controleren: meer dan " + limits::size_text(limits::max_pdf_bytes + 1) +
+                     ". Splits de pdf in kleinere delen en controleer die apart.");
   if (!looks_complete(bytes)) throw InputError(kDamaged);
   // Poppler reads the bytes in place: `bytes` outlives the document.
   const std::unique_ptr<poppler::document> document(

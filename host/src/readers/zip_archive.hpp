@@ -2,6 +2,7 @@
 // against zip bombs, and the builder that lays out the extracted paragraphs as blocks with origins.
 #pragma once
 
+#include <helder/limits.hpp>
 #include <helder/reader.hpp>
 #include <helder/text.hpp>
 
@@ -24,10 +25,11 @@ struct DocumentKind {
   std::string_view program;
 };
 
+// Caps against zip bombs (limits.hpp says why these values); tests pass smaller ones.
 struct ZipLimits {
-  std::uint64_t max_entries = 10'000;
-  std::uint64_t max_part_bytes = 256ull << 20;   // uncompressed bytes of one part
-  std::uint64_t max_total_bytes = 256ull << 20;  // uncompressed bytes of all parts read, together
+  std::uint64_t max_entries = limits::max_zip_entries;
+  std::uint64_t max_part_bytes = limits::max_zip_part_bytes;    // uncompressed bytes of one part
+  std::uint64_t max_total_bytes = limits::max_zip_total_bytes;  // uncompressed bytes of all parts read, together
 };
 
 // A zip archive held in memory. Not thread-safe; `bytes` must outlive the archive (libzip reads it in place).

@@ -2,9 +2,12 @@
 // descriptors. Replaceable (tests use pipes); knows nothing of JSON.
 #pragma once
 
+#include <helder/limits.hpp>
+
 #include <chrono>
 #include <initializer_list>
 #include <cstddef>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -19,14 +22,19 @@ struct Frame {
   enum class Kind { Message, Error, End } kind = Kind::End;
   std::string body;   // Message: the bytes after the header
   std::string error;  // Error: what was wrong (English, for the log)
+  // Error: the declared length of a message larger than FrameParser::max_body, which is skipped as it
+  // arrives (the writer should hear of it); 0 otherwise.
+  std::uint64_t oversized = 0;
 };
 
 // Splits a byte stream into messages. Tolerates garbage before a header, headers without a usable
 // Content-Length, `\n` instead of `\r\n`, and a Content-Length that is too large while the next message
-// already waits (the body is cut where the next header starts). Not thread-safe: one reader thread.
+// already waits (the body is cut where the next header starts). A message whose declared length is larger
+// than max_body is reported at once and its bytes are dropped as they arrive, never held. Not thread-safe:
+// one reader thread.
 class FrameParser {
  public:
-  static constexpr std::size_t max_body = 256u << 20;  // bytes; larger declared lengths are refused
+  static constexpr std::size_t max_body = limits::max_lsp_message_bytes;  // bytes
 
   void feed(std::string_view bytes) { buffer_.append(bytes); }
   // The next complete frame, or nullopt when more bytes are needed. `stalled`: no bytes arrived for a
@@ -38,6 +46,7 @@ class FrameParser {
 
  private:
   std::string buffer_;
+  std::uint64_t skipping_ = 0;  // bytes of an oversized message still to drop
 };
 
 // Reads frames from a file descriptor (blocking, with a poll timeout so a reader thread can stop).

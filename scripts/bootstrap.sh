@@ -14,6 +14,8 @@ packages=(
   neovim
   # tests: real producers of Word, ODT, HTML and PDF files, a SARIF schema validator, a browser
   pandoc libcairo2-dev qpdf zip python3 python3-jsonschema python3-yaml parallel chromium
+  # the fuzz preset: clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer for readable crash stacks
+  clang libclang-rt-14-dev llvm
 )
 missing=()
 for p in "${packages[@]}"; do

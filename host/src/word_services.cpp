@@ -1,6 +1,8 @@
 // Word services: syllables (libhyphen + Dutch vowel groups), spelling and compounds (Hunspell nl), frequency band.
 #include <helder/word_services.hpp>
 
+#include "nfc_normalizer.hpp"
+
 #include <hunspell/hunspell.hxx>
 #include <hyphen.h>
 #include <unicode/locid.h>
@@ -90,8 +92,8 @@ icu::UnicodeString nfc(std::string_view utf8) {
   icu::UnicodeString text =
       icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return text;
+  const icu::Normalizer2* normalizer = nfc_normalizer();
+  if (!normalizer) return text;
   if (normalizer->isNormalized(text, status) && U_SUCCESS(status)) return text;
   status = U_ZERO_ERROR;
   icu::UnicodeString normalized = normalizer->normalize(text, status);

@@ -358,9 +358,11 @@ std::optional<std::string> DifficultWord::message_for(std::string_view word, std
     const std::string start =
         quoted(word) + " is een lang samengesteld woord (" + joined(all_parts, " + ") + "). Schrijf het in stukken.";
     const auto [head, modifier] = split_advice(parts);
-    // "van of voor" fits a noun; an adjective ("integriteitsgevoelige") needs its own words.
+    // "van of voor" fits a noun; an adjective ("integriteitsgevoelige") needs its own words. (A lambda cannot
+    // capture a structured binding before clang 16: `last` is a plain reference for it.)
+    const std::string& last = head;
     if (std::any_of(adjective_endings_.begin(), adjective_endings_.end(),
-                    [&](const std::string& ending) { return ends_with(head, ending); }))
+                    [&](const std::string& ending) { return ends_with(last, ending); }))
       return start;
     return start + " Begin met het laatste deel: \"" + head + "\" van of voor \"" + modifier + "\".";
   }

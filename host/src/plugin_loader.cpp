@@ -1,9 +1,9 @@
 // Loads rule plugins with Boost.DLL and checks their descriptor before any of their code runs.
 #include <helder/plugin_loader.hpp>
 
+#include "elf_symbols.hpp"
 #include "plugin_process.hpp"
 
-#include <boost/dll/library_info.hpp>
 #include <boost/dll/shared_library.hpp>
 #include <fmt/format.h>
 
@@ -52,8 +52,7 @@ constexpr std::size_t min_kind_size = offsetof(helder_check_kind, destroy) + siz
 // before any of its code (static constructors included) runs.
 std::vector<std::string> exported_symbols(const fs::path& file, std::string& error) {
   try {
-    boost::dll::library_info info(file);
-    return info.symbols();
+    return elf_exported_symbols(file);
   } catch (const std::exception& e) {
     error = e.what();
     return {};

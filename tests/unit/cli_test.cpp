@@ -156,7 +156,7 @@ TEST_CASE("bad input: a clear message, exit 2, and the other files are still che
   CHECK(test::read_file(good) == long_sentence + "\n");
 }
 
-TEST_CASE("Windows-1252 input is converted with a note; positions are right", "[cli]") {
+TEST_CASE("Windows-1252 input is converted with a note, positions are right", "[cli]") {
   test::TempDir dir;
   // "Café" and a right single quote in Windows-1252, then the long sentence.
   const fs::path file = dir.write("oud.txt", "Caf\xE9 \x92t Hoekje.\n\n" + long_sentence + "\n");

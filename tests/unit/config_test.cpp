@@ -90,7 +90,7 @@ warning_above = 40
   CHECK(config.find_rule("rijksoverheid.sentence-length"));
 }
 
-TEST_CASE("a project may not load native plugins; the user's own configuration may", "[config]") {
+TEST_CASE("a project may not load native plugins, the user's own configuration may", "[config]") {
   test::TempDir dir;
   ConfigRequest r = request_for(dir.path());
   r.config_file = dir.write(".helder.toml", "plugin_paths = [\"evil\"]\n");

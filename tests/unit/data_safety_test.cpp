@@ -226,7 +226,7 @@ TEST_CASE("data safety: SIGINT and SIGTERM at several moments of a --fix run lea
   CHECK(mid_run > 0);  // at least one signal came while some files were fixed and others not yet
 }
 
-TEST_CASE("data safety: a signal while a temporary file exists removes it; the file stays as it was",
+TEST_CASE("data safety: a signal while a temporary file exists removes it, the file stays as it was",
           "[data-safety][cli]") {
   test::TempDir dir;
   constexpr int kCopies = 3;  // 9 letters: the first temporary file is usually caught

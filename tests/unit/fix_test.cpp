@@ -32,7 +32,7 @@ TEST_CASE("only a single fix that needs no review, of a rule with autofix, is ma
   CHECK_FALSE(machine_applicable(finding("rijksoverheid.bestaat-niet", {{0, 4, "x"}}), config));
 }
 
-TEST_CASE("fixes are applied in order; an overlapping fix is left out", "[fix]") {
+TEST_CASE("fixes are applied in order, an overlapping fix is left out", "[fix]") {
   const std::string text = "Indien u dat wenst, kunt u middels de site betalen.";
   std::vector<Finding> findings{finding("a", {{27, 34, "met"}}), finding("b", {{0, 6, "Als"}}),
                                 finding("c", {{3, 10, "xx"}}), finding("d", {{20, 24, "mag"}})};

@@ -23,7 +23,7 @@ std::vector<Finding> check_with(const std::string& project_toml, const std::stri
 
 }  // namespace
 
-TEST_CASE("officialese: the base form gets a fix, in the case of the text; other forms only advice", "[jargon]") {
+TEST_CASE("officialese: the base form gets a fix, in the case of the text, other forms only advice", "[jargon]") {
   test::TempDir dir;
   const std::string text = "Indien u wilt, kunt u de stukken verstrekken. U heeft ze verstrekt.";
   const auto findings = check_with("", text, dir);
@@ -37,7 +37,7 @@ TEST_CASE("officialese: the base form gets a fix, in the case of the text; other
   CHECK(findings[2].message.find("geven") != std::string::npos);
 }
 
-TEST_CASE("a ministry pack adds its own words to the list; a project accepts words", "[jargon]") {
+TEST_CASE("a ministry pack adds its own words to the list, a project accepts words", "[jargon]") {
   test::TempDir dir;
   dir.write("packs/ministerie/pack.toml", R"(
 name = "ministerie"
@@ -77,7 +77,7 @@ TEST_CASE("the default list is long enough and every entry is complete", "[jargo
   CHECK(phrases >= 400);
 }
 
-TEST_CASE("a separable verb as replacement: \"te\" goes inside it; where it would split, a person decides", "[jargon][fix]") {
+TEST_CASE("a separable verb as replacement: \"te\" goes inside it, where it would split, a person decides", "[jargon][fix]") {
   test::TempDir dir;
   const std::string text =
       "Wij vragen u het formulier aan ons te retourneren. U kunt het formulier retourneren. Wij retourneren het formulier.";
@@ -201,7 +201,7 @@ TEST_CASE("officialese finds every form of a listed verb through the lexicon, sp
   CHECK(findings[3].fixes[0].text == "gaat over");
 }
 
-TEST_CASE("an adjective's alternative takes the ending of the text; a noun's alternative after an article is for review",
+TEST_CASE("an adjective's alternative takes the ending of the text, a noun's alternative after an article is for review",
           "[jargon][fix]") {
   test::TempDir dir;
   const std::string text = "Wij maken afzonderlijke afspraken. Dit vraagstuk is lastig.";

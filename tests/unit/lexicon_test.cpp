@@ -73,7 +73,7 @@ TEST_CASE("the lexicon knows every form of its verbs, separable ones included", 
   CHECK(lexicon().separable_verb("vast", stellen) == lexicon().lemma_id("vaststellen"));
 }
 
-TEST_CASE("word classes come from words.tsv; participle shapes are guessed unless listed", "[lexicon]") {
+TEST_CASE("word classes come from words.tsv, participle shapes are guessed unless listed", "[lexicon]") {
   CHECK((lexicon().features("de").word_class & HELDER_CLASS_ARTICLE) != 0);
   const std::uint32_t dat = lexicon().features("dat").word_class;
   CHECK((dat & HELDER_CLASS_SUBORDINATOR) != 0);
@@ -90,7 +90,7 @@ TEST_CASE("word classes come from words.tsv; participle shapes are guessed unles
   CHECK(lexicon().features("gemeente") == WordFeatures{});
 }
 
-TEST_CASE("a pack extends the lexicon; a broken file names its line", "[lexicon]") {
+TEST_CASE("a pack extends the lexicon, a broken file names its line", "[lexicon]") {
   test::TempDir dir;
   Lexicon extended = lexicon();
   {

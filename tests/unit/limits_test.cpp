@@ -151,7 +151,7 @@ TEST_CASE("limits: the text extracted from a document has the caps of a text fil
 
 // --- Lines and paragraphs --------------------------------------------------------------------------------
 
-TEST_CASE("limits: a line longer than 1 MB is refused with its number; a long line that is not prose is fine",
+TEST_CASE("limits: a line longer than 1 MB is refused with its number, a long line that is not prose is fine",
           "[limits]") {
   // A line of exactly the cap, the third of the file, is read; one byte more is not.
   const std::string line(limits::max_line_bytes, 'a');
@@ -180,7 +180,7 @@ TEST_CASE("limits: a line longer than 1 MB is refused with its number; a long li
   CHECK_THAT(r.out, Catch::Contains("plaatje.md:3:1:"));  // "Indien": checked
 }
 
-TEST_CASE("limits: a paragraph longer than 1 MB is refused where it starts; a sentence of 5,000 words is checked",
+TEST_CASE("limits: a paragraph longer than 1 MB is refused where it starts, a sentence of 5,000 words is checked",
           "[limits]") {
   // A Word document saved as plain text: a line per paragraph, no blank lines, so one paragraph for helder.
   const std::string lines = sentences(limits::max_paragraph_bytes + 100, "\n");
@@ -211,7 +211,7 @@ TEST_CASE("limits: a paragraph longer than 1 MB is refused where it starts; a se
 
 // --- Nesting ---------------------------------------------------------------------------------------------
 
-TEST_CASE("limits: Markdown nested deeper than 1,024 blocks and spans is refused; deep real nesting is read",
+TEST_CASE("limits: Markdown nested deeper than 1,024 blocks and spans is refused, deep real nesting is read",
           "[limits]") {
   const std::string quotes(2 * limits::max_nesting_depth, '>');
   CHECK_THAT(read_error(quotes + " Tekst.\n", Format::Markdown),

@@ -112,7 +112,7 @@ TEST_CASE("lsp: random incremental edits end in the same diagnostics as opening 
   shut_down(server);
 }
 
-TEST_CASE("lsp: several documents, edits racing requests and closes; nothing stale, nothing lost", "[lsp][protocol]") {
+TEST_CASE("lsp: several documents, edits racing requests and closes, nothing stale, nothing lost", "[lsp][protocol]") {
   helder::test::TempDir dir;
   LspProcess server = start_server(dir.path());
   initialize(server, dir.path(), {{"textDocument", {{"diagnostic", json::object()}}}});  // pull

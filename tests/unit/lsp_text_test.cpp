@@ -31,7 +31,7 @@ std::string with_insertions(std::string text, const std::vector<Insertion>& inse
 
 }  // namespace
 
-TEST_CASE("positions: UTF-16 code units for é, ’, „ and an emoji; CRLF belongs to the line end", "[lsp][positions]") {
+TEST_CASE("positions: UTF-16 code units for é, ’, „ and an emoji, CRLF belongs to the line end", "[lsp][positions]") {
   const std::string text = "Geachte Ëmile,\r\nDe café’s 😀 zijn „dicht”.\r\n";
   const PositionMap utf16(text, PositionEncoding::Utf16);
   const std::size_t zijn = text.find("zijn");
@@ -129,7 +129,7 @@ TEST_CASE("incremental changes give the same text as applying them to a model of
   CHECK_THROWS_AS(apply_content_change(text, without_text, PositionEncoding::Utf16), ProtocolError);
 }
 
-TEST_CASE("file URIs: percent-encoding both ways; other schemes are not paths", "[lsp][positions]") {
+TEST_CASE("file URIs: percent-encoding both ways, other schemes are not paths", "[lsp][positions]") {
   CHECK(path_from_uri("file:///srv/brieven/brief%20%C3%A9%C3%A9n.md") == fs::path("/srv/brieven/brief één.md"));
   CHECK(path_from_uri("file://localhost/a/b.txt") == fs::path("/a/b.txt"));
   CHECK(path_from_uri("FILE:///a") == fs::path("/a"));

@@ -137,7 +137,7 @@ TEST_CASE("framing: a reader on a pipe, a writer that never interleaves", "[lsp]
   close(gone[1]);
 }
 
-TEST_CASE("jsonrpc: messages are classified; what is not a message says why", "[lsp][jsonrpc]") {
+TEST_CASE("jsonrpc: messages are classified, what is not a message says why", "[lsp][jsonrpc]") {
   bool parse_error = false;
   Message m = parse_message(R"({"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{}})", parse_error);
   CHECK_FALSE(parse_error);

@@ -224,7 +224,7 @@ TEST_CASE("pdf: damaged files are refused with a clear message", "[pdf]") {
   SECTION("nothing but the header") { CHECK_THROWS_AS(read_pdf("%PDF-"), InputError); }
 }
 
-TEST_CASE("pdf: a password-protected file is refused; one with only an owner password is read", "[pdf]") {
+TEST_CASE("pdf: a password-protected file is refused, one with only an owner password is read", "[pdf]") {
   TempDir dir;
   make_pdf(dir, "open", simple_page("De brief is klaar."));
   const std::string open = (dir.path() / "open.pdf").string();

@@ -32,7 +32,7 @@ TEST_CASE("the built-in complexity plugin loads through the loader", "[loader]")
   CHECK(complexity->path().filename() == "libhelder-complexity.so");
 }
 
-TEST_CASE("broken plugins are refused with a message naming them; good ones still load", "[loader]") {
+TEST_CASE("broken plugins are refused with a message naming them, good ones still load", "[loader]") {
   PluginRegistry registry;
   std::vector<std::string> messages;
   registry.load_directory(broken_dir, messages);
@@ -86,7 +86,7 @@ kind = "nowhere.sentence-length"
 
 }  // namespace
 
-TEST_CASE("a rule that throws or breaks the contract is disabled; the others keep working", "[loader][engine]") {
+TEST_CASE("a rule that throws or breaks the contract is disabled, the others keep working", "[loader][engine]") {
   test::TempDir dir;
   dir.write("packs/proef/pack.toml", test_pack);
   Config config = test::config_from("packs = [\"rijksoverheid\", \"proef\"]\npack_paths = [\"packs\"]\n", dir.path());

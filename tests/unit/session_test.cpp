@@ -12,7 +12,7 @@
 
 using namespace helder;
 
-TEST_CASE("session: set_adjust while another thread makes engines; the last adjustment wins", "[session][threads]") {
+TEST_CASE("session: set_adjust while another thread makes engines, and the last adjustment wins", "[session][threads]") {
   test::TempDir dir;
   dir.write(".helder.toml", "packs = [\"rijksoverheid\"]\n");
   Session session(SessionOptions{});

@@ -167,7 +167,7 @@ TEST_CASE("spelling: without a dictionary the rule stays silent and the check go
   CHECK(r.exit_code == 0);
 }
 
-TEST_CASE("spelling: suggestions only with --suggestions; without, the finding is the same and quick", "[spelling][cli]") {
+TEST_CASE("spelling: suggestions only with --suggestions, without, the finding is the same and quick", "[spelling][cli]") {
   test::TempDir dir;
   const fs::path letter = dir.write("brief.txt", "Wij hebben uw aanvraagg ontvangen.\n");
   auto r = test::run_helder({"check", "--format", "json", letter.string()});

@@ -31,7 +31,7 @@ InstallLayout InstallLayout::detect() {
   const fs::path exe = boost::dll::program_location(ec);
   const fs::path prefix = ec ? fs::current_path() : exe.parent_path().parent_path();
   return InstallLayout{prefix / HELDER_PLUGIN_DIR, prefix / HELDER_SHARE_DIR,
-                       (ec ? fs::current_path() : exe.parent_path()) / "helder-plugin-worker"};
+                       prefix / HELDER_LIB_DIR / "helder-plugin-worker"};
 }
 
 std::shared_ptr<const LanguageServices> LanguageServices::load(const fs::path& data_dir,

@@ -22,11 +22,11 @@
 namespace helder {
 
 // Where the program finds its plugins and data: next to the executable, the same in the build tree
-// and in the install tree (bin/, lib/helder/plugins/, share/helder/).
+// and in the install tree (bin/, lib/helder/plugins/, share/helder/; the plugin worker in lib/helder/).
 struct InstallLayout {
   std::filesystem::path plugin_dir;
   std::filesystem::path share_dir;
-  std::filesystem::path plugin_worker;  // helder-plugin-worker, next to the program
+  std::filesystem::path plugin_worker;  // lib/helder/helder-plugin-worker
   std::filesystem::path pack_dir() const { return share_dir / "rules"; }
   std::filesystem::path data_dir() const { return share_dir / "data"; }
   static InstallLayout detect();

@@ -1,7 +1,9 @@
 // Checks that the VS Code extension's package.json and extension.js agree: the activation languages,
 // every setting and command the code uses is declared (and the other way round), helder.path can only
 // be set by the user, and LICENSE is the project's own.
-// Usage: node check_manifest.js EXTENSION_DIR TOP_LEVEL_LICENSE
+// The extension's version is the project's (project(helder VERSION ...) in the top CMakeLists.txt), like the
+// Debian package's.
+// Usage: node check_manifest.js EXTENSION_DIR TOP_LEVEL_LICENSE PROJECT_VERSION
 'use strict';
 
 const fs = require('fs');
@@ -36,6 +38,8 @@ const declaredCommands = new Set((manifest.contributes.commands || []).map((c) =
 expect(sameSet(usedCommands, declaredCommands),
   `commands registered ${[...usedCommands].join(', ')}; declared ${[...declaredCommands].join(', ')}`);
 
+expect(manifest.version === process.argv[4],
+  `version is ${manifest.version}, the project's (CMakeLists.txt) is ${process.argv[4]}: change both together`);
 expect(manifest.license === 'EUPL-1.2', `license is ${manifest.license}`);
 expect(fs.readFileSync(path.join(dir, 'LICENSE'), 'utf8') === fs.readFileSync(process.argv[3], 'utf8'),
   'LICENSE is not a copy of the top-level LICENSE');

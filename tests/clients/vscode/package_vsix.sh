@@ -3,12 +3,14 @@
 # npm_install.sh filled, and checks what the .vsix (a zip) holds: the manifest, extension.js, the
 # language client and its runtime packages, and no development tools; then loads the unpacked
 # extension.js with only the packages inside the .vsix (load_extension.js).
-# Usage: package_vsix.sh EXTENSION_SOURCE_DIR BUILD_COPY_DIR CMAKE_COMMAND (its `-E tar` reads zip files)
+# Usage: package_vsix.sh EXTENSION_SOURCE_DIR BUILD_COPY_DIR CMAKE_COMMAND PROJECT_VERSION
+# (CMAKE_COMMAND: its `-E tar` reads zip files; PROJECT_VERSION: the .vsix must carry the project's version)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 src="$(cd "$1" && pwd)"
 copy="$(cd "$2" && pwd)"
 cmake="$3"
+project_version="$4"
 
 command -v node >/dev/null || { echo "FAIL: node is not installed (scripts/bootstrap.sh installs it)"; exit 1; }
 [ -x "$copy/node_modules/.bin/vsce" ] || { echo "FAIL: $copy/node_modules/.bin/vsce is missing (clients.vscode.install)"; exit 1; }
@@ -16,6 +18,10 @@ command -v node >/dev/null || { echo "FAIL: node is not installed (scripts/boots
 # The files that go in; package.json is already there (npm_install.sh copied it with the lock file).
 cp "$src/package.json" "$src/extension.js" "$src/README.md" "$src/LICENSE" "$src/.vscodeignore" "$copy/"
 version="$(node -p 'require(process.argv[1]).version' "$copy/package.json")"
+if [ "$version" != "$project_version" ]; then
+  echo "FAIL: the extension's version is $version, the project's is $project_version"
+  exit 1
+fi
 vsix="$copy/helder-$version.vsix"
 rm -f "$copy"/*.vsix
 
@@ -61,6 +67,11 @@ unpacked="$copy.unpacked"
 rm -rf "$unpacked"
 mkdir "$unpacked"
 (cd "$unpacked" && "$cmake" -E tar xf "$vsix")
+# The marketplace reads the version from the package's manifest: the project's.
+if ! grep -q "Version=\"$project_version\"" "$unpacked/extension.vsixmanifest"; then
+  echo "FAIL: extension.vsixmanifest does not carry the project's version $project_version"
+  status=1
+fi
 # The manifest in the package is the one in the source tree.
 if ! cmp -s "$unpacked/extension/package.json" "$src/package.json"; then
   echo "FAIL: extension/package.json in the .vsix differs from $src/package.json"

@@ -296,10 +296,18 @@ std::optional<Substitution::Match> Substitution::match_verb(const sdk::Paragraph
                            tokens[i + 1].kind == HELDER_TOKEN_WORD && !sdk::is_class(tokens[i + 1], kFunctionWords) &&
                            (sdk::verb_form(tokens[i + 1]) & ~static_cast<std::uint32_t>(HELDER_VERB_PRESENT_1 | HELDER_VERB_GUESSED)) == 0;
   const bool also_other = sdk::is_class(t, kFunctionWords | HELDER_CLASS_NUMERAL);
+  // The past of a weak verb before a noun reads as the past ("De gemeente verleende vergunningen") or as an
+  // inflected participle ("de door u verstrekte stukken"), and the alternative differs ("gaf" or "gegeven"):
+  // the word is still worth a message, but a person picks the form.
+  const std::string_view lower = sdk::from_c(t.lower);
+  const bool past_or_adjective = form == HELDER_VERB_PAST_SINGULAR && lower.ends_with('e') && i + 1 < sentence_last &&
+                                 tokens[i + 1].kind == HELDER_TOKEN_WORD && !sdk::is_class(tokens[i + 1], kFunctionWords) &&
+                                 (sdk::verb_form(tokens[i + 1]) & ~static_cast<std::uint32_t>(HELDER_VERB_PRESENT_1 | HELDER_VERB_GUESSED)) == 0;
   for (std::size_t e : found->second) {
     const Entry& entry = entries_[e];
     if (entry.words.size() == 1) {
       if (stem_only || before_noun || also_other) return std::nullopt;
+      if (past_or_adjective) return Match{e, i, i, span_text(i, i), {}};
       // "te retourneren" -> "terug te sturen": a separable alternative takes "te" inside.
       if (i > sentence_first && sdk::is_class(tokens[i - 1], HELDER_CLASS_INFINITIVE_MARKER) &&
           (sdk::verb_form(t) & HELDER_VERB_INFINITIVE)) {

@@ -1,6 +1,7 @@
 // Benchmark: throughput of `helder check` (all default rules) against a bare ICU word-and-sentence break
 // pass over the same text, in one run: ../shared/corpus (the letters and the circulaires) and the 2,046
-// acts of ../shared/corpus/bwb-wet.tar.xz (unpacked once into the temp folder). Prints MB/s and the ratio.
+// acts of ../shared/corpus/bwb-wet.tar.xz (unpacked once into the temp folder). Prints MB/s and the ratio;
+// for the small corpus also the cost of running every plugin in a process of its own (--isolate-plugins all).
 //
 // Usage: helder_bench [corpus-dir-or-.tar.xz] [repeats]
 #include "bench_corpus.hpp"
@@ -66,7 +67,7 @@ std::size_t bare_icu_pass(const std::vector<Document>& docs) {
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-void run(const fs::path& source, int repeats);
+void run(const fs::path& source, int repeats, bool isolation = false);
 
 }  // namespace
 
@@ -79,7 +80,7 @@ int main(int argc, char** argv) {
       }
       run(fs::path(argv[1]), argc > 2 ? std::max(1, std::atoi(argv[2])) : 5);
     } else {
-      run(fs::path(HELDER_SHARED_DIR) / "corpus", 5);
+      run(fs::path(HELDER_SHARED_DIR) / "corpus", 5, true);
       run(fs::path(HELDER_SHARED_DIR) / "corpus" / "bwb-wet.tar.xz", 2);
     }
   } catch (const std::exception& e) {
@@ -91,7 +92,7 @@ int main(int argc, char** argv) {
 
 namespace {
 
-void run(const fs::path& source, int repeats) {
+void run(const fs::path& source, int repeats, bool isolation) {
   const fs::path corpus = bench::unpacked(source);
   const std::vector<Document> docs = load_corpus(corpus);
   std::size_t bytes = 0;
@@ -161,6 +162,22 @@ void run(const fs::path& source, int repeats) {
     const double s = seconds_since(t);
     fmt::print("helder check --jobs {} (process): {:8.2f} MB/s  ({:.3f} s, {:.2f}x the bare ICU pass, exit {})\n", jobs,
                mb / s, s, s / best_icu, rc);
+  }
+  if (!isolation) return;
+  // Plugins in processes of their own (the editor's default for foreign plugins; here all four built-in ones):
+  // every word form a plugin asks about crosses a socket once per worker (the worker caches the answers).
+  for (const char* isolate : {"none", "all"}) {
+    const std::string command =
+        fmt::format("'{}' --isolate-plugins {} check --jobs 1 --fail-on none --format json '{}' > /dev/null",
+                    HELDER_BINARY, isolate, corpus.string());
+    double best = 1e9;
+    int rc = 0;
+    for (int r = 0; r < std::min(repeats, 3); ++r) {
+      const auto t = Clock::now();
+      rc = std::system(command.c_str());
+      best = std::min(best, seconds_since(t));
+    }
+    fmt::print("--isolate-plugins {:<4} (process): {:8.2f} MB/s  ({:.3f} s, exit {})\n", isolate, mb / best, best, rc);
   }
 }
 

@@ -233,3 +233,23 @@ TEST_CASE("a pack accepts a term of art for a rule of kind jargon.substitution",
   CHECK(check_with("", text, dir).size() == 1);
   CHECK(check_with("[rules.\"rijksoverheid.officialese\"]\naccept = [\"indien\"]\n", text, dir).empty());
 }
+
+TEST_CASE("officialese: a weak past before a noun may be an inflected participle, so a person picks the form",
+          "[jargon][fix]") {
+  test::TempDir dir;
+  // "verstrekte stukken" is "gegeven stukken" here, "verleende vergunningen" could be either: no one-click fix.
+  const std::string text =
+      "Wij hebben de door u verstrekte stukken gelezen. De gemeente verleende vergunningen. Hij verstrekte ze gisteren.";
+  const auto findings = check_with("", text, dir);
+  std::vector<const Finding*> officialese;
+  for (const Finding& f : findings)
+    if (f.rule_id.ends_with(".officialese")) officialese.push_back(&f);
+  REQUIRE(officialese.size() == 3);
+  CHECK(text.substr(officialese[0]->start, officialese[0]->end - officialese[0]->start) == "verstrekte");
+  CHECK(officialese[0]->fixes.empty());
+  CHECK(officialese[0]->message.find("geven") != std::string::npos);  // the alternative is still named
+  CHECK(officialese[1]->fixes.empty());
+  // Before a pronoun the form is surely the past: the fix stays.
+  REQUIRE(officialese[2]->fixes.size() == 1);
+  CHECK(officialese[2]->fixes[0].text == "gaf");
+}

@@ -15,49 +15,6 @@ namespace fs = std::filesystem;
 
 namespace helder::cli {
 
-AtomicOutput::AtomicOutput(fs::path path) : path_(std::move(path)) {
-  const fs::path dir = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
-  std::string name = ".";
-  name += path_.filename().string();
-  name += ".helder-XXXXXX";
-  std::string temp = (dir / name).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0)
-    throw std::runtime_error(fmt::format("{}: kan hier geen bestand maken ({}).", path_.string(), std::strerror(errno)));
-  // mkstemp makes the file readable for its owner only; a report is an ordinary file.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  ::close(fd);
-  temp_ = temp;
-  out_.open(temp_, std::ios::binary | std::ios::trunc);
-  if (!out_) {
-    ::unlink(temp_.c_str());
-    throw std::runtime_error(fmt::format("{}: kan dit bestand niet schrijven.", path_.string()));
-  }
-}
-
-AtomicOutput::~AtomicOutput() {
-  if (!committed_) {
-    out_.close();
-    ::unlink(temp_.c_str());
-  }
-}
-
-void AtomicOutput::commit() {
-  out_.flush();
-  const bool ok = static_cast<bool>(out_);
-  out_.close();
-  if (!ok || ::rename(temp_.c_str(), path_.c_str()) != 0) {
-    const int error = errno;
-    ::unlink(temp_.c_str());
-    committed_ = true;
-    throw std::runtime_error(fmt::format("{}: kan het rapport niet opslaan ({}).", path_.string(),
-                                         ok ? std::strerror(error) : "schrijven mislukt"));
-  }
-  committed_ = true;
-}
-
 std::optional<OutputRequest> parse_output_request(const std::string& text) {
   const std::size_t eq = text.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) return std::nullopt;

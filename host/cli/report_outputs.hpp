@@ -4,6 +4,7 @@
 
 #include "cli.hpp"
 
+#include <helder/fix.hpp>
 #include <helder/report.hpp>
 
 #include <fstream>
@@ -12,22 +13,9 @@
 
 namespace helder::cli {
 
-// A file that appears under its name only after commit(): until then the old file (if any) is untouched,
-// and a run that ends early leaves no half-written report.
-class AtomicOutput {
- public:
-  explicit AtomicOutput(std::filesystem::path path);  // throws std::runtime_error (Dutch)
-  ~AtomicOutput();
-  AtomicOutput(const AtomicOutput&) = delete;
-  AtomicOutput& operator=(const AtomicOutput&) = delete;
-  std::ostream& stream() { return out_; }
-  void commit();  // throws std::runtime_error (Dutch)
-
- private:
-  std::filesystem::path path_, temp_;
-  std::ofstream out_;
-  bool committed_ = false;
-};
+// A report file appears under its name only after commit(): until then the old file (if any) is untouched, and
+// a run that ends early (an error, a signal) leaves no half-written report. The same writer as --fix uses.
+using AtomicOutput = AtomicFile;
 
 // Every reporter of the run; a file goes to each of them in turn.
 class ReportOutputs {

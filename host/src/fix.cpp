@@ -17,8 +17,11 @@
 #include <cstring>
 #include <fstream>
 #include <mutex>
+#include <ostream>
 #include <stdexcept>
+#include <streambuf>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -118,6 +121,10 @@ void prepare() {
   });
 }
 
+}  // namespace
+
+namespace detail {
+
 // A temporary file made with mkstemp, removed by the handler if a signal comes before release().
 class TemporaryFile {
  public:
@@ -184,6 +191,12 @@ class TemporaryFile {
   bool released_ = false;
 };
 
+}  // namespace detail
+
+namespace {
+
+using detail::TemporaryFile;
+
 // Why a write failed, in Dutch for the common cases.
 std::string reason(int error) {
   switch (error) {
@@ -212,56 +225,104 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
-// A device or a pipe (/dev/stdout, /dev/full, a FIFO): nothing to replace, the bytes go into it.
-void write_in_place(const fs::path& shown, const fs::path& target, std::string_view bytes) {
-  const int fd = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-  int error = fd < 0 ? errno : 0;
-  if (fd >= 0) {
-    if (!write_all(fd, bytes)) error = errno;
-    if (::close(fd) != 0 && error == 0) error = errno;
-  }
-  if (error != 0)
-    throw std::runtime_error(fmt::format("{}: kan niet schrijven ({}).", shown.string(), reason(error)));
-}
-
 }  // namespace
 
-void write_file_atomically(const fs::path& path, std::string_view bytes) {
+// --- AtomicFile ------------------------------------------------------------------------------------------
+
+// The bytes go to the file descriptor in blocks of 64 KiB; the first write error is kept (errno) and stops
+// further writing.
+class AtomicFile::Buffer : public std::streambuf {
+ public:
+  explicit Buffer(int fd) : fd_(fd), data_(1 << 16) { setp(data_.data(), data_.data() + data_.size()); }
+  int error() const { return error_; }
+  bool drain() {
+    const std::string_view pending(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+    setp(data_.data(), data_.data() + data_.size());
+    if (error_ == 0 && !write_all(fd_, pending)) error_ = errno == 0 ? EIO : errno;
+    return error_ == 0;
+  }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  int fd_;
+  std::vector<char> data_;
+  int error_ = 0;
+};
+
+AtomicFile::AtomicFile(const fs::path& path) : path_(path) {
   prepare();
   // A symbolic link is followed: the file it points to gets the new bytes, and the link stays a link.
   std::error_code ec;
-  fs::path target = path;
+  target_ = path;
   if (fs::is_symlink(path, ec))
-    if (fs::path resolved = fs::canonical(path, ec); !ec) target = resolved;
+    if (fs::path resolved = fs::canonical(path, ec); !ec) target_ = resolved;
   struct stat old {};
-  const bool exists = ::stat(target.c_str(), &old) == 0;
-  if (exists && !S_ISREG(old.st_mode)) return write_in_place(path, target, bytes);
-
-  const char* untouched = exists ? "Het bestand is niet veranderd." : "Het bestand is niet gemaakt.";
-  auto fail = [&](const char* what, int error) {
-    throw std::runtime_error(fmt::format("{}: {} ({}). {}", path.string(), what, reason(error), untouched));
-  };
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string name = ".";  // built step by step: GCC 12 warns falsely on "." + std::string
-  name += target.filename().string();
-  name += ".helder-XXXXXX";
-  TemporaryFile temp((dir / name).string());
-  if (temp.fd() < 0) fail("kan geen tijdelijk bestand maken in de map", errno);
-  // The new file gets the old one's permissions and (when allowed) owner; a new file those of any new file.
-  if (exists) {
-    if (::fchmod(temp.fd(), old.st_mode & 07777) != 0) fail("kan de rechten niet overnemen", errno);
-    if (::fchown(temp.fd(), old.st_uid, old.st_gid) != 0) {
-      // Only root may give a file away; the file is then the writer's own, as an editor would leave it.
+  existed_ = ::stat(target_.c_str(), &old) == 0;
+  if (existed_ && !S_ISREG(old.st_mode)) {
+    // A device or a pipe (/dev/stdout, /dev/full, a FIFO): nothing to replace, the bytes go into it.
+    direct_fd_ = ::open(target_.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (direct_fd_ < 0)
+      throw std::runtime_error(fmt::format("{}: kan niet schrijven ({}).", path_.string(), reason(errno)));
+  } else {
+    const fs::path dir = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+    std::string name = ".";  // built step by step: GCC 12 warns falsely on "." + std::string
+    name += target_.filename().string();
+    name += ".helder-XXXXXX";
+    temp_ = std::make_unique<TemporaryFile>((dir / name).string());
+    if (temp_->fd() < 0) fail("kan geen tijdelijk bestand maken in de map", errno);
+    // The new file gets the old one's permissions and (when allowed) owner; a new file those of any new file.
+    if (existed_) {
+      if (::fchmod(temp_->fd(), old.st_mode & 07777) != 0) fail("kan de rechten niet overnemen", errno);
+      if (::fchown(temp_->fd(), old.st_uid, old.st_gid) != 0) {
+        // Only root may give a file away; the file is then the writer's own, as an editor would leave it.
+      }
+    } else if (::fchmod(temp_->fd(), 0666 & ~process_umask) != 0) {
+      fail("kan de rechten niet zetten", errno);
     }
-  } else if (::fchmod(temp.fd(), 0666 & ~process_umask) != 0) {
-    fail("kan de rechten niet zetten", errno);
   }
-  if (!write_all(temp.fd(), bytes)) fail("kan niet schrijven", errno);
-  if (::fsync(temp.fd()) != 0) fail("kan niet naar de schijf schrijven", errno);
-  if (!temp.close()) fail("kan niet schrijven", errno);
-  if (::rename(temp.path().c_str(), target.c_str()) != 0) fail("kan het bestand niet vervangen", errno);
-  temp.release();
+  buffer_ = std::make_unique<Buffer>(temp_ ? temp_->fd() : direct_fd_);
+  stream_ = std::make_unique<std::ostream>(buffer_.get());
+}
+
+AtomicFile::~AtomicFile() {
+  if (direct_fd_ >= 0) ::close(direct_fd_);
+  // temp_ removes a temporary file that was never renamed.
+}
+
+void AtomicFile::fail(const char* what, int error) const {
+  throw std::runtime_error(fmt::format("{}: {} ({}). {}", path_.string(), what, reason(error),
+                                       existed_ ? "Het bestand is niet veranderd." : "Het bestand is niet gemaakt."));
+}
+
+void AtomicFile::commit() {
+  if (committed_) throw std::logic_error("AtomicFile::commit called twice");
+  committed_ = true;
+  const bool written = buffer_->drain();
+  if (direct_fd_ >= 0) {
+    int error = written ? 0 : buffer_->error();
+    if (::close(direct_fd_) != 0 && error == 0) error = errno;
+    direct_fd_ = -1;
+    if (error != 0)
+      throw std::runtime_error(fmt::format("{}: kan niet schrijven ({}).", path_.string(), reason(error)));
+    return;
+  }
+  if (!written) fail("kan niet schrijven", buffer_->error());
+  if (::fsync(temp_->fd()) != 0) fail("kan niet naar de schijf schrijven", errno);
+  if (!temp_->close()) fail("kan niet schrijven", errno);
+  if (::rename(temp_->path().c_str(), target_.c_str()) != 0) fail("kan het bestand niet vervangen", errno);
+  temp_->release();
   // The rename is on disk only when the folder is: without this, a power cut can bring the old file back.
+  const fs::path dir = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
   const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   int error = dir_fd < 0 ? errno : 0;
   if (dir_fd >= 0) {
@@ -271,7 +332,13 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
   if (error != 0 && error != EINVAL && error != ENOTSUP)  // file systems that cannot sync a folder say so
     throw std::runtime_error(fmt::format("{}: de nieuwe versie is geschreven, maar de map kon niet naar de schijf "
                                          "worden geschreven ({}). Bij stroomuitval kan de oude versie terugkomen.",
-                                         path.string(), reason(error)));
+                                         path_.string(), reason(error)));
+}
+
+void write_file_atomically(const fs::path& path, std::string_view bytes) {
+  AtomicFile file(path);
+  file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  file.commit();
 }
 
 }  // namespace helder

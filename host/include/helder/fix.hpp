@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,5 +37,34 @@ std::string apply_replacements(std::string_view source, const std::vector<Replac
 // with the same signal: an interrupted run leaves each file either as it was or completely new. Only
 // SIGKILL or a power cut can leave a temporary file; it is hidden, and helder never checks hidden files.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+// The same for a file written in pieces (a report of many files): write to stream(), then commit() puts the
+// file in place as write_file_atomically does. Until commit() the old file is untouched; a file that is
+// destroyed without commit() (an error, an exception) leaves no trace, and a signal removes its temporary file
+// as above. The constructor and commit() throw a Dutch std::runtime_error; a write error shows at commit().
+namespace detail {
+class TemporaryFile;
+}
+
+class AtomicFile {
+ public:
+  explicit AtomicFile(const std::filesystem::path& path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  std::ostream& stream() { return *stream_; }
+  void commit();
+
+ private:
+  class Buffer;
+  [[noreturn]] void fail(const char* what, int error) const;
+  std::filesystem::path path_, target_;
+  bool existed_ = false;
+  bool committed_ = false;
+  int direct_fd_ = -1;  // a device or a pipe: written into directly
+  std::unique_ptr<detail::TemporaryFile> temp_;
+  std::unique_ptr<Buffer> buffer_;
+  std::unique_ptr<std::ostream> stream_;
+};
 
 }  // namespace helder

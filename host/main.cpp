@@ -112,6 +112,10 @@ int main(int argc, char** argv) {
 
   auto* rules = app.add_subcommand("rules", "Toon alle regels");
   rules->add_option("--format", format, "Uitvoer: text of json")->check(CLI::IsMember({"text", "json"}));
+  std::string rules_test_pack, rules_test_format = "text";
+  auto* rules_test = rules->add_subcommand("test", "Controleer de voorbeelden bij de regels van een regelpakket");
+  rules_test->add_option("pack", rules_test_pack, "De map van het pakket (zonder map: de pakketten van de configuratie)");
+  rules_test->add_option("--format", rules_test_format, "Uitvoer: text of json")->check(CLI::IsMember({"text", "json"}));
 
   std::string rule_id;
   auto* explain = app.add_subcommand("explain", "Lees de uitleg bij een regel");
@@ -120,6 +124,14 @@ int main(int argc, char** argv) {
   std::string dump_path;
   auto* dump = app.add_subcommand("dump-config", "Toon de configuratie die helder gebruikt");
   dump->add_option("path", dump_path, "Bestand of map waarvoor de configuratie geldt");
+
+  std::string trust_path, init_folder;
+  auto* trust = app.add_subcommand("trust", "Vertrouw de plugins in een map, zodat een project ze mag laden");
+  trust->add_option("folder", trust_path, "De map met plugins (.so)")->required();
+  auto* untrust = app.add_subcommand("untrust", "Vertrouw de plugins in een map niet meer");
+  untrust->add_option("folder", trust_path, "De map met plugins")->required();
+  auto* init = app.add_subcommand("init", "Maak een .helder.toml met uitleg voor een project");
+  init->add_option("folder", init_folder, "De map van het project (standaard: de map waarin u nu werkt)");
 
   auto* lsp = app.add_subcommand("lsp", "Start de taalserver (LSP) voor editors: via standaardinvoer en -uitvoer");
   bool lsp_stdio = true;  // the only transport; the flag is there because editors pass it
@@ -178,13 +190,17 @@ int main(int argc, char** argv) {
                              : *lsp                 ? Isolation::Foreign
                                                     : Isolation::None;
     global.plugin_limits.timeout = std::chrono::milliseconds(static_cast<long>(plugin_timeout * 1000));
+    if (*trust) finish(run_trust(trust_path));
+    if (*untrust) finish(run_untrust(trust_path));
     if (*lsp) return helder::lsp::run(global);
     global.report = error_line;
+    if (*init) finish(run_init(global, init_folder));
     Session session(global);
     check_options.color = use_color(color);
     if (*check) finish(run_check(session, check_options));
     if (*merge) finish(run_merge(session, merge_inputs, merge_format, merge_outputs, use_color(color)));
     if (*analyze) finish(run_analyze(session, analyze_path, stdin_name));
+    if (*rules_test) finish(run_rules_test(session, rules_test_pack, rules_test_format));
     if (*rules) finish(run_rules(session, format));
     if (*explain) finish(run_explain(session, rule_id));
     if (*dump) finish(run_dump_config(session, dump_path));

@@ -10,7 +10,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-dev libicu-dev libhunspell-dev hunspell-nl libhyphen-dev hyphen-nl
   libtomlplusplus-dev catch2 nlohmann-json3-dev libcli11-dev libfmt-dev libmd4c-dev
-  libzip-dev libpugixml-dev libpoppler-cpp-dev libgumbo-dev
+  libzip-dev libpugixml-dev libpoppler-cpp-dev libgumbo-dev libssl-dev
   neovim
   # tests: real producers of Word, ODT, HTML and PDF files, a SARIF schema validator, a browser
   pandoc libcairo2-dev qpdf zip python3 python3-jsonschema python3-yaml parallel chromium

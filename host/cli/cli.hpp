@@ -54,6 +54,10 @@ int run_merge(Session& session, const std::vector<std::string>& inputs, const st
 int run_analyze(Session& session, const std::string& path, const std::string& stdin_name);  // analyze_command.cpp
 int run_rules(Session& session, const std::string& format);                      // rules_command.cpp
 int run_explain(Session& session, const std::string& rule_id);                   // rules_command.cpp
+int run_rules_test(Session& session, const std::string& pack_dir, const std::string& format);  // rules_test_command.cpp
 int run_dump_config(Session& session, const std::string& path);                  // dump_config_command.cpp
+int run_trust(const std::string& path);                                          // trust_command.cpp
+int run_untrust(const std::string& path);                                        // trust_command.cpp
+int run_init(SessionOptions options, const std::string& folder);                 // init_command.cpp
 
 }  // namespace helder::cli

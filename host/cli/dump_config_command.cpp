@@ -42,6 +42,9 @@ int run_dump_config(Session& session, const std::string& path) {
   std::cout << "target_level = " << toml_string(c.target_level) << '\n';
   std::vector<std::string> dirs;
   for (const fs::path& d : c.plugin_dirs) dirs.push_back(d.string());
+  for (const fs::path& d : c.project_plugin_dirs) dirs.push_back(d.string());
+  if (!c.project_plugin_dirs.empty())
+    std::cout << "# De plugin-mappen van het project laden alleen als u ze vertrouwt (helder trust MAP).\n";
   std::cout << "plugin_paths = " << toml_list(dirs) << "\n\n";
   std::cout << "[vocabulary]\naccept = " << toml_list(c.accept) << "\nreject = " << toml_list(c.reject) << '\n';
   for (const RuleDescription& r : engine->describe_rules()) {

@@ -123,24 +123,102 @@ std::string lower_word(const std::string& s) {
 
 // Merges `from` into `into`: tables merge key by key, arrays are appended, other values are replaced.
 // Packs use it for `include` files and for rules of a base pack that they extend, so a ministry adds
-// words to a list without repeating it.
-void merge_into(toml::table& into, const toml::table& from) {
-  for (const auto& [key, node] : from) {
+// words to a list without repeating it. The nodes are moved, not copied: a copy in toml++ loses its place in
+// the file, and errors about a merged value (an example in an include file) must point into that file.
+void merge_into(toml::table& into, toml::table&& from) {
+  for (auto&& [key, node] : from) {
     toml::node* existing = into.get(key.str());
     if (existing && existing->is_table() && node.is_table()) {
-      merge_into(*existing->as_table(), *node.as_table());
+      merge_into(*existing->as_table(), std::move(*node.as_table()));
     } else if (existing && existing->is_array() && node.is_array()) {
-      for (const toml::node& item : *node.as_array()) existing->as_array()->push_back(item);
+      for (toml::node& item : *node.as_array()) existing->as_array()->push_back(std::move(item));
     } else {
       // Erase first: insert_or_assign would keep the old key, and with it the place of the old value.
       into.erase(key.str());
-      into.insert(key, node);
+      into.insert(key, std::move(node));
     }
   }
 }
 
-// Applies one rule table (from a pack or a configuration file) to `rule`.
-void apply_rule_table(const fs::path& file, const toml::table& table, RuleConfig& rule, bool in_pack) {
+// The file a node was read from: a node merged in from an include file carries that file's name.
+fs::path file_of(const fs::path& file, const toml::source_region& where) {
+  return where.path && !where.path->empty() ? fs::path(*where.path) : file;
+}
+
+}  // namespace
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+namespace {
+
+// `examples = [{ text = "...", expect = ["..."] }, ...]` in a rule table of pack `pack`.
+void read_examples(const fs::path& file, const toml::node& node, const std::string& pack,
+                   std::vector<RuleExample>& out) {
+  const auto* array = node.as_array();
+  if (!array)
+    fail(file, node, "\"examples\" moet een lijst met voorbeelden zijn, bijvoorbeeld "
+                     "[{ text = \"Wij sturen u de brief.\", expect = [] }]");
+  for (const toml::node& item : *array) {
+    const auto* example = item.as_table();
+    if (!example)
+      fail(file, item,
+           "een voorbeeld moet er zo uitzien: { text = \"de tekst\", expect = [\"wat de regel aanwijst\"] }");
+    for (const auto& [key, value] : *example)
+      if (key.str() != "text" && key.str() != "expect") {
+        static constexpr std::string_view known[] = {"text", "expect"};
+        const toml::source_position p = key.source().begin;
+        throw ConfigError(file_of(file, key.source()), p.line, p.column,
+                          fmt::format("onbekende sleutel \"{}\" in een voorbeeld; gebruik text en expect{}",
+                                      key.str(), did_you_mean(key.str(), known)));
+      }
+    RuleExample e;
+    e.pack = pack;
+    e.file = file_of(file, item.source());
+    e.line = item.source().begin.line;
+    e.column = item.source().begin.column;
+    const toml::node* text = example->get("text");
+    if (!text) fail(file, item, "dit voorbeeld heeft geen \"text\": de tekst die de regel moet controleren");
+    e.text = expect_string(file, *text, "text");
+    if (collapse_spaces(e.text).empty()) fail(file, *text, "de \"text\" van dit voorbeeld is leeg");
+    const toml::node* expect = example->get("expect");
+    if (!expect)
+      fail(file, item, "dit voorbeeld heeft geen \"expect\": de stukken tekst die de regel moet aanwijzen, "
+                       "of [] als de regel niets mag vinden");
+    const auto* expect_array = expect->as_array();
+    if (!expect_array)
+      fail(file, *expect, "\"expect\" moet een lijst met tekst zijn, bijvoorbeeld [\"ten behoeve van\"], of [] "
+                          "als de regel niets mag vinden");
+    const std::string whole = collapse_spaces(e.text);
+    for (const toml::node& piece : *expect_array) {
+      if (!piece.as_string())
+        fail(file, piece, "\"expect\" moet een lijst met tekst zijn, bijvoorbeeld [\"ten behoeve van\"]");
+      const std::string& wanted = piece.as_string()->get();
+      if (collapse_spaces(wanted).empty()) fail(file, piece, "een tekst in \"expect\" is leeg");
+      if (whole.find(collapse_spaces(wanted)) == std::string::npos)
+        fail(file, piece, fmt::format("\"{}\" uit \"expect\" staat niet in de \"text\" van dit voorbeeld", wanted));
+      e.expect.push_back(wanted);
+    }
+    out.push_back(std::move(e));
+  }
+}
+
+// Applies one rule table (from a pack or a configuration file) to `rule`. `pack`: the pack whose file it is
+// (empty for the user's and the project's configuration).
+void apply_rule_table(const fs::path& file, const toml::table& table, RuleConfig& rule, bool in_pack,
+                      const std::string& pack = {}) {
   auto options = rule.options ? std::make_shared<OptionTable>(*rule.options) : std::make_shared<OptionTable>();
   toml::table options_here;
   for (const auto& [key, node] : table) {
@@ -177,6 +255,9 @@ void apply_rule_table(const fs::path& file, const toml::table& table, RuleConfig
       rule.summary = expect_string(file, node, k);
     } else if (k == "documentation") {
       rule.documentation = file.parent_path() / expect_string(file, node, k);
+    } else if (k == "examples") {
+      if (!in_pack) fail(file, node, "\"examples\" kan alleen in een regelpakket staan");
+      read_examples(file, node, pack, rule.examples);
     } else {
       options_here.insert_or_assign(key, node);
     }
@@ -184,7 +265,7 @@ void apply_rule_table(const fs::path& file, const toml::table& table, RuleConfig
   // In a pack, options merge (a pack that extends another adds to its lists); in a project's
   // configuration, a value replaces the pack's value.
   if (in_pack) {
-    merge_into(options->table, options_here);
+    merge_into(options->table, std::move(options_here));
   } else {
     for (const auto& [key, node] : options_here) {
       options->table.erase(key.str());  // the key too: errors about the value point into this file
@@ -233,11 +314,11 @@ struct Loader {
         std::error_code ec;
         if (!fs::is_regular_file(included, ec))
           fail(*file, *includes, fmt::format("het bestand \"{}\" uit \"include\" bestaat niet", n));
-        const toml::table extra = parse_file(included);
+        toml::table extra = parse_file(included);
         config.files.push_back(included);
         for (const auto& [key, node] : extra)
           if (key.str() != "rules") fail_at_key(included, key, "een include-bestand mag alleen [rules...] bevatten");
-        merge_into(pack, extra);
+        merge_into(pack, std::move(extra));
       }
       pack.erase("include");
     }
@@ -308,19 +389,42 @@ struct Loader {
     if (key.find('.') != std::string_view::npos) {  // a rule of a base pack: change its settings
       RuleConfig* rule = find_rule(key);
       if (!rule) fail(file, at, fmt::format("regel \"{}\" bestaat niet in de pakketten die dit pakket uitbreidt", key));
-      apply_rule_table(file, table, *rule, true);
+      apply_rule_table(file, table, *rule, true, pack);
       return;
     }
     RuleConfig rule;
     rule.id = pack + "." + std::string(key);
     rule.pack = pack;
     if (find_rule(rule.id)) fail(file, at, fmt::format("regel \"{}\" staat twee keer in het pakket", rule.id));
-    apply_rule_table(file, table, rule, true);
+    apply_rule_table(file, table, rule, true, pack);
     if (rule.kind.empty()) fail(file, at, fmt::format("regel \"{}\" heeft geen \"kind\"", rule.id));
     config.rules.push_back(std::move(rule));
   }
 
-  // A user or project configuration file. Only a trusted file may name plugin directories.
+  // `helder rules test PACKDIR`: the pack in that folder, as a project gets it with pack_paths = [the folder
+  // above] and packs = [the folder's name].
+  Config load_pack_folder(const fs::path& folder) {
+    fs::path dir = fs::absolute(folder).lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();  // "rules/minbzk/"
+    const fs::path file = dir / "pack.toml";
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec))
+      throw ConfigError(dir, 1, 1, "in deze map staat geen pack.toml; noem de map van een regelpakket");
+    const toml::table nowhere;
+    load_pack(file, nowhere, dir.filename().string(), {dir.parent_path()});
+    return std::move(config);
+  }
+
+  // Of the user's own file only `plugin_paths` (for `helder rules test PACKDIR`: the pack alone decides its rules).
+  void load_plugin_paths(const fs::path& file) {
+    const toml::table settings = parse_file(file);
+    if (const toml::node* dirs = settings.get("plugin_paths"))
+      for (const std::string& d : expect_string_array(file, *dirs, "plugin_paths"))
+        config.plugin_dirs.push_back(fs::absolute(file.parent_path() / d));
+  }
+
+  // A user or project configuration file. Plugin directories of a file that is not trusted (a project's) go to
+  // project_plugin_dirs, which load only after the trust check.
   void load_settings(const fs::path& file, bool trusted) {
     const toml::table settings = parse_file(file);
     config.files.push_back(file);
@@ -341,14 +445,9 @@ struct Loader {
         config.target_level = expect_level(file, node, k);
       } else if (k == "plugin_paths") {
         const std::vector<std::string> dirs = expect_string_array(file, node, k);
-        if (trusted) {
-          for (const std::string& d : dirs) config.plugin_dirs.push_back(fs::absolute(file.parent_path() / d));
-        } else {
-          config.notes.push_back(fmt::format(
-              "{}: \"plugin_paths\" is genegeerd. Een project mag geen plugins laden, want een plugin is code die "
-              "meteen wordt uitgevoerd. Zet plugin-mappen in uw eigen configuratie of gebruik --plugin-dir.",
-              file.string()));
-        }
+        // A project's folders load only what the user trusted (helder trust): see Session::load_plugins.
+        auto& into = trusted ? config.plugin_dirs : config.project_plugin_dirs;
+        for (const std::string& d : dirs) into.push_back(fs::absolute(file.parent_path() / d));
       } else if (k == "lexicon") {
         apply_lexicon(file, node);
       } else if (k == "vocabulary") {
@@ -403,8 +502,14 @@ Config load_config(const ConfigRequest& request) {
   Loader loader{request, {}, {}};
   if (request.user_config) {
     std::error_code ec;
-    if (fs::is_regular_file(*request.user_config, ec)) loader.load_settings(*request.user_config, true);
+    if (fs::is_regular_file(*request.user_config, ec)) {
+      if (request.pack_folder)
+        loader.load_plugin_paths(*request.user_config);
+      else
+        loader.load_settings(*request.user_config, true);
+    }
   }
+  if (request.pack_folder) return loader.load_pack_folder(*request.pack_folder);
   std::optional<fs::path> project = request.config_file;
   if (project) {
     std::error_code ec;
@@ -413,7 +518,7 @@ Config load_config(const ConfigRequest& request) {
   } else {
     project = find_project_config(request.checked_path.empty() ? fs::current_path() : request.checked_path);
   }
-  if (project) loader.load_settings(*project, false);
+  if (project && !request.pack_folder) loader.load_settings(*project, false);
   if (loader.config.packs.empty()) {
     // No configuration chose a pack: the default pack.
     const toml::table empty;

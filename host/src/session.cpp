@@ -12,9 +12,8 @@ namespace helder {
 namespace {
 
 std::optional<fs::path> user_config_path() {
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "helder" / "config.toml";
-  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "helder" / "config.toml";
-  return std::nullopt;
+  const std::optional<fs::path> dir = user_config_dir();
+  return dir ? std::optional<fs::path>(*dir / "config.toml") : std::nullopt;
 }
 
 std::vector<fs::path> split_path_list(const char* list) {
@@ -91,6 +90,24 @@ std::shared_ptr<Engine> Session::engine_for(const fs::path& checked) {
   return engine;
 }
 
+Config Session::pack_config(const fs::path& folder) {
+  ConfigRequest request;
+  request.pack_folder = folder;
+  request.pack_dirs = {layout_.pack_dir()};
+  request.user_config = user_config_path();
+  Config config = load_config(request);
+  config.editor = options_.editor;
+  config.suggestions = options_.suggestions;
+  return config;
+}
+
+std::shared_ptr<Engine> Session::make_engine(Config config, std::vector<std::string>& messages) {
+  std::shared_ptr<const LanguageServices> shared = services();
+  std::lock_guard lock(mutex_);
+  load_plugins(config);
+  return std::make_shared<Engine>(std::move(config), shared, plugins_, messages);
+}
+
 void Session::forget_engines() {
   std::lock_guard lock(mutex_);
   engines_.clear();
@@ -105,22 +122,64 @@ void Session::set_adjust(std::function<void(Config&)> adjust) {
 }
 
 void Session::load_plugins(const Config& config) {
-  std::vector<fs::path> dirs{layout_.plugin_dir};
-  for (const fs::path& d : split_path_list(std::getenv("HELDER_PLUGIN_PATH"))) dirs.push_back(d);
-  for (const std::string& d : options_.plugin_dirs) dirs.emplace_back(d);
-  for (const fs::path& d : config.plugin_dirs) dirs.push_back(d);
+  std::vector<std::pair<fs::path, PluginOrigin>> dirs{{layout_.plugin_dir, PluginOrigin::Builtin}};
+  for (const fs::path& d : split_path_list(std::getenv("HELDER_PLUGIN_PATH"))) dirs.emplace_back(d, PluginOrigin::Environment);
+  for (const std::string& d : options_.plugin_dirs) dirs.emplace_back(d, PluginOrigin::CommandLine);
+  for (const fs::path& d : config.plugin_dirs) dirs.emplace_back(d, PluginOrigin::UserConfig);
+  for (const fs::path& d : config.project_plugin_dirs) dirs.emplace_back(d, PluginOrigin::Project);
   std::vector<std::string> messages;
   const PluginIsolation isolation{layout_.plugin_worker, options_.plugin_limits};
   const std::string own = fs::weakly_canonical(layout_.plugin_dir).string();
-  for (const fs::path& d : dirs) {
+  for (const auto& [d, origin] : dirs) {
     const std::string key = fs::weakly_canonical(d).string();
     if (std::find(loaded_dirs_.begin(), loaded_dirs_.end(), key) != loaded_dirs_.end()) continue;
-    loaded_dirs_.push_back(key);
     const bool isolated = options_.isolate_plugins == SessionOptions::Isolation::All ||
                           (options_.isolate_plugins == SessionOptions::Isolation::Foreign && key != own);
+    if (origin == PluginOrigin::Project) {
+      load_project_plugins(d, isolated ? &isolation : nullptr, messages);
+      continue;
+    }
+    loaded_dirs_.push_back(key);
+    const std::size_t before = plugins_.plugins().size();
     plugins_.load_directory(d, messages, isolated ? &isolation : nullptr);
+    for (std::size_t i = before; i < plugins_.plugins().size(); ++i)
+      sources_.push_back(PluginSource{plugins_.plugins()[i]->path(), origin, true, plugins_.plugins()[i]->name(), {}});
   }
   for (const std::string& m : messages) say(m);
+}
+
+void Session::load_project_plugins(const fs::path& dir, const PluginIsolation* isolation,
+                                   std::vector<std::string>& messages) {
+  // The trust check reads the trust file again each time: a folder trusted while the language server runs
+  // loads with the next configuration it reads. Nothing of an untrusted library is loaded, not even to look.
+  const FolderVerdict verdict = check_project_plugin_folder(dir, trust_file_path());
+  auto tell = [&](const std::string& message) {
+    if (!said_untrusted_.insert(message).second) return;
+    if (options_.report_untrusted) options_.report_untrusted(message);
+    else say(message);
+  };
+  if (!verdict.problem.empty()) tell(verdict.problem);
+  for (const TrustVerdict& v : verdict.libraries) {
+    const auto known = std::find_if(sources_.begin(), sources_.end(), [&](const PluginSource& s) {
+      return s.library == v.library;
+    });
+    if (known != sources_.end() && known->trusted) continue;  // loaded (or tried) before
+    PluginSource source{v.library, PluginOrigin::Project, v.trusted, {}, v.problem};
+    if (!v.trusted) {
+      if (verdict.problem.empty()) tell(v.problem);
+    } else {
+      const std::size_t before = messages.size();
+      if (plugins_.load_file(v.library, messages, isolation)) source.plugin = plugins_.plugins().back()->name();
+      else if (messages.size() > before) source.problem = messages.back();
+    }
+    if (known != sources_.end()) *known = std::move(source);
+    else sources_.push_back(std::move(source));
+  }
+}
+
+std::vector<PluginSource> Session::plugin_sources() {
+  std::lock_guard lock(mutex_);
+  return sources_;
 }
 
 }  // namespace helder

@@ -214,6 +214,9 @@ class Server {
   SessionOptions with_report(SessionOptions options) {
     options.editor = true;
     options.report = [this](const std::string& message) { log(kWarning, message); };
+    // A plugin folder the workspace names but the user has not trusted is never loaded; the writer sees why, and
+    // the command that trusts it, in a window (once per message).
+    options.report_untrusted = [this](const std::string& message) { show(kWarning, message); };
     return options;
   }
 

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -43,7 +44,10 @@ Child spawn_with_pipes(std::vector<std::string> argv_strings, const std::vector<
     if (entry.starts_with("NO_COLOR=") || entry.starts_with("XDG_CONFIG_HOME=")) continue;
     env_strings.emplace_back(entry);
   }
-  env_strings.push_back("XDG_CONFIG_HOME=/nonexistent-helder-test-config");
+  // A test that gives the child a configuration folder of its own (XDG_CONFIG_HOME in `env`) gets that one: the
+  // first entry of a name is the one getenv() finds.
+  if (std::none_of(env.begin(), env.end(), [](const std::string& e) { return e.starts_with("XDG_CONFIG_HOME="); }))
+    env_strings.push_back("XDG_CONFIG_HOME=/nonexistent-helder-test-config");
   env_strings.insert(env_strings.end(), env.begin(), env.end());
   std::vector<char*> envp;
   for (std::string& e : env_strings) envp.push_back(e.data());

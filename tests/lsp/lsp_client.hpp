@@ -68,7 +68,8 @@ struct Child {
   int in = -1, out = -1, err = -1;
 };
 // Starts `argv` (argv[0] is the program's path) in `cwd` (unless empty). The child gets our environment without
-// the user's own helder configuration (XDG_CONFIG_HOME) and colour hints (NO_COLOR), plus `env` ("NAME=value").
+// the user's own helder configuration (XDG_CONFIG_HOME, unless `env` sets it) and colour hints (NO_COLOR), plus `env`
+// ("NAME=value").
 // Throws when it cannot be started.
 Child spawn_with_pipes(std::vector<std::string> argv, const std::vector<std::string>& env,
                        const std::filesystem::path& cwd);

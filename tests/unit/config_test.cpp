@@ -90,14 +90,14 @@ warning_above = 40
   CHECK(config.find_rule("rijksoverheid.sentence-length"));
 }
 
-TEST_CASE("a project may not load native plugins, the user's own configuration may", "[config]") {
+TEST_CASE("a project's plugin folders are kept apart (they load only when trusted), the user's own are trusted", "[config]") {
   test::TempDir dir;
   ConfigRequest r = request_for(dir.path());
   r.config_file = dir.write(".helder.toml", "plugin_paths = [\"evil\"]\n");
   Config config = load_config(r);
   CHECK(config.plugin_dirs.empty());
-  REQUIRE(config.notes.size() == 1);
-  CHECK(config.notes[0].find("plugin_paths") != std::string::npos);
+  REQUIRE(config.project_plugin_dirs.size() == 1);
+  CHECK(config.project_plugin_dirs[0] == dir.path() / "evil");
 
   r.user_config = dir.write("user/config.toml", "plugin_paths = [\"mijn-plugins\"]\n");
   r.config_file = dir.write("empty.toml", "");

@@ -1,0 +1,67 @@
+# Checks a letter with helder and compares the findings with a file of expected findings.
+# cmake -DHELDER=helder -DPLUGIN_DIR=dir -DLETTER=brief.txt -DEXPECTED=brief-verwacht.txt -P vergelijk.cmake
+# EXPECTED: a line "regels = RULE..." names the rules that count; every other line that is not empty and not a
+# comment (#) is one finding of those rules, in the order of the text: LINE:COLUMN SEVERITY RULE "MARKED TEXT".
+cmake_minimum_required(VERSION 3.25)  # a script (-P) sets no policies of its own: string(JSON), IN_LIST
+foreach(var HELDER PLUGIN_DIR LETTER EXPECTED)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "vergelijk.cmake: -D${var}=... ontbreekt")
+  endif()
+endforeach()
+
+execute_process(COMMAND ${HELDER} --plugin-dir ${PLUGIN_DIR} check --format json ${LETTER}
+  OUTPUT_VARIABLE report ERROR_VARIABLE errors RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 AND NOT rc EQUAL 1)
+  message(FATAL_ERROR "helder check stopte met code ${rc}:\n${errors}")
+endif()
+if(errors)
+  message(FATAL_ERROR "helder meldde een probleem (kan een regel niet werken?):\n${errors}")
+endif()
+
+# CMake lists are split at ';': a ';' in a line or a finding's text is kept as the character 0x1F meanwhile.
+string(ASCII 31 semicolon)
+file(READ ${EXPECTED} content)
+string(REPLACE ";" "${semicolon}" content "${content}")
+string(REPLACE "\r" "" content "${content}")
+string(REPLACE "\n" ";" lines "${content}")
+set(rules)
+set(expected)
+foreach(line IN LISTS lines)
+  if(line MATCHES "^regels *= *(.*)$")
+    string(REPLACE " " ";" rules "${CMAKE_MATCH_1}")
+  elseif(NOT line MATCHES "^ *(#|$)")
+    list(APPEND expected "${line}")
+  endif()
+endforeach()
+if(NOT rules)
+  message(FATAL_ERROR "${EXPECTED}: een regel \"regels = ...\" ontbreekt")
+endif()
+
+set(found)
+string(JSON count LENGTH "${report}" files 0 findings)
+if(count GREATER 0)
+  math(EXPR last "${count} - 1")
+  foreach(i RANGE ${last})
+    string(JSON rule GET "${report}" files 0 findings ${i} rule)
+    if(NOT rule IN_LIST rules)
+      continue()
+    endif()
+    string(JSON line GET "${report}" files 0 findings ${i} range start line)
+    string(JSON column GET "${report}" files 0 findings ${i} range start column)
+    string(JSON severity GET "${report}" files 0 findings ${i} severity)
+    string(JSON text GET "${report}" files 0 findings ${i} text)
+    string(REPLACE ";" "${semicolon}" text "${text}")
+    list(APPEND found "${line}:${column} ${severity} ${rule} \"${text}\"")
+  endforeach()
+endif()
+
+if(NOT found STREQUAL expected)
+  list(JOIN expected "\n  " expected_text)
+  list(JOIN found "\n  " found_text)
+  string(REPLACE "${semicolon}" ";" expected_text "${expected_text}")
+  string(REPLACE "${semicolon}" ";" found_text "${found_text}")
+  message(FATAL_ERROR "De meldingen in ${LETTER} zijn anders dan verwacht.\n"
+                      "Verwacht:\n  ${expected_text}\nGevonden:\n  ${found_text}")
+endif()
+list(LENGTH found n)
+message(STATUS "${n} meldingen, zoals verwacht")

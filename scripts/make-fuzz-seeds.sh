@@ -23,7 +23,8 @@ corpus, source, out = sys.argv[1:4]
 os.makedirs(out)
 files = [os.path.join(corpus, "letters", f) for f in sorted(os.listdir(os.path.join(corpus, "letters")))]
 files += [os.path.join(corpus, "circulaires", f) for f in sorted(os.listdir(os.path.join(corpus, "circulaires")))[:8]]
-files += [os.path.join(source, "examples", f) for f in sorted(os.listdir(os.path.join(source, "examples")))]
+examples = os.path.join(source, "examples")  # the example letters; not examples/ministerie (a folder)
+files += [os.path.join(examples, f) for f in sorted(os.listdir(examples)) if os.path.isfile(os.path.join(examples, f))]
 for path in files:
     text = open(path, encoding="utf-8").read()
     excerpt = ""

@@ -30,8 +30,23 @@ const fs::path unruly_dir = plugin_dir / "unruly";
 const fs::path previous_dir = plugin_dir / "previous";
 const fs::path builtin_dir = fs::path(HELDER_BUILD_DIR) / HELDER_PLUGIN_OUTPUT_DIR;
 
-PluginIsolation isolation(std::chrono::milliseconds timeout = std::chrono::seconds(10), std::size_t memory_mb = 2048) {
-  return PluginIsolation{InstallLayout::detect().plugin_worker, IsolationLimits{timeout, memory_mb}};
+// Time limits grow with the sanitizers' slowness (HELDER_TEST_TIME_FACTOR: 1 in dev, 3 under ASan, 5 under TSan):
+// a worker that starts or answers late on a busy machine must not pass for a plugin that hangs.
+constexpr int time_factor = HELDER_TEST_TIME_FACTOR;
+std::chrono::milliseconds scaled(std::chrono::milliseconds t) { return t * time_factor; }
+// The scaled limit in seconds as helder writes it, with a decimal comma: "1,5" or "4,5" or "7,5".
+std::string seconds_text(std::chrono::milliseconds t) {
+  const auto ms = scaled(t).count();
+  return ms % 1000 == 0 ? std::to_string(ms / 1000) : fmt::format("{},{}", ms / 1000, ms % 1000 / 100);
+}
+std::string seconds_option(std::chrono::milliseconds t) {
+  const auto ms = scaled(t).count();
+  return fmt::format("{}.{}", ms / 1000, ms % 1000 / 100);
+}
+constexpr std::chrono::milliseconds short_limit{1500};
+
+PluginIsolation isolation(std::chrono::milliseconds timeout = std::chrono::seconds(30), std::size_t memory_mb = 2048) {
+  return PluginIsolation{InstallLayout::detect().plugin_worker, IsolationLimits{scaled(timeout), memory_mb}};
 }
 
 bool any_contains(const std::vector<std::string>& messages, const std::string& a, const std::string& b = "") {
@@ -85,6 +100,7 @@ TEST_CASE("isolation: a healthy plugin gives the same findings in its own proces
 
   Engine in_host(config, test::language_services(), local, messages);
   Engine in_worker(config, test::language_services(), remote, messages);
+  for (const std::string& m : messages) UNSCOPED_INFO(m);
   REQUIRE(messages.empty());
   // Every built-in rule (which call back into the host for words, verbs and options) and the test plugin.
   for (const fs::path& file : test::corpus_files()) {
@@ -163,7 +179,7 @@ TEST_CASE("isolation: a plugin that crashes, hangs, leaks or writes garbage stop
   const auto took = std::chrono::steady_clock::now() - started;
   // "(signaal 11, SIGSEGV)" in a normal build; under AddressSanitizer, which catches the signal, an exit code.
   CHECK(any_contains(stopped, "proef.crash", "onverwacht gestopt ("));
-  CHECK(any_contains(stopped, "proef.hang", "na 2,5 seconden nog geen antwoord"));
+  CHECK(any_contains(stopped, "proef.hang", "na " + seconds_text(std::chrono::milliseconds(2500)) + " seconden nog geen antwoord"));
   CHECK(any_contains(stopped, "proef.leak", "meer dan 160 MB geheugen"));
   CHECK(any_contains(stopped, "proef.garbage", "onleesbare gegevens"));
   CHECK(stopped.size() == 4);  // each once
@@ -208,13 +224,14 @@ TEST_CASE("isolation: helder check goes on when isolated plugins crash, hang or 
   dir.write("a.txt", letter);
   dir.write("b.txt", letter);  // the leak passes 100 MB on its second check
   const test::RunResult r = test::run_helder({"--plugin-dir", unruly_dir.string(), "--isolate-plugins", "foreign",
-                                              "--plugin-timeout", "1.5", "--plugin-memory", "100", "check", "--jobs",
+                                              "--plugin-timeout", seconds_option(short_limit), "--plugin-memory", "100", "check", "--jobs",
                                               "1", "--format", "json", "a.txt", "b.txt"},
                                              {}, dir.path());
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("Regel proef.crash (plugin crashes) is uitgeschakeld: de plugin is onverwacht gestopt") !=
         std::string::npos);
-  CHECK(r.err.find("Regel proef.hang (plugin hangs) is uitgeschakeld: de plugin gaf na 1,5 seconden nog geen antwoord") !=
+  CHECK(r.err.find("Regel proef.hang (plugin hangs) is uitgeschakeld: de plugin gaf na " + seconds_text(short_limit) +
+                   " seconden nog geen antwoord") !=
         std::string::npos);
   CHECK(r.err.find("Regel proef.leak (plugin leaks) is uitgeschakeld: de plugin gebruikte meer dan 100 MB geheugen") !=
         std::string::npos);
@@ -233,7 +250,7 @@ TEST_CASE("isolation: the language server runs foreign plugins in their own proc
   // No --isolate-plugins: the server isolates plugins from outside its own directory by itself.
   test::LspProcess server(test::LspProcess::Options{
       HELDER_BINARY,
-      {"--plugin-dir", unruly_dir.string(), "--plugin-timeout", "1.5", "--plugin-memory", "100"},
+      {"--plugin-dir", unruly_dir.string(), "--plugin-timeout", seconds_option(short_limit), "--plugin-memory", "100"},
       {},
       dir.path()});
   const auto wait = std::chrono::seconds(30);
@@ -272,7 +289,7 @@ TEST_CASE("isolation: the language server runs foreign plugins in their own proc
   const json second = diagnostics(2);
   CHECK(second.dump().find("behoeve") != std::string::npos);  // the new sentence, checked
   // Each plugin was stopped once, with its own reason; the leak on its second check.
-  for (const char* reason : {"onleesbare gegevens", "na 1,5 seconden", "meer dan 100 MB"}) {
+  for (const std::string& reason : {std::string("onleesbare gegevens"), "na " + seconds_text(short_limit) + " seconden", std::string("meer dan 100 MB")}) {
     INFO(reason);
     CHECK(server.receive_if(
         [&](const json& m) {

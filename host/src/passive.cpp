@@ -55,6 +55,27 @@ bool is_participle(const helder_token& t) {
   return t.kind == HELDER_TOKEN_WORD && (t.verb_form & HELDER_VERB_PARTICIPLE) != 0;
 }
 
+// A word that is a personal pronoun as well as a determiner ("ons", "hun", "haar", "jullie"), before a participle
+// the lexicon knows (a guessed one may be a noun: "ons gebied").
+bool is_pronoun_before_participle(const helder_token& before, const helder_token& t) {
+  return (before.word_class & HELDER_CLASS_PRONOUN) && !(before.word_class & HELDER_CLASS_ARTICLE) &&
+         !(t.verb_form & HELDER_VERB_GUESSED);
+}
+
+// Whether the token at `index` may be (the start of) a noun phrase after an adjective: a word of an open class
+// or one that may be a noun ("verdiend loon"). Punctuation, the end of the sentence, function words and
+// auxiliaries ("beoordeeld wordt") cannot.
+bool noun_may_follow(const ParagraphAnalysis& p, std::uint32_t index) {
+  if (index >= p.tokens.size()) return false;
+  const helder_token& next = p.tokens[index];
+  if (next.kind != HELDER_TOKEN_WORD) return false;
+  constexpr std::uint32_t kFunction = HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | HELDER_CLASS_PRONOUN |
+                                      HELDER_CLASS_PREPOSITION | HELDER_CLASS_CONJUNCTION | HELDER_CLASS_SUBORDINATOR |
+                                      HELDER_CLASS_RELATIVE | HELDER_CLASS_AUXILIARY | HELDER_CLASS_NEGATION |
+                                      HELDER_CLASS_ADVERB | HELDER_CLASS_COPULA;
+  return !(next.word_class & kFunction);
+}
+
 // A word token used as a participle; a capital in the middle of a sentence is a name ("Verstappen").
 // After an article or determiner, or an inflected adjective, it is a noun ("het vertrouwen", "grote gevolgen");
 // after a word of degree it is an adjective ("te ingewikkeld").
@@ -69,8 +90,12 @@ bool is_participle_token(const ParagraphAnalysis& p, std::uint32_t index, std::u
     // "wordt meer en meer aanvaard" are passives.
     const std::uint32_t noun_before = HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | (with_zijn ? HELDER_CLASS_DEGREE : 0u);
     if (before.word_class & noun_before) {
-      // "dat" and "die" open clauses too: "dat gemaakt wordt" is a participle.
-      if (!(before.word_class & (HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE))) return false;
+      // "dat" and "die" open clauses too: "dat gemaakt wordt" is a participle. A personal pronoun that is
+      // also a possessive ("ons", "hun", "haar", "jullie") is the pronoun when no noun can follow the
+      // participle: "wordt door ons beoordeeld." ("ons gesloten contract" stays a noun).
+      if (!(before.word_class & (HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE)) &&
+          !(is_pronoun_before_participle(before, t) && !noun_may_follow(p, index + 1)))
+        return false;
     }
     // An inflected adjective before a noun: "grote gevolgen". At the end of the clause the participle is a
     // verb whatever comes before it ("uit haar orde gezet.", "uit het busje geslingerd.").

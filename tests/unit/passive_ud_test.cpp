@@ -69,4 +69,18 @@ TEST_CASE("passive voice keeps states apart from actions where the lexicon can t
   CHECK(passives("Vier woningen zijn in de nacht verwoest.") == 1);  // the plural "zijn" before a preposition
   CHECK(passives("Zijn huis verkocht hij snel.") == 0);           // "zijn" as a possessive
   CHECK(passives("Dit wordt biest of colostrum genoemd.") == 1);  // "of" joins words here
+  // A pronoun that can also be a possessive is the pronoun when no noun can follow the participle.
+  CHECK(passives("Uw aanvraag wordt door ons beoordeeld.") == 1);
+  CHECK(passives("De aanvraag wordt door hun beoordeeld en daarna betaald.") == 1);
+  CHECK(passives("Het formulier is door haar ondertekend op 3 mei.") == 1);
+  CHECK(passives("Wij weten dat de aanvraag door jullie beoordeeld wordt.") == 1);
+  CHECK(passives("Het wordt ons gesloten contract.") == 0);      // before a noun: a possessive and an adjective
+  CHECK(passives("Wij hebben ons beoordeeld gevoeld.") == 0);    // no auxiliary of the passive
+  CHECK(passives("Wij hebben hun gesloten deuren gezien.") == 0);
+  // A noun shaped like a participle stays a noun after "dit" (words.tsv: verband not-participle).
+  const std::string sentence = "In dit verband wordt er op gewezen dat u op tijd betaalt.";
+  const ParagraphAnalysis p = engine.analyze_paragraph(sentence, BlockKind::Paragraph, {});
+  REQUIRE(p.passives.size() == 1);
+  CHECK(sentence.substr(p.passives[0].participle.start, p.passives[0].participle.end - p.passives[0].participle.start) ==
+        "gewezen");
 }

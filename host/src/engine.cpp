@@ -826,10 +826,35 @@ bool disabled_by_directive(const std::vector<Directive>& directives, const std::
   return disabled;
 }
 
+// A message is one line: a match over a line end ("met betrekking\ntot") is quoted with a space, so a terminal
+// line, an annotation or a JUnit attribute never breaks inside a message. Runs of white space become one space.
+std::string one_line(std::string_view message) {
+  std::string out;
+  out.reserve(message.size());
+  bool space = false;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const std::string_view rest = message.substr(i);
+    std::size_t width = 0;
+    if (message[i] == '\n' || message[i] == '\r' || message[i] == '\t' || message[i] == ' ') width = 1;
+    else if (rest.starts_with("\u2028") || rest.starts_with("\u2029")) width = 3;
+    else if (rest.starts_with("\u0085")) width = 2;
+    if (width) {
+      space = true;
+      i += width - 1;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += message[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 // Runs rule `r` over views[first, first + count); findings get paragraph indexes into `views`.
-// A rule that fails is disabled (with a message) and its findings of this call are dropped.
+// A rule that fails is disabled (with a message) and its findings of this call are dropped. Messages are made
+// one line here, once: a kept paragraph's findings are not made again after every keystroke.
 void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views, std::size_t first,
                       std::size_t count, std::vector<LocalFinding>& out) const {
   const Rule& rule = *rules_[r];
@@ -872,41 +897,13 @@ void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views,
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const helder_finding& f = raw[i];
     LocalFinding local{static_cast<uint32_t>(r), static_cast<uint32_t>(first + f.paragraph), f.start, f.end,
-                       f.severity, std::string(view_of(f.message)), {}};
+                       f.severity, one_line(view_of(f.message)), {}};
     for (const helder_fix& fx : fixes[i])
       local.fixes.push_back(LocalFinding::Fix{fx.start, fx.end, std::string(view_of(fx.replacement)),
                                               (fx.flags & HELDER_FIX_NEEDS_REVIEW) != 0});
     out.push_back(std::move(local));
   }
 }
-
-namespace {
-
-// A message is one line: a match over a line end ("met betrekking\ntot") is quoted with a space, so a terminal
-// line, an annotation or a JUnit attribute never breaks inside a message. Runs of white space become one space.
-std::string one_line(std::string_view message) {
-  std::string out;
-  out.reserve(message.size());
-  bool space = false;
-  for (std::size_t i = 0; i < message.size(); ++i) {
-    const std::string_view rest = message.substr(i);
-    std::size_t width = 0;
-    if (message[i] == '\n' || message[i] == '\r' || message[i] == '\t' || message[i] == ' ') width = 1;
-    else if (rest.starts_with("\u2028") || rest.starts_with("\u2029")) width = 3;
-    else if (rest.starts_with("\u0085")) width = 2;
-    if (width) {
-      space = true;
-      i += width - 1;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += message[i];
-  }
-  return out;
-}
-
-}  // namespace
 
 std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string_view source,
                                    std::size_t threads) const {
@@ -1007,7 +1004,7 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
       out.severity = ref.severity;
       out.start = ref.start;
       out.end = ref.end;
-      out.message = one_line(f.message);
+      out.message = f.message;  // made one line when the rule gave it (run_rule)
       out.fixes.reserve(f.fixes.size());
       for (const LocalFinding::Fix& fx : f.fixes) {
         const uint32_t s = analysis.read.map.to_source(paragraph_start + fx.start);

@@ -230,32 +230,76 @@ std::string diagnostics(const CheckResult& r) {
   return out;
 }
 
-void diagnostics(const CheckResult& r, std::string& out) {
+namespace {
+
+// Everything of a diagnostic after its range: severity, code, documentation, message and id. `hrefs` keeps the
+// documentation link of each rule (looking one up asks the file system).
+void append_diagnostic_tail(std::string& out, const CheckResult& r, const Finding& f,
+                            std::map<std::string, std::string, std::less<>>& hrefs) {
+  fmt::format_to(std::back_inserter(out), R"("severity":{},"code":)", diagnostic_severity(f.severity));
+  append_json_string(out, f.rule_id);
+  auto href = hrefs.find(f.rule_id);
+  if (href == hrefs.end()) href = hrefs.emplace(f.rule_id, r.engine ? documentation_uri(*r.engine, f.rule_id) : "").first;
+  if (!href->second.empty()) {
+    out += R"(,"codeDescription":{"href":)";
+    append_json_string(out, href->second);
+    out += '}';
+  }
+  out += R"(,"source":"helder","message":)";
+  append_json_string(out, f.message);
+  out += R"(,"data":{"id":)";
+  append_json_string(out, f.id);
+  out += "}}";
+}
+
+}  // namespace
+
+void DiagnosticCache::append(std::string& out, const CheckResult& r, const Finding& f) {
+  const std::uint64_t engine = r.engine ? r.engine->serial() : 0;
+  if (engine != engine_) {  // another configuration: other documentation links, maybe other rules
+    entries_.clear();
+    hrefs_.clear();
+    engine_ = engine;
+  }
+  Entry& e = entries_[f.id];
+  // The id holds the rule and the words; the message can still differ (it may name words around them).
+  if (e.json.empty() || e.severity != f.severity || e.message != f.message || e.rule_id != f.rule_id) {
+    e.rule_id = f.rule_id;
+    e.message = f.message;
+    e.severity = f.severity;
+    e.json.clear();
+    append_diagnostic_tail(e.json, r, f, hrefs_);
+  }
+  e.used = true;
+  out += e.json;
+}
+
+void DiagnosticCache::sweep() {
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    if (!it->second.used) {
+      it = entries_.erase(it);
+    } else {
+      it->second.used = false;
+      ++it;
+    }
+  }
+}
+
+void diagnostics(const CheckResult& r, std::string& out, DiagnosticCache* cache) {
   out.clear();
   out.reserve(r.findings.size() * 320 + 2);
   out += '[';
-  std::map<std::string, std::string, std::less<>> hrefs;  // per rule: the documentation is looked up once
+  std::map<std::string, std::string, std::less<>> hrefs;  // without a cache: per rule, looked up once
   for (const Finding& f : r.findings) {
     if (out.size() > 1) out += ',';
     const LineIndex::Position start = r.positions->position(f.start);
     const LineIndex::Position end = f.end == f.start ? start : r.positions->position(f.end);
-    fmt::format_to(std::back_inserter(out),
-                   R"({{"range":{{"start":{{"line":{},"character":{}}},"end":{{"line":{},"character":{}}}}},"severity":{},"code":)",
-                   start.line, start.column, end.line, end.column, diagnostic_severity(f.severity));
-    append_json_string(out, f.rule_id);
-    auto href = hrefs.find(f.rule_id);
-    if (href == hrefs.end()) href = hrefs.emplace(f.rule_id, r.engine ? documentation_uri(*r.engine, f.rule_id) : "").first;
-    if (!href->second.empty()) {
-      out += R"(,"codeDescription":{"href":)";
-      append_json_string(out, href->second);
-      out += '}';
-    }
-    out += R"(,"source":"helder","message":)";
-    append_json_string(out, f.message);
-    out += R"(,"data":{"id":)";
-    append_json_string(out, f.id);
-    out += "}}";
+    fmt::format_to(std::back_inserter(out), R"({{"range":{{"start":{{"line":{},"character":{}}},"end":{{"line":{},"character":{}}}}},)",
+                   start.line, start.column, end.line, end.column);
+    if (cache) cache->append(out, r, f);
+    else append_diagnostic_tail(out, r, f, hrefs);
   }
+  if (cache) cache->sweep();
   out += ']';
 }
 

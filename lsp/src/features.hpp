@@ -9,9 +9,11 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace helder::lsp {
@@ -41,10 +43,34 @@ struct CheckResult {
   const Finding* find(std::string_view id) const;
 };
 
+// What a diagnostic says besides its range, as JSON text, kept by finding id between the checks of one
+// document: after a keystroke nearly every finding is the same one, and only its range is written again.
+// One per document; only the thread that checks the document uses it.
+class DiagnosticCache {
+ public:
+  // Appends everything after the range of `f`'s diagnostic ({"range":...,<this>}).
+  void append(std::string& out, const CheckResult& r, const Finding& f);
+  // Forgets the findings that were not written since the last call (they are gone from the document).
+  void sweep();
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    std::string rule_id, message;
+    Severity severity = Severity::Warning;
+    std::string json;
+    bool used = false;
+  };
+  std::unordered_map<std::string, Entry> entries_;  // by Finding::id
+  std::map<std::string, std::string, std::less<>> hrefs_;  // documentation link per rule
+  std::uint64_t engine_ = 0;                        // Engine::serial() the entries were made with
+};
+
 // The diagnostics as the text of a JSON array (made without a JSON tree: this runs after every keystroke).
-// The second form writes into `out` (cleared first), so that a caller can keep one buffer for every check.
+// The second form writes into `out` (cleared first), so that a caller can keep one buffer for every check, and
+// reuses what `cache` kept of the findings of the last check.
 std::string diagnostics(const CheckResult& r);
-void diagnostics(const CheckResult& r, std::string& out);
+void diagnostics(const CheckResult& r, std::string& out, DiagnosticCache* cache = nullptr);
 json diagnostic(const CheckResult& r, const Finding& f);
 // Appends `s` as a JSON string, quotes included; invalid UTF-8 becomes U+FFFD.
 void append_json_string(std::string& out, std::string_view s);

@@ -62,6 +62,7 @@ struct Document {
 
   // Only the worker thread touches these.
   ParagraphCache cache;
+  DiagnosticCache diagnostics;  // the JSON of the last check's diagnostics, by finding id
   std::shared_ptr<Engine> engine;
   std::uint64_t engine_generation = 0;
   std::uint64_t long_sentence_engine = 0;  // Engine::serial() that long_sentence was read from
@@ -856,7 +857,7 @@ class Server {
     if (result->analysis) doc->shown_problem.clear();
     result->result_id = fmt::format("{}-{}", version, ++check_serial_);
     result->finish();
-    if (push_) diagnostics(*result, diagnostics_buffer_);
+    if (push_) diagnostics(*result, diagnostics_buffer_, &doc->diagnostics);
     const std::string& items = diagnostics_buffer_;
 
     std::lock_guard publish(publish_mutex_);

@@ -7,12 +7,14 @@
 // apart as a writer types them. Prints figures; no asserts.
 //
 // Usage: helder_lsp_bench [words (25000)] [edits (200)] [markdown]
+// HELDER_BENCH_BINARY=/path/to/other/helder measures another build of the server with the same client.
 #include "lsp_client.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -40,6 +42,12 @@ std::size_t count_words(std::string_view s) {
     in_word = !space;
   }
   return n;
+}
+
+// The server to measure: HELDER_BENCH_BINARY when set (to compare two builds side by side), else this build's.
+std::string server_binary() {
+  const char* other = std::getenv("HELDER_BENCH_BINARY");
+  return other && *other ? other : HELDER_BINARY;
 }
 
 double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
@@ -115,7 +123,7 @@ int main(int argc, char** argv) {
   //    opened right after the handshake, while the dictionaries and plugins still load.
   for (int round = 0; round < rounds; ++round) {
     auto spawned = Clock::now();
-    helder::test::LspProcess server({HELDER_BINARY, {}, {}, root});
+    helder::test::LspProcess server({server_binary(), {}, {}, root});
     if (!start_server(server)) return 1;
     const auto start = Clock::now();
     open(server, uri, 1, text);
@@ -139,7 +147,7 @@ int main(int argc, char** argv) {
   };
   std::size_t findings = 0;
   for (int round = 0; round + 1 < rounds; ++round) {
-    helder::test::LspProcess server({HELDER_BINARY, {}, {}, root});
+    helder::test::LspProcess server({server_binary(), {}, {}, root});
     if (!start_loaded(server)) return 1;
     const auto start = Clock::now();
     open(server, uri, 1, text);
@@ -148,7 +156,7 @@ int main(int argc, char** argv) {
     firsts.push_back(ms(arrived - start));
     stop_server(server);
   }
-  helder::test::LspProcess server({HELDER_BINARY, {}, {}, root});
+  helder::test::LspProcess server({server_binary(), {}, {}, root});
   if (!start_loaded(server)) return 1;
   auto start = Clock::now();
   open(server, uri, 1, text);
@@ -203,7 +211,7 @@ int main(int argc, char** argv) {
   // reads), and the time from the key to the diagnostics. The debounce follows the check time.
   std::vector<double> paused;
   {
-    helder::test::LspProcess typing({HELDER_BINARY, {}, {}, root});
+    helder::test::LspProcess typing({server_binary(), {}, {}, root});
     if (!start_server(typing, true)) return 1;
     version = 1;
     open(typing, uri, 1, text);

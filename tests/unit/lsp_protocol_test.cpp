@@ -108,6 +108,8 @@ TEST_CASE("lsp: random incremental edits end in the same diagnostics as opening 
     CHECK(incremental[i]["code"] == fresh[i]["code"]);
     CHECK(incremental[i]["message"] == fresh[i]["message"]);
     CHECK(incremental[i]["data"] == fresh[i]["data"]);  // stable ids
+    // The rest too (severity, documentation link): the server keeps each diagnostic's JSON between checks.
+    CHECK(incremental[i] == fresh[i]);
   }
   shut_down(server);
 }

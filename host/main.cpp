@@ -20,6 +20,14 @@ namespace fs = std::filesystem;
 using namespace helder;
 using namespace helder::cli;
 
+// The language server's word cache: $XDG_CACHE_HOME/helder, else ~/.cache/helder; empty (none) without either.
+fs::path default_word_cache() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "helder" / "woorden-nl.tsv";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return fs::path(home) / ".cache" / "helder" / "woorden-nl.tsv";
+  return {};
+}
+
 // Ends the process once the work is done and written: freeing the dictionaries (Hunspell's word lists, the
 // word caches) takes longer than a short check does, and the system takes the memory back at once.
 [[noreturn]] void finish(int code) {
@@ -136,6 +144,10 @@ int main(int argc, char** argv) {
   auto* lsp = app.add_subcommand("lsp", "Start de taalserver (LSP) voor editors: via standaardinvoer en -uitvoer");
   bool lsp_stdio = true;  // the only transport; the flag is there because editors pass it
   lsp->add_flag("--stdio", lsp_stdio, "Praat via standaardinvoer en -uitvoer (dat doet de server altijd)");
+  std::string word_cache;
+  lsp->add_option("--word-cache", word_cache,
+                  "Bestand waarin de server de antwoorden van het woordenboek bewaart, zodat hij de volgende keer "
+                  "sneller start (standaard: ~/.cache/helder/woorden-nl.tsv); none: niet bewaren");
   lsp->allow_extras();  // editors add options of their own (--clientProcessId=...)
 
   try {
@@ -192,7 +204,10 @@ int main(int argc, char** argv) {
     global.plugin_limits.timeout = std::chrono::milliseconds(static_cast<long>(plugin_timeout * 1000));
     if (*trust) finish(run_trust(trust_path));
     if (*untrust) finish(run_untrust(trust_path));
-    if (*lsp) return helder::lsp::run(global);
+    if (*lsp) {
+      if (word_cache != "none") global.word_answers = word_cache.empty() ? default_word_cache() : fs::path(word_cache);
+      return helder::lsp::run(global);
+    }
     global.report = error_line;
     if (*init) finish(run_init(global, init_folder));
     Session session(global);

@@ -35,7 +35,8 @@ InstallLayout InstallLayout::detect() {
 }
 
 std::shared_ptr<const LanguageServices> LanguageServices::load(const fs::path& data_dir,
-                                                               const WordServicePaths& word_paths) {
+                                                               const WordServicePaths& word_paths,
+                                                               const fs::path& word_answers) {
   auto services = std::make_shared<LanguageServices>();
   const fs::path abbreviations = data_dir / "abbreviations-nl.txt";
   std::error_code ec;
@@ -49,7 +50,7 @@ std::shared_ptr<const LanguageServices> LanguageServices::load(const fs::path& d
   }
   services->segmenter = std::make_unique<Segmenter>(services->abbreviations);
   services->words = std::make_unique<WordServices>(word_paths);
-  services->words->preload();  // the dictionary is read while the lexicon is
+  services->words->preload(word_answers);  // the answers and the dictionary are read while the lexicon is
   for (const std::string& p : services->words->problems()) services->problems.push_back(p);
   try {
     services->lexicon = std::make_shared<const Lexicon>(Lexicon::load(data_dir / "lexicon-nl"));

@@ -44,10 +44,26 @@ std::shared_ptr<const LanguageServices> Session::services() {
       paths.hunspell_dic = std::string(h) + ".dic";
     }
     if (const char* h = std::getenv("HELDER_HYPHENATION")) paths.hyphenation = h;
-    services_ = LanguageServices::load(layout_.data_dir(), paths);
+    services_ = LanguageServices::load(layout_.data_dir(), paths, options_.word_answers);
     for (const std::string& p : services_->problems) say(p);
   }
   return services_;
+}
+
+bool Session::has_new_word_answers() {
+  if (options_.word_answers.empty()) return false;
+  std::lock_guard lock(mutex_);
+  return services_ && services_->words && services_->words->new_answers() > 0;
+}
+
+std::size_t Session::save_word_answers() {
+  if (!has_new_word_answers()) return 0;
+  std::shared_ptr<const LanguageServices> loaded;
+  {
+    std::lock_guard lock(mutex_);
+    loaded = services_;
+  }
+  return loaded->words->save_answers(options_.word_answers);
 }
 
 std::string Session::config_key(const fs::path& checked) const {

@@ -11,11 +11,15 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <fmt/format.h>
+#include <helder/fix.hpp>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <mutex>
@@ -54,13 +58,30 @@ class ShardedCache {
   }
 
   // Stores `value` unless another thread stored one for the same key first; returns the stored value.
-  const Value& insert(std::string_view key, Value value) {
+  // `counted`: whether a new entry counts as added (an answer read from disk does not).
+  const Value& insert(std::string_view key, Value value, bool counted = true) {
     Shard& shard = shard_for(key);
     std::unique_lock lock(shard.mutex);
     auto it = shard.map.find(key);
-    if (it == shard.map.end()) it = shard.map.emplace(std::string(key), std::move(value)).first;
+    if (it == shard.map.end()) {
+      it = shard.map.emplace(std::string(key), std::move(value)).first;
+      if (counted) added_.fetch_add(1, std::memory_order_relaxed);
+    }
     return it->second;
   }
+
+  // Calls `visit(key, value)` for every entry, one shard at a time (under that shard's lock).
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    for (Shard& shard : shards_) {
+      std::shared_lock lock(shard.mutex);
+      for (const auto& [key, value] : shard.map) visit(key, value);
+    }
+  }
+
+  // How many entries were added since the counter was last taken.
+  std::size_t take_added() { return added_.exchange(0, std::memory_order_relaxed); }
+  std::size_t added() const { return added_.load(std::memory_order_relaxed); }
 
  private:
   static constexpr std::size_t shard_bits = 6;
@@ -78,7 +99,8 @@ class ShardedCache {
   }
 
   // mutable: find() is a const lookup that still takes a shard's lock.
-  mutable   std::array<Shard, std::size_t{1} << shard_bits> shards_;
+  mutable std::array<Shard, std::size_t{1} << shard_bits> shards_;
+  std::atomic<std::size_t> added_{0};
 };
 
 bool readable_file(const std::filesystem::path& path) {
@@ -717,9 +739,13 @@ WordServices::~WordServices() {
   if (impl_->preloader.joinable()) impl_->preloader.join();
 }
 
-void WordServices::preload() const {
+void WordServices::preload(const std::filesystem::path& answers) const {
   if (!impl_->hunspell_files_found || impl_->preloader.joinable()) return;
-  impl_->preloader = std::thread([impl = impl_.get()] { impl->dictionary(); });
+  impl_->preloader = std::thread([this, answers] {
+    // The answers first (a few milliseconds): words they hold need not wait for the dictionary.
+    if (!answers.empty()) load_answers(answers);
+    impl_->dictionary();
+  });
 }
 
 const std::vector<std::string>& WordServices::problems() const { return impl_->problems; }
@@ -732,8 +758,10 @@ const WordInfo& WordServices::info(std::string_view word) const {
 }
 
 int WordServices::spelled_correctly(std::string_view word) const {
-  if (impl_->dictionary() == nullptr) return -1;
+  if (!impl_->hunspell_files_found) return -1;
+  // An answer from the cache (or from the disk, load_answers) needs no dictionary: it may still be loading.
   if (const int* cached = impl_->spelling_cache.find(word)) return *cached;
+  if (impl_->dictionary() == nullptr) return -1;
   const std::string normalized = nfc_utf8(word);
   const int answer = normalized.empty() || impl_->spell(normalized) ? 1 : 0;
   return impl_->spelling_cache.insert(word, answer);
@@ -758,9 +786,161 @@ void WordServices::set_lexicon(const Lexicon* lexicon) { impl_->lexicon = lexico
 const Lexicon* WordServices::lexicon() const { return impl_->lexicon; }
 
 std::vector<std::string> WordServices::compound_parts(std::string_view word) const {
-  if (impl_->dictionary() == nullptr) return {std::string(word)};
+  if (!impl_->hunspell_files_found) return {std::string(word)};
   if (const auto* cached = impl_->compound_cache.find(word)) return *cached;
+  if (impl_->dictionary() == nullptr) return {std::string(word)};
   return impl_->compound_cache.insert(word, impl_->split_compound(nfc_utf8(word)));
+}
+
+// ---- Hunspell's answers on disk ---------------------------------------------------------------------------------
+//
+// One text file: a first line that says for which program and dictionary the answers hold, then one answer per
+// line, fields split by tabs:
+//   s <word> 0|1          spelled_correctly()
+//   p <probe> 0|1         a compound probe (compound_part_allowed)
+//   c <word> <part>...    compound_parts()
+// A word with a tab or line break in it is not written. A line that does not parse is skipped; a file whose first
+// line differs (another helder, another dictionary, another format) is not read at all.
+
+namespace {
+
+constexpr std::string_view kAnswersFormat = "helder-word-answers 1";
+constexpr std::size_t kMaxAnswers = 1'000'000;  // about 30 MB; beyond that a run writes no more
+
+std::string file_identity(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return path.string() + " ?";
+  const auto time = std::filesystem::last_write_time(path, ec);
+  const auto ticks = ec ? 0 : static_cast<long long>(time.time_since_epoch().count());
+  return fmt::format("{} {} {}", path.string(), size, ticks);
+}
+
+bool writable_key(std::string_view key) {
+  return !key.empty() && key.find_first_of("\t\n\r") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string WordServices::answers_identity() const {
+  if (!impl_->hunspell_files_found) return {};
+  std::error_code ec;
+  const std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", ec);
+  // The program's own size and time: a rebuilt helder may split compounds differently.
+  return fmt::format("{}\t{}\t{}\t{}", kAnswersFormat, ec ? std::string("?") : file_identity(program),
+                     file_identity(impl_->hunspell_paths.hunspell_aff), file_identity(impl_->hunspell_paths.hunspell_dic));
+}
+
+namespace {
+
+// Reads `file` and calls `answer(kind, key, fields)` for each line when its first line is `identity`.
+template <class Answer>
+std::size_t read_answers(const std::filesystem::path& file, const std::string& identity, Answer&& answer) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return 0;
+  std::string line;
+  if (!std::getline(in, line) || line != identity) return 0;
+  std::size_t count = 0;
+  std::vector<std::string_view> fields;
+  while (std::getline(in, line)) {
+    fields.clear();
+    std::string_view rest(line);
+    while (true) {
+      const std::size_t tab = rest.find('\t');
+      fields.push_back(rest.substr(0, tab));
+      if (tab == std::string_view::npos) break;
+      rest.remove_prefix(tab + 1);
+    }
+    if (fields.size() < 3 || fields[0].size() != 1 || fields[1].empty()) continue;
+    if (answer(fields[0][0], fields[1], fields)) ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+std::size_t WordServices::load_answers(const std::filesystem::path& file) const {
+  const std::string identity = answers_identity();
+  if (identity.empty()) return 0;
+  Impl& impl = *impl_;
+  const std::size_t count = read_answers(file, identity, [&](char kind, std::string_view key,
+                                                             const std::vector<std::string_view>& fields) {
+    if ((kind == 's' || kind == 'p') && fields.size() == 3 && (fields[2] == "0" || fields[2] == "1")) {
+      (kind == 's' ? impl.spelling_cache : impl.probe_cache).insert(key, fields[2] == "1" ? 1 : 0, false);
+      return true;
+    }
+    if (kind == 'c') {
+      std::vector<std::string> parts(fields.begin() + 2, fields.end());
+      if (std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); })) return false;
+      impl.compound_cache.insert(key, std::move(parts), false);
+      return true;
+    }
+    return false;
+  });
+  return count;
+}
+
+std::size_t WordServices::new_answers() const {
+  return impl_->spelling_cache.added() + impl_->probe_cache.added() + impl_->compound_cache.added();
+}
+
+std::size_t WordServices::save_answers(const std::filesystem::path& file) const {
+  const std::string identity = answers_identity();
+  if (identity.empty()) return 0;
+  Impl& impl = *impl_;
+  impl.spelling_cache.take_added();
+  impl.probe_cache.take_added();
+  impl.compound_cache.take_added();
+  std::string out = identity + "\n";
+  std::size_t count = 0;
+  auto add = [&](char kind, std::string_view key, auto&& write_value) {
+    if (count >= kMaxAnswers || !writable_key(key)) return;
+    out += kind;
+    out += '\t';
+    out += key;
+    write_value();
+    out += '\n';
+    ++count;
+  };
+  impl.spelling_cache.for_each([&](const std::string& key, int value) {
+    add('s', key, [&] { out += value ? "\t1" : "\t0"; });
+  });
+  impl.probe_cache.for_each([&](const std::string& key, int value) {
+    add('p', key, [&] { out += value ? "\t1" : "\t0"; });
+  });
+  impl.compound_cache.for_each([&](const std::string& key, const std::vector<std::string>& parts) {
+    if (parts.empty() || !std::all_of(parts.begin(), parts.end(), writable_key)) return;
+    add('c', key, [&] {
+      for (const std::string& part : parts) {
+        out += '\t';
+        out += part;
+      }
+    });
+  });
+  // Another server may have written answers this one does not know: keep them (the last writer wins otherwise).
+  read_answers(file, identity, [&](char kind, std::string_view key, const std::vector<std::string_view>& fields) {
+    const bool known = kind == 's'   ? impl.spelling_cache.find(key) != nullptr
+                       : kind == 'p' ? impl.probe_cache.find(key) != nullptr
+                       : kind == 'c' ? impl.compound_cache.find(key) != nullptr
+                                     : true;
+    if (known) return false;
+    add(kind, key, [&] {
+      for (std::size_t i = 2; i < fields.size(); ++i) {
+        out += '\t';
+        out += fields[i];
+      }
+    });
+    return true;
+  });
+  if (count == 0) return 0;
+  try {
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    write_file_atomically(file, out);
+  } catch (const std::exception&) {
+    return 0;  // a cache that cannot be written only makes the next start slower
+  }
+  return count;
 }
 
 }  // namespace helder

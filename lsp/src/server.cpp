@@ -163,6 +163,7 @@ class Server {
     results_cv_.notify_all();
     if (worker_.joinable()) worker_.join();
     if (loader_.joinable()) loader_.join();
+    session_.save_word_answers();  // what this session learnt of the dictionary, for the next start
   }
 
   int exit_code() const { return shutdown_ ? 0 : 1; }
@@ -739,6 +740,16 @@ class Server {
         lock.lock();
         continue;
       }
+      // Nothing to check, nothing waiting: a moment to write the word answers (after the first check, then at
+      // most twice a minute), so that the next start of the server need not ask Hunspell again.
+      if (!next && earliest == Clock::time_point::max() && now - last_answers_save_ >= kAnswersSaveInterval &&
+          session_.has_new_word_answers()) {
+        last_answers_save_ = now;
+        lock.unlock();
+        session_.save_word_answers();
+        lock.lock();
+        continue;
+      }
       if (!next) {
         if (earliest == Clock::time_point::max()) work_cv_.wait(lock);
         else work_cv_.wait_until(lock, earliest);
@@ -916,6 +927,8 @@ class Server {
   std::mutex publish_mutex_;  // a document's diagnostics are published in the order of its checks
   std::uint64_t check_serial_ = 0;  // worker only
   std::string diagnostics_buffer_;  // worker only: the JSON of the last push, its memory kept for the next
+  static constexpr std::chrono::seconds kAnswersSaveInterval{30};
+  Clock::time_point last_answers_save_{};  // worker only
   // Threads for the first check of a long document (the paragraphs are new): up to 4, as the machine has.
   const std::size_t threads_ = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
   std::thread loader_;

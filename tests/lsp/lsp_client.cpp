@@ -70,7 +70,17 @@ LspProcess::LspProcess(const Options& options) {
   std::vector<std::string> argv{options.binary};
   argv.insert(argv.end(), options.args.begin(), options.args.end());
   argv.push_back("lsp");
-  const Child child = spawn_with_pipes(std::move(argv), options.env, options.cwd);
+  argv.insert(argv.end(), options.lsp_args.begin(), options.lsp_args.end());
+  // The server keeps its word cache in XDG_CACHE_HOME: a folder of this process's own, unless the test gives one,
+  // so that no test reads what another wrote (nor the user's own cache).
+  std::vector<std::string> env = options.env;
+  if (std::none_of(env.begin(), env.end(), [](const std::string& e) { return e.starts_with("XDG_CACHE_HOME="); })) {
+    std::string dir = (fs::temp_directory_path() / "helder-lsp-cache-XXXXXX").string();
+    if (mkdtemp(dir.data()) == nullptr) throw std::runtime_error("mkdtemp");
+    cache_dir_ = dir;
+    env.push_back("XDG_CACHE_HOME=" + dir);
+  }
+  const Child child = spawn_with_pipes(std::move(argv), env, options.cwd);
   pid_ = child.pid;
   in_ = child.in;
   out_ = child.out;
@@ -94,6 +104,8 @@ LspProcess::~LspProcess() {
   if (err_reader_.joinable()) err_reader_.join();
   if (out_ >= 0) close(out_);
   if (err_ >= 0) close(err_);
+  std::error_code ec;
+  if (!cache_dir_.empty()) fs::remove_all(cache_dir_, ec);
 }
 
 void LspProcess::send(const json& message) {

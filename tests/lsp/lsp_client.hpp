@@ -24,6 +24,7 @@ class LspProcess {
     std::vector<std::string> args;       // before "lsp" (global options such as --plugin-dir)
     std::vector<std::string> env;        // added to the environment ("NAME=value")
     std::filesystem::path cwd;
+    std::vector<std::string> lsp_args{};  // after "lsp" (options of the lsp command, such as --word-cache)
   };
   explicit LspProcess(const Options& options);
   ~LspProcess();  // kills the server if it still runs
@@ -60,6 +61,7 @@ class LspProcess {
   std::mutex err_mutex_;
   std::string err_text_;
   std::thread err_reader_;
+  std::filesystem::path cache_dir_;  // XDG_CACHE_HOME of the server when the test gave none; removed at the end
 };
 
 // A child process with its standard input, output and error on pipes (our ends; the caller closes them).

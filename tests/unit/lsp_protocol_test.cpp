@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <random>
 
 using json = nlohmann::json;
@@ -224,4 +225,53 @@ TEST_CASE("lsp: the debounce follows the check time, and a burst of edits is che
   REQUIRE(first);
   CHECK((*first)["params"].value("version", -1) == 8);
   shut_down(server);
+}
+
+TEST_CASE("lsp: the server keeps the dictionary's answers for its next start, and --word-cache none keeps none",
+          "[lsp][protocol][answers]") {
+  helder::test::TempDir dir;
+  const fs::path cache_home = dir.path() / "cache";
+  const fs::path file = cache_home / "helder" / "woorden-nl.tsv";
+  const std::string uri = helder::test::uri_of(dir.path() / "brief.txt");
+  const std::string text = "Dit is een korte brief met een tikfoutt erin.\n";
+  // The spelling diagnostics of one server session with this cache folder; the session ends with shutdown.
+  auto spelling_findings = [&](std::vector<std::string> lsp_args) {
+    LspProcess server(LspProcess::Options{HELDER_BINARY, {}, {"XDG_CACHE_HOME=" + cache_home.string()}, dir.path(),
+                                          std::move(lsp_args)});
+    initialize(server, dir.path());
+    open(server, uri, text);
+    std::vector<std::string> words;
+    for (const json& d : diagnostics_of(server, uri, 1))
+      if (d["code"] == "rijksoverheid.spelling") {
+        const json& r = d["range"];
+        words.push_back(text.substr(r["start"]["character"].get<std::size_t>(),
+                                    r["end"]["character"].get<std::size_t>() - r["start"]["character"].get<std::size_t>()));
+      }
+    shut_down(server);
+    return words;
+  };
+
+  CHECK(spelling_findings({"--word-cache", "none"}) == std::vector<std::string>{"tikfoutt"});
+  CHECK_FALSE(fs::exists(cache_home));
+
+  CHECK(spelling_findings({}) == std::vector<std::string>{"tikfoutt"});
+  REQUIRE(fs::exists(file));
+  std::string saved = helder::test::read_file(file);
+  REQUIRE(saved.starts_with("helder-word-answers 1\t"));
+  const std::size_t at = saved.find("\ns\ttikfoutt\t0\n");
+  REQUIRE(at != std::string::npos);
+  // The next server answers from the file: when it says the word is right, so does the server.
+  saved[at + 12] = '1';
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << saved;
+  }
+  CHECK(spelling_findings({}).empty());
+  // A file the server cannot read is left aside and written anew.
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << std::string("geen woorden\0\1\2", 15);
+  }
+  CHECK(spelling_findings({}) == std::vector<std::string>{"tikfoutt"});
+  CHECK(helder::test::read_file(file).find("\ns\ttikfoutt\t0\n") != std::string::npos);
 }

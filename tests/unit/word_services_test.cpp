@@ -1,4 +1,6 @@
 // Tests for the word services: syllables, frequency bands, spelling, compounds, caching and the fallbacks.
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <helder/word_services.hpp>
@@ -372,4 +374,96 @@ TEST_CASE("a long compound splits in two, with the longest first part Hunspell a
   CHECK(services.compound_parts("gemeenteraadsverkiezingsuitslag") == Parts{"gemeenteraadsverkiezings", "uitslag"});
   CHECK(services.compound_parts("verblijfsvergunningaanvraag") == Parts{"verblijfsvergunning", "aanvraag"});
   CHECK(services.compound_parts("Zorgverzekeringspremie") == Parts{"Zorgverzekerings", "premie"});
+}
+
+namespace {
+
+std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void write_text(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+}  // namespace
+
+TEST_CASE("Hunspell's answers are kept on disk and read by the next process", "[words][answers]") {
+  helder::test::TempDir folder;
+  const std::filesystem::path file = folder.path() / "cache" / "woorden-nl.tsv";  // the folder is made when written
+  const auto paths = helder::WordServicePaths::defaults(data_dir);
+  {
+    helder::WordServices first(paths);
+    CHECK(first.save_answers(file) == 0);  // nothing asked yet: no file
+    CHECK_FALSE(std::filesystem::exists(file));
+    CHECK(first.spelled_correctly("gemeente") == 1);
+    CHECK(first.spelled_correctly("gemeentte") == 0);
+    const std::vector<std::string> parts = first.compound_parts("belastingaangifte");
+    REQUIRE(parts.size() == 2);
+    CHECK(first.new_answers() >= 3);
+    CHECK(first.save_answers(file) >= 3);
+    CHECK(first.new_answers() == 0);
+  }
+  const std::string saved = read_text(file);
+  helder::WordServices probe(paths);
+  CHECK(saved.starts_with(probe.answers_identity() + "\n"));
+  CHECK(saved.find("\ns\tgemeentte\t0\n") != std::string::npos);
+  CHECK(saved.find("\nc\tbelastingaangifte\tbelasting\taangifte\n") != std::string::npos);
+
+  SECTION("a new process answers from the file, without asking Hunspell") {
+    // The file says "gemeentte" is right: only an answer read from the file can say so.
+    std::string edited = saved;
+    edited.replace(edited.find("s\tgemeentte\t0"), 13, "s\tgemeentte\t1");
+    write_text(file, edited);
+    helder::WordServices second(paths);
+    CHECK(second.load_answers(file) >= 3);
+    CHECK(second.new_answers() == 0);  // what was read is not new
+    CHECK(second.spelled_correctly("gemeentte") == 1);
+    CHECK(second.compound_parts("belastingaangifte") == std::vector<std::string>{"belasting", "aangifte"});
+    CHECK(second.spelled_correctly("provincie") == 1);  // not in the file: Hunspell
+    CHECK(second.new_answers() == 1);
+  }
+  SECTION("a file of another helder or another dictionary is not read") {
+    std::string other = saved;
+    other.replace(0, other.find('\n'), "helder-word-answers 1\t/usr/bin/helder 1 2\tnl.aff 3 4\tnl.dic 5 6");
+    write_text(file, other);
+    helder::WordServices second(paths);
+    CHECK(second.load_answers(file) == 0);
+    CHECK(second.spelled_correctly("gemeentte") == 0);
+  }
+  SECTION("a damaged or binary file is not read, and is replaced when written") {
+    write_text(file, std::string("\x7f" "ELF\0\0\1\2garbage\n\ts\t\t\n", 22));
+    helder::WordServices second(paths);
+    CHECK(second.load_answers(file) == 0);
+    write_text(file, probe.answers_identity() + "\ns\tgoed\t1\nbroken line\ns\tslecht\t2\nc\tx\t\t\nq\ta\t1\ns\n");
+    CHECK(second.load_answers(file) == 1);  // only "goed"
+    CHECK(second.spelled_correctly("bestuursorgaan") == 1);
+    CHECK(second.save_answers(file) >= 2);
+    CHECK(read_text(file).find("broken line") == std::string::npos);
+  }
+  SECTION("two processes writing the same file keep each other's answers") {
+    helder::WordServices a(paths), b(paths);
+    CHECK(a.load_answers(file) >= 3);
+    CHECK(b.load_answers(file) >= 3);
+    CHECK(a.spelled_correctly("waterschap") == 1);
+    CHECK(b.spelled_correctly("waterschapp") == 0);
+    CHECK(a.save_answers(file) > 0);
+    CHECK(b.save_answers(file) > 0);  // b did not know "waterschap": it keeps a's answer
+    const std::string both = read_text(file);
+    CHECK(both.find("\ns\twaterschap\t1\n") != std::string::npos);
+    CHECK(both.find("\ns\twaterschapp\t0\n") != std::string::npos);
+  }
+}
+
+TEST_CASE("without a dictionary there are no answers to keep", "[words][answers]") {
+  helder::test::TempDir folder;
+  helder::WordServicePaths paths = helder::WordServicePaths::defaults(data_dir);
+  paths.hunspell_aff = folder.path() / "missing.aff";
+  paths.hunspell_dic = folder.path() / "missing.dic";
+  helder::WordServices services(paths);
+  CHECK(services.answers_identity().empty());
+  CHECK(services.spelled_correctly("gemeente") == -1);
+  CHECK(services.save_answers(folder.path() / "woorden.tsv") == 0);
+  CHECK_FALSE(std::filesystem::exists(folder.path() / "woorden.tsv"));
 }

@@ -40,8 +40,10 @@ struct LanguageServices {
   std::shared_ptr<const Lexicon> lexicon;  // host/data/lexicon-nl; empty (with a problem) when it cannot be read
   std::vector<std::string> problems;  // Dutch messages: missing dictionaries and the like
 
+  // `word_answers`: a file of Hunspell's answers kept between runs (WordServices::load_answers); empty for none.
   static std::shared_ptr<const LanguageServices> load(const std::filesystem::path& data_dir,
-                                                      const WordServicePaths& word_paths);
+                                                      const WordServicePaths& word_paths,
+                                                      const std::filesystem::path& word_answers = {});
 };
 
 struct Readability {

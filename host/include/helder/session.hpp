@@ -36,6 +36,9 @@ struct SessionOptions {
   // Where the refusal of a plugin the user has not trusted goes (Dutch, names the `helder trust` command that
   // trusts it), once per message; the language server shows it in a window. Unset: `report`.
   std::function<void(const std::string&)> report_untrusted;
+  // A file of Hunspell's answers kept between runs (the language server's word cache): read when the services
+  // load, written by save_word_answers(). Empty: none.
+  std::filesystem::path word_answers;
 };
 
 // Where a plugin library came from and whether it was trusted (`helder rules` shows it).
@@ -53,6 +56,11 @@ class Session {
 
   const InstallLayout& layout() const { return layout_; }
   std::shared_ptr<const LanguageServices> services();
+  // Writes the word answers (SessionOptions::word_answers) when there are new ones since the last time; returns
+  // how many answers the file holds now, 0 when nothing was written. Never throws.
+  std::size_t save_word_answers();
+  // Whether there are answers save_word_answers() would write.
+  bool has_new_word_answers();
 
   // The engine for the configuration that applies to `checked` (a file or directory): --config, else the
   // nearest .helder.toml upwards, else the defaults. Cached per configuration file. Throws ConfigError.

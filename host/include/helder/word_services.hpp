@@ -42,7 +42,8 @@ class WordServices {
   const std::vector<std::string>& problems() const;
   // Starts reading the spelling dictionary (about 0.1 s) on a thread of its own, so that it overlaps the rest
   // of the start-up; the first word looked up waits for it. Without a call the dictionary is read on first use.
-  void preload() const;
+  // With `answers` (see load_answers), that file is read first on the same thread.
+  void preload(const std::filesystem::path& answers = {}) const;
 
   // Cached per word form; the reference stays valid for the lifetime of this object.
   const WordInfo& info(std::string_view word) const;
@@ -60,6 +61,20 @@ class WordServices {
   // use. The copies load one after another (Hunspell cannot make two at once); each is used as soon as it is
   // there. Blocks until all are loaded.
   void open_spellers(std::size_t count) const;
+
+  // Hunspell's answers (spelling, compound parts, compound probes) kept on disk between runs, so that a new
+  // process (the language server when an editor starts) need not ask Hunspell again, nor wait for the dictionary
+  // to load for a word it knows. `load_answers` reads `file` when its first line is answers_identity(): the same
+  // helder program (size and time) and the same dictionary files; else it reads nothing. Returns the answers read.
+  std::size_t load_answers(const std::filesystem::path& file) const;
+  // Writes every answer known now, plus those another process wrote to `file` meanwhile, atomically (a reader
+  // sees the old file or the new one; two writers at once lose only answers, never the file). Returns the answers
+  // written; 0 (and nothing written) without a dictionary or when the file cannot be written: a cache is speed only.
+  std::size_t save_answers(const std::filesystem::path& file) const;
+  // Answers found since the last load_answers or save_answers: whether writing is worth it.
+  std::size_t new_answers() const;
+  // The first line of the file: format, program and dictionary files. Empty without a dictionary.
+  std::string answers_identity() const;
 
   // The lexicon whose features info() caches with each word form. Call once, before the first info().
   void set_lexicon(const Lexicon* lexicon);

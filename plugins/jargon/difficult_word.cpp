@@ -407,13 +407,16 @@ void DifficultWord::check(const sdk::Unit& unit, sdk::Findings& findings) const 
       const std::string_view lower = sdk::from_c(t.lower);
       if (letter_count(word) < min_letters_ || has_digit(word) || has_name_piece(word)) continue;
       if (!seen.insert(std::string(lower)).second) continue;
-      const auto message = message_for(word, lower, (t.flags & HELDER_TOKEN_HYPHENATED) != 0);
-      // The checks below are asked last: most words are common, and Hunspell is the slowest service.
-      if (!message || host_.vocabulary(word) == 1) continue;
+      const bool hyphenated = (t.flags & HELDER_TOKEN_HYPHENATED) != 0;
+      // Most words are common and not too long: fine, without a question to Hunspell (message_for says the same).
+      if (common(lower) && (hyphenated || letter_count(word) <= compound_max_letters_)) continue;
       // Misspelled words are the spelling rule's job. Without a dictionary (-1) a typo would look rare too:
-      // then the rule stays silent. A capital word at the start of a sentence that is only right with its
-      // capital is a name ("Groningen").
+      // then the rule stays silent. Asked before message_for splits the word into parts: a word being typed is
+      // misspelled most of the time, and splitting it asks Hunspell dozens of questions.
       if (host_.spelled_correctly(word) != 1) continue;
+      const auto message = message_for(word, lower, hyphenated);
+      if (!message || host_.vocabulary(word) == 1) continue;
+      // A capital word at the start of a sentence that is only right with its capital is a name ("Groningen").
       if ((t.flags & HELDER_TOKEN_CAPITALIZED) && host_.spelled_correctly(lower) == 0) continue;
       findings.emit(p, t.start, t.end, *message);
     }

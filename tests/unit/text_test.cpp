@@ -216,3 +216,44 @@ TEST_CASE("a lone carriage return ends a line, as in LSP", "[text]") {
   CHECK(index.line_of(3) == 0);  // the "\r" belongs to the line it ends
   CHECK(index.line_of(16) == 4);
 }
+
+TEST_CASE("columns on long lines with ASCII runs, letters of two to four bytes and broken bytes", "[text]") {
+  // The reference: one column per whole character (valid UTF-8 sequence), one per stray byte; a surrogate pair
+  // (two UTF-16 units) for a character of four bytes. An offset inside a character gets that character's column.
+  std::string text;
+  const std::vector<std::string> pieces{"Indien u vragen heeft over deze brief, ", "é", "’", "😀", "\xC3", "\x80",
+                                        "abcdefgh", "ij", "\xE2\x80", " "};
+  std::uint32_t seed = 12345;
+  for (int i = 0; i < 3000; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    text += pieces[(seed >> 16) % pieces.size()];
+    if ((seed >> 8) % 97 == 0) text += '\n';
+  }
+  const helder::LineIndex lines(text);
+  std::uint32_t line = 0, chars = 0, units = 0;
+  for (std::uint32_t i = 0; i <= text.size();) {
+    // Every byte of the character that starts at i (its first byte included) has the column of that character.
+    std::uint32_t length = 1;
+    if (i < text.size() && text[i] != '\n') {
+      const auto lead = static_cast<unsigned char>(text[i]);
+      const std::uint32_t want = lead >= 0xF0 && lead <= 0xF7 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC0 ? 2 : 1;
+      bool whole = i + want <= text.size();
+      for (std::uint32_t k = 1; whole && k < want; ++k) whole = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+      length = whole ? want : 1;
+    }
+    for (std::uint32_t k = 0; k < length && i + k <= text.size(); ++k) {
+      INFO("byte " << i + k);
+      REQUIRE(lines.to_char_position(i + k) == helder::LineIndex::Position{line, chars});
+      REQUIRE(lines.to_utf16_position(i + k) == helder::LineIndex::Position{line, units});
+    }
+    if (i == text.size()) break;
+    if (text[i] == '\n') {
+      ++line;
+      chars = units = 0;
+    } else {
+      ++chars;
+      units += length == 4 ? 2 : 1;
+    }
+    i += length;
+  }
+}

@@ -134,7 +134,7 @@ std::string replace_all(std::string text, std::string_view what, std::string_vie
 // `prefix` is "entries[i].after" or "entries[i].not_after", `edge` is "_start" or "_end".
 Confusables::TokenTest read_test(const sdk::Options& options, const std::string& prefix, std::string_view edge) {
   Confusables::TokenTest test;
-  for (const std::string& w : string_list(options, prefix + "_words")) test.words.push_back(ascii_lower(w));
+  for (const std::string& w : string_list(options, prefix + "_words")) test.words.insert(ascii_lower(w));
   for (const std::string& name : string_list(options, prefix + "_class")) {
     if (name == "open") {
       test.open = true;
@@ -185,7 +185,7 @@ Truth evaluate(const Confusables::TokenTest& test, const Slot& slot, const sdk::
   if (!t) return Truth::no;
   if (!test.words.empty() && is_word_like(*t)) {
     const std::string_view form = form_of(paragraph, *t);
-    if (std::find(test.words.begin(), test.words.end(), form) != test.words.end()) return Truth::yes;
+    if (test.words.find(form) != test.words.end()) return Truth::yes;
   }
   if (test.number && (t->kind == HELDER_TOKEN_NUMBER || (t->kind == HELDER_TOKEN_SYMBOL && slot.following &&
                                                          slot.following->kind == HELDER_TOKEN_NUMBER)))
@@ -297,7 +297,7 @@ void Confusables::check_entries(const sdk::Paragraph& paragraph, std::size_t p, 
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const helder_token& first = tokens[i];
     if (covered[i] || !is_word_like(first) || sdk::is_quoted_or_named(first)) continue;
-    const auto found = by_first_piece_.find(std::string(form_of(paragraph, first)));
+    const auto found = by_first_piece_.find(form_of(paragraph, first));
     if (found == by_first_piece_.end()) continue;
     for (const std::size_t index : found->second) {
       const Entry& entry = entries_[index];
@@ -394,7 +394,7 @@ void Confusables::check_organisations(const sdk::Unit& unit, const std::vector<b
         const sdk::Paragraph candidate_paragraph = unit[candidate.paragraph];
         const auto candidate_tokens = candidate_paragraph.tokens_of(*candidate.span);
         for (std::size_t k = back == 0 ? j : candidate_tokens.size(); k-- > 0;) {
-          const auto noun = organisation_nouns_.find(std::string(form_of(candidate_paragraph, candidate_tokens[k])));
+          const auto noun = organisation_nouns_.find(form_of(candidate_paragraph, candidate_tokens[k]));
           if (noun == organisation_nouns_.end() || !is_word_like(candidate_tokens[k])) continue;
           noun_place = here - back;
           noun_token = k;

@@ -21,7 +21,7 @@ class Confusables {
   // One test on a token next to the matched words. Every part that is set is an alternative: the test holds
   // when one of them holds. Word classes and verb forms need the host's lexicon; without it they are unknown.
   struct TokenTest {
-    std::vector<std::string> words;  // lower case
+    sdk::WordSet words;              // lower case
     std::uint32_t classes = 0;       // HELDER_CLASS_*
     bool open = false;               // a word of an open class: no function-word class, no verb form but the stem
     std::uint32_t verb_forms = 0;    // HELDER_VERB_*
@@ -61,10 +61,10 @@ class Confusables {
 
   sdk::Host host_;  // the host's table outlives every rule
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first_piece_;  // longest entry first
+  sdk::WordMap<std::vector<std::size_t>> by_first_piece_;  // longest entry first
   std::string plural_pronoun_;                                                 // "" when the pack has no organisations
   std::vector<NounGroup> noun_groups_;
-  std::unordered_map<std::string, std::size_t> organisation_nouns_;  // lower case -> index into noun_groups_
+  sdk::WordMap<std::size_t> organisation_nouns_;  // lower case -> index into noun_groups_
 };
 
 }  // namespace helder::spelling

@@ -26,6 +26,8 @@
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <fstream>
 #include <map>
@@ -154,7 +156,9 @@ class Server {
     if (!settings_dir_.empty()) fs::remove_all(settings_dir_, ec);
   }
 
-  void stop() {
+  // `wait_for_loader`: false when the process ends right after this; the dictionary copies still loading then
+  // need not be waited for.
+  void stop(bool wait_for_loader = true) {
     {
       std::lock_guard lock(mutex_);
       stopping_ = true;
@@ -162,7 +166,7 @@ class Server {
     work_cv_.notify_all();
     results_cv_.notify_all();
     if (worker_.joinable()) worker_.join();
-    if (loader_.joinable()) loader_.join();
+    if (wait_for_loader && loader_.joinable()) loader_.join();
     session_.save_word_answers();  // what this session learnt of the dictionary, for the next start
   }
 
@@ -937,7 +941,12 @@ class Server {
 
 }  // namespace
 
-int run(SessionOptions options, int in_fd, int out_fd) {
+namespace {
+
+// `end_process`: when the client is done, end the process as soon as the server has stopped (its threads joined,
+// its word cache written, everything sent), without freeing the dictionaries and caches one by one: that took
+// most of a second, and an editor waits for its server to exit before it starts a new one.
+int serve(SessionOptions options, int in_fd, int out_fd, bool end_process) {
   std::signal(SIGPIPE, SIG_IGN);  // a client that went away must not kill the server while it writes
   FrameWriter writer(out_fd);
   IncomingQueue queue;
@@ -980,20 +989,27 @@ int run(SessionOptions options, int in_fd, int out_fd) {
     Incoming item = queue.pop();
     if (!server.handle(item)) break;
   }
+  if (end_process) {
+    server.stop(false);
+    std::_Exit(server.exit_code());  // the reader and loader threads may still run: the process ends them
+  }
   stop = true;
   reader.join();
   server.stop();
   return server.exit_code();
 }
 
+}  // namespace
+
+int run(SessionOptions options, int in_fd, int out_fd) { return serve(std::move(options), in_fd, out_fd, false); }
+
 int run(SessionOptions options) {
   // The protocol gets its own copy of standard output; whatever else writes there lands on standard error.
+  std::fflush(nullptr);
   const int protocol_out = ::dup(STDOUT_FILENO);
-  if (protocol_out < 0) return run(std::move(options), STDIN_FILENO, STDOUT_FILENO);
+  if (protocol_out < 0) return serve(std::move(options), STDIN_FILENO, STDOUT_FILENO, true);
   ::dup2(STDERR_FILENO, STDOUT_FILENO);
-  const int code = run(std::move(options), STDIN_FILENO, protocol_out);
-  ::close(protocol_out);
-  return code;
+  return serve(std::move(options), STDIN_FILENO, protocol_out, true);
 }
 
 }  // namespace helder::lsp

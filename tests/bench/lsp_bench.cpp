@@ -112,8 +112,10 @@ int main(int argc, char** argv) {
     server.send({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "shutdown"}});
     server.receive_if([&](const json& m) { return m.contains("id") && m["id"] == 2 && !m.contains("method"); },
                       std::chrono::seconds(30));
+    const auto exit_sent = Clock::now();
     server.send({{"jsonrpc", "2.0"}, {"method", "exit"}});
     server.wait(std::chrono::seconds(10));
+    return ms(Clock::now() - exit_sent);  // what an editor waits for before it starts a new server
   };
 
   // Start-up and first checks are measured `rounds` times, each with a new server process: the figures are
@@ -125,7 +127,7 @@ int main(int argc, char** argv) {
   //    opened right after the handshake, while the dictionaries and plugins still load. First without a word
   //    cache (each server has an empty cache folder of its own: the first start on a machine), then with the
   //    word cache an earlier session wrote (the same letter was open then: an editor started again).
-  std::vector<double> cached_opens, cached_totals;
+  std::vector<double> cached_opens, cached_totals, exits;
   const fs::path cache_home = fs::temp_directory_path() / fmt::format("helder-bench-cache-{}", ::getpid());
   fs::remove_all(cache_home);
   auto cold_start = [&](std::vector<std::string> env, std::vector<double>& opens, std::vector<double>& totals) {
@@ -138,7 +140,7 @@ int main(int argc, char** argv) {
     if (published(server, uri, &arrived) == std::size_t(-1)) return false;
     opens.push_back(ms(arrived - start));
     totals.push_back(ms(arrived - spawned));
-    stop_server(server);
+    exits.push_back(stop_server(server));
     return true;
   };
   std::vector<double> unused_opens, unused_totals;
@@ -260,6 +262,8 @@ int main(int argc, char** argv) {
              cache_size_error ? 0 : cache_bytes / 1024, median(cached_opens), best(cached_opens));
   fmt::print("with the word cache: process start -> diagnostics of the letter:         {:.1f} ms, {:.1f} ms\n",
              median(cached_totals), best(cached_totals));
+  fmt::print("exit after shutdown, until the process has ended:                       {:.1f} ms, {:.1f} ms\n",
+             median(exits), best(exits));
   fmt::print("first full check of the letter, server running, every word new:         {:.1f} ms, {:.1f} ms\n",
              median(firsts), best(firsts));
   fmt::print("full check of the same text again as a new document:                     {:.1f} ms\n",

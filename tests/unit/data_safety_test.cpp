@@ -306,6 +306,44 @@ TEST_CASE("data safety: a full disk during --fix: a clear error, exit code 2, ev
   CHECK(contents_of(dir.path()) == originals);
 }
 
+TEST_CASE("data safety: a report file (--output) on a full disk and killed inside the write keeps the old report",
+          "[data-safety][cli]") {
+  test::TempDir dir;
+  const fs::path folder = dir.path() / "brieven";
+  const Contents letters_before = copy_letters(folder, 1);
+  {
+    Helder first({"check", "--output", "sarif=rapport.sarif", "brieven/brief-00-0.txt"}, dir.path());
+    const Run run = first.wait();
+    INFO(run.err);
+    REQUIRE(WIFEXITED(run.status));
+  }
+  const std::string old = test::read_file(dir.path() / "rapport.sarif");
+  REQUIRE(old.find("\"version\": \"2.1.0\"") != std::string::npos);
+  auto nothing_else = [&] {
+    for (const auto& e : fs::directory_iterator(dir.path())) CHECK_FALSE(is_temporary(e.path().filename().string()));
+    CHECK(test::read_file(dir.path() / "rapport.sarif") == old);
+    CHECK(contents_of(folder) == letters_before);
+  };
+  // The report of three letters is far larger than 2 KB.
+  SECTION("a full disk: write() fails with EFBIG") {
+    Helder helder({"check", "--output", "sarif=rapport.sarif", "brieven"}, dir.path(), {2048, true});
+    const Run run = helder.wait();
+    INFO(describe(run.status) << "\n" << run.err);
+    REQUIRE(WIFEXITED(run.status));
+    CHECK(WEXITSTATUS(run.status) == 2);
+    CHECK_THAT(run.err, Catch::Contains("rapport.sarif") && Catch::Contains("kan niet schrijven"));
+    nothing_else();
+  }
+  SECTION("killed by SIGXFSZ in the middle of the write") {
+    Helder helder({"check", "--output", "sarif=rapport.sarif", "brieven"}, dir.path(), {2048, false});
+    const Run run = helder.wait();
+    INFO(describe(run.status) << "\n" << run.err);
+    REQUIRE(WIFSIGNALED(run.status));
+    CHECK(WTERMSIG(run.status) == SIGXFSZ);
+    nothing_else();
+  }
+}
+
 TEST_CASE("data safety: the baseline writer on a full disk, on /dev/full and killed inside the write",
           "[data-safety][cli]") {
   test::TempDir dir;

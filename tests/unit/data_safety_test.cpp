@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <thread>
@@ -306,36 +307,30 @@ TEST_CASE("data safety: a full disk during --fix: a clear error, exit code 2, ev
   CHECK(contents_of(dir.path()) == originals);
 }
 
-TEST_CASE("data safety: a report file (--output) on a full disk and killed inside the write keeps the old report",
-          "[data-safety][cli]") {
-  test::TempDir dir;
-  const fs::path folder = dir.path() / "brieven";
-  const Contents letters_before = copy_letters(folder, 1);
-  {
-    Helder first({"check", "--output", "sarif=rapport.sarif", "brieven/brief-00-0.txt"}, dir.path());
-    const Run run = first.wait();
-    INFO(run.err);
-    REQUIRE(WIFEXITED(run.status));
-  }
-  const std::string old = test::read_file(dir.path() / "rapport.sarif");
-  REQUIRE(old.find("\"version\": \"2.1.0\"") != std::string::npos);
-  auto nothing_else = [&] {
-    for (const auto& e : fs::directory_iterator(dir.path())) CHECK_FALSE(is_temporary(e.path().filename().string()));
-    CHECK(test::read_file(dir.path() / "rapport.sarif") == old);
-    CHECK(contents_of(folder) == letters_before);
-  };
-  // The report of three letters is far larger than 2 KB.
+namespace {
+
+// A file helder writes (`first` writes it for one letter, `again` for three, which is far larger than 2 KB) on a
+// full disk and killed in the middle of the write: the old file stays byte for byte, no temporary file is left.
+struct WrittenFile {
+  std::vector<std::string> first, again;  // helder's arguments
+  std::string name;                       // the file, in the test folder
+  std::string marker;                     // a piece of the first version's text
+  std::string refusal;                    // what helder says on a full disk
+};
+
+void interrupted_writes_keep_the_old_file(const test::TempDir& dir, const WrittenFile& file,
+                                          const std::function<void()>& nothing_else) {
   SECTION("a full disk: write() fails with EFBIG") {
-    Helder helder({"check", "--output", "sarif=rapport.sarif", "brieven"}, dir.path(), {2048, true});
+    Helder helder(file.again, dir.path(), {2048, true});
     const Run run = helder.wait();
     INFO(describe(run.status) << "\n" << run.err);
     REQUIRE(WIFEXITED(run.status));
     CHECK(WEXITSTATUS(run.status) == 2);
-    CHECK_THAT(run.err, Catch::Contains("rapport.sarif") && Catch::Contains("kan niet schrijven"));
+    CHECK_THAT(run.err, Catch::Contains(file.refusal));
     nothing_else();
   }
   SECTION("killed by SIGXFSZ in the middle of the write") {
-    Helder helder({"check", "--output", "sarif=rapport.sarif", "brieven"}, dir.path(), {2048, false});
+    Helder helder(file.again, dir.path(), {2048, false});
     const Run run = helder.wait();
     INFO(describe(run.status) << "\n" << run.err);
     REQUIRE(WIFSIGNALED(run.status));
@@ -344,43 +339,53 @@ TEST_CASE("data safety: a report file (--output) on a full disk and killed insid
   }
 }
 
+// Writes `file` once and returns a check that it, and the letters, are as they were.
+std::function<void()> written_once(const test::TempDir& dir, const WrittenFile& file, const fs::path& folder,
+                                   const Contents& letters_before) {
+  {
+    Helder first(file.first, dir.path());
+    const Run run = first.wait();
+    INFO(run.err);
+    REQUIRE(WIFEXITED(run.status));
+  }
+  const std::string old = test::read_file(dir.path() / file.name);
+  REQUIRE(old.find(file.marker) != std::string::npos);
+  return [&dir, file, folder, letters_before, old] {
+    for (const auto& e : fs::directory_iterator(dir.path())) CHECK_FALSE(is_temporary(e.path().filename().string()));
+    CHECK(test::read_file(dir.path() / file.name) == old);
+    CHECK(contents_of(folder) == letters_before);
+  };
+}
+
+}  // namespace
+
+TEST_CASE("data safety: a report file (--output) on a full disk and killed inside the write keeps the old report",
+          "[data-safety][cli]") {
+  test::TempDir dir;
+  const fs::path folder = dir.path() / "brieven";
+  const Contents letters_before = copy_letters(folder, 1);
+  const WrittenFile report{{"check", "--output", "sarif=rapport.sarif", "brieven/brief-00-0.txt"},
+                           {"check", "--output", "sarif=rapport.sarif", "brieven"},
+                           "rapport.sarif",
+                           "\"version\": \"2.1.0\"",
+                           "rapport.sarif"};
+  interrupted_writes_keep_the_old_file(dir, report, written_once(dir, report, folder, letters_before));
+}
+
 TEST_CASE("data safety: the baseline writer on a full disk, on /dev/full and killed inside the write",
           "[data-safety][cli]") {
   test::TempDir dir;
   const fs::path folder = dir.path() / "brieven";
   const Contents letters_before = copy_letters(folder, 1);
-  {
-    Helder first({"check", "--write-baseline", "basislijn.json", "brieven/brief-00-0.txt"}, dir.path());
-    const Run run = first.wait();
-    INFO(run.err);
-    REQUIRE(WIFEXITED(run.status));
-  }
-  const std::string old = test::read_file(dir.path() / "basislijn.json");
-  REQUIRE(old.find("\"baseline\": 1") != std::string::npos);
-  auto nothing_else = [&] {
-    for (const auto& e : fs::directory_iterator(dir.path())) CHECK_FALSE(is_temporary(e.path().filename().string()));
-    CHECK(test::read_file(dir.path() / "basislijn.json") == old);
-    CHECK(contents_of(folder) == letters_before);
-  };
-  // The new baseline of three letters is far larger than 2 KB.
-  SECTION("a full disk: write() fails with EFBIG") {
-    Helder helder({"check", "--write-baseline", "basislijn.json", "brieven"}, dir.path(), {2048, true});
-    const Run run = helder.wait();
-    INFO(describe(run.status) << "\n" << run.err);
-    REQUIRE(WIFEXITED(run.status));
-    CHECK(WEXITSTATUS(run.status) == 2);
-    CHECK_THAT(run.err, Catch::Contains("helder: basislijn.json: kan niet schrijven (het bestand wordt groter dan het "
-                                        "systeem toestaat). Het bestand is niet veranderd."));
-    nothing_else();
-  }
-  SECTION("killed by SIGXFSZ in the middle of the write") {
-    Helder helder({"check", "--write-baseline", "basislijn.json", "brieven"}, dir.path(), {2048, false});
-    const Run run = helder.wait();
-    INFO(describe(run.status) << "\n" << run.err);
-    REQUIRE(WIFSIGNALED(run.status));
-    CHECK(WTERMSIG(run.status) == SIGXFSZ);
-    nothing_else();
-  }
+  const WrittenFile baseline{{"check", "--write-baseline", "basislijn.json", "brieven/brief-00-0.txt"},
+                             {"check", "--write-baseline", "basislijn.json", "brieven"},
+                             "basislijn.json",
+                             "\"baseline\": 1",
+                             "helder: basislijn.json: kan niet schrijven (het bestand wordt groter dan het systeem "
+                             "toestaat). Het bestand is niet veranderd."};
+  const std::function<void()> nothing_else = written_once(dir, baseline, folder, letters_before);
+  const std::string old = test::read_file(dir.path() / baseline.name);
+  interrupted_writes_keep_the_old_file(dir, baseline, nothing_else);
   SECTION("/dev/full: a device is written into, and says the disk is full") {
     REQUIRE(fs::is_character_file("/dev/full"));
     Helder helder({"check", "--write-baseline", "/dev/full", "brieven"}, dir.path());

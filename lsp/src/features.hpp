@@ -52,7 +52,6 @@ class DiagnosticCache {
   void append(std::string& out, const CheckResult& r, const Finding& f);
   // Forgets the findings that were not written since the last call (they are gone from the document).
   void sweep();
-  std::size_t size() const { return entries_.size(); }
 
  private:
   struct Entry {

@@ -456,6 +456,20 @@ TEST_CASE("Hunspell's answers are kept on disk and read by the next process", "[
   }
 }
 
+TEST_CASE("a word cache that cannot be written costs only speed", "[words][answers]") {
+  helder::test::TempDir folder;
+  // The cache's folder would have to be where a file is: nothing can be written there.
+  { std::ofstream(folder.path() / "geen-map") << "een bestand"; }
+  const std::filesystem::path file = folder.path() / "geen-map" / "woorden-nl.tsv";
+  helder::WordServices services(helder::WordServicePaths::defaults(data_dir));
+  CHECK(services.spelled_correctly("gemeente") == 1);
+  CHECK(services.save_answers(file) == 0);
+  CHECK_FALSE(std::filesystem::exists(file));
+  CHECK(read_text(folder.path() / "geen-map") == "een bestand");
+  CHECK(services.load_answers(file) == 0);
+  CHECK(services.spelled_correctly("gemeentte") == 0);  // the services go on
+}
+
 TEST_CASE("without a dictionary there are no answers to keep", "[words][answers]") {
   helder::test::TempDir folder;
   helder::WordServicePaths paths = helder::WordServicePaths::defaults(data_dir);

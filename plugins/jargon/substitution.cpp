@@ -57,6 +57,64 @@ constexpr std::uint32_t kFunctionWords = HELDER_CLASS_ARTICLE | HELDER_CLASS_DET
                                          HELDER_CLASS_PARTICLE | HELDER_CLASS_NEGATION | HELDER_CLASS_ADVERB |
                                          HELDER_CLASS_COPULA | HELDER_CLASS_INFINITIVE_MARKER;
 
+
+bool ends_with(std::string_view word, std::string_view end) {
+  return word.size() >= end.size() && word.substr(word.size() - end.size()) == end;
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// A singular whose plural takes -s, not -en: an unstressed last syllable (-e, -el, -em, -en, -er, -je) or a
+// vowel ("agenda's"). The spelling rules of the Woordenlijst, without the exceptions (those are `forms`).
+bool plural_with_s(std::string_view singular) {
+  if (singular.empty()) return false;
+  const char last = singular.back();
+  if (last == 'e' || last == 'a' || last == 'o' || last == 'u' || last == 'i' || last == 'y') return true;
+  return ends_with(singular, "el") || ends_with(singular, "em") || ends_with(singular, "en") ||
+         ends_with(singular, "er");
+}
+
+// The singulars a regular Dutch plural can come from: -s ("prognoses", "voornemens"), -'s ("agenda's"), -ën
+// ("ideeën"), -en with the vowel doubled back in the open syllable ("resultaten" -> "resultaat"), the consonant
+// undoubled ("bussen" -> "bus"), v and z back to f and s ("brieven" -> "brief"), and -heden back to -heid. Each
+// candidate keeps the ending it came by: a singular counts only when its plural is made that way.
+void singular_candidates(std::string_view plural, std::vector<std::string>& out) {
+  out.clear();
+  // -el, -em and -er take -s or -en ("regels", "middelen"); the other endings one of the two.
+  const auto add_if = [&](std::string singular, bool by_s) {
+    const bool both = ends_with(singular, "el") || ends_with(singular, "em") || ends_with(singular, "er");
+    if (singular.size() >= 3 && (both || plural_with_s(singular) == by_s)) out.push_back(std::move(singular));
+  };
+  if (ends_with(plural, "'s") || ends_with(plural, "\u2019s")) {
+    add_if(std::string(plural.substr(0, plural.size() - (plural.back() == 's' && plural[plural.size() - 2] == '\'' ? 2 : 4))), true);
+    return;
+  }
+  if (ends_with(plural, "\u00ebn")) {  // "ideeën", "knieën": the singular ends in -e
+    add_if(std::string(plural.substr(0, plural.size() - 3)), true);
+    return;
+  }
+  if (ends_with(plural, "s") && !ends_with(plural, "ss")) add_if(std::string(plural.substr(0, plural.size() - 1)), true);
+  if (!ends_with(plural, "en") || plural.size() < 6) return;
+  if (ends_with(plural, "heden")) {
+    add_if(std::string(plural.substr(0, plural.size() - 5)) + "heid", false);
+    return;
+  }
+  const std::string stem(plural.substr(0, plural.size() - 2));
+  std::vector<std::string> stems{stem};
+  const std::size_t n = stem.size();
+  if (n >= 2 && stem[n - 1] == stem[n - 2] && !is_vowel(stem[n - 1])) stems.push_back(stem.substr(0, n - 1));
+  // An open syllable before -en: "resultaten", "kanalen" come from a long vowel written double.
+  if (n >= 3 && !is_vowel(stem[n - 1]) && stem[n - 2] != 'i' && is_vowel(stem[n - 2]) && !is_vowel(stem[n - 3]))
+    stems.push_back(stem.substr(0, n - 1) + stem[n - 2] + stem[n - 1]);
+  for (std::size_t k = 0, count = stems.size(); k < count; ++k) {
+    std::string s = stems[k];
+    if (s.back() == 'v' || s.back() == 'z') {
+      s.back() = s.back() == 'v' ? 'f' : 's';
+      stems.push_back(std::move(s));
+    }
+  }
+  for (std::string& s : stems) add_if(std::move(s), false);
+}
 }  // namespace
 
 // A word of the phrase against a token: "zich" stands for any reflexive pronoun of the rule's `reflexive` list
@@ -163,6 +221,7 @@ void Substitution::add_entry(std::size_t index, const sdk::Options& options) {
   const std::size_t e = entries_.size() - 1;
   const Entry& added = entries_.back();
   if (added.use == Use::Verb) verbs_by_lemma_[added.lemma].push_back(e);
+  if (added.use == Use::Noun && added.words.size() == 1) nouns_.emplace(added.words[0], e);
   std::vector<std::pair<std::vector<std::string>, bool>> patterns;
   // A verb phrase is also found as written: its infinitive may be read as a form of another verb ("borgen" is
   // also the past of bergen).
@@ -427,6 +486,11 @@ std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& 
       // A listed form (a plural, a noun): the alternative may not fit as it is. The noun of a verb entry
       // ("afwikkeling" of afwikkelen) gets the reason only: the alternatives are verbs.
       m.reason_only = entry.use == Use::Verb;
+      if (entry.use == Use::Noun && entry.words.size() == 1 && pattern.words.size() == 1) {
+        thread_local std::vector<std::string> singulars;
+        singular_candidates(pattern.words[0], singulars);
+        m.plural = std::find(singulars.begin(), singulars.end(), entry.words[0]) != singulars.end();
+      }
       best = std::move(m);
       break;
     }
@@ -452,6 +516,90 @@ std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& 
   return best;
 }
 
+// The plural of a one-word alternative by the same spelling rules, checked against the dictionary; the noun as it
+// is where no form is known ("stand van zaken", a word the dictionary lacks).
+std::string Substitution::plural_of(const std::string& noun) const {
+  if (noun.size() < 2 || noun.find(' ') != std::string::npos) return noun;
+  std::vector<std::string> candidates;
+  const char last = noun.back();
+  if (plural_with_s(noun)) {
+    candidates.push_back(noun + (last == 'a' || last == 'o' || last == 'u' || last == 'i' || last == 'y' ? "'s" : "s"));
+    if (ends_with(noun, "el") || ends_with(noun, "em") || ends_with(noun, "er")) candidates.push_back(noun + "en");
+  } else {
+    const std::size_t n = noun.size();
+    candidates.push_back(noun + "en");
+    if (n >= 3 && is_vowel(noun[n - 2]) && noun[n - 2] == noun[n - 3] && !is_vowel(last))  // "resultaat"
+      candidates.push_back(noun.substr(0, n - 2) + last + "en");
+    if (n >= 3 && is_vowel(noun[n - 2]) && !is_vowel(noun[n - 3]) && !is_vowel(last))  // "plan", "bus"
+      candidates.push_back(noun + last + "en");
+    for (std::size_t k = 0, count = candidates.size(); k < count; ++k) {
+      std::string c = candidates[k];
+      const std::size_t at = c.size() - 3;  // the consonant before -en
+      if (c[at] == 'f' || c[at] == 's') {
+        c[at] = c[at] == 'f' ? 'v' : 'z';
+        candidates.push_back(std::move(c));
+      }
+    }
+  }
+  // A candidate that is a function word is another word ("middels" is no plural of "middel").
+  for (const std::string& c : candidates)
+    if (host_.spelled_correctly(c) == 1 && !(host_.lookup(c).word_class & kFunctionWords)) return c;
+  return noun;
+}
+
+std::optional<std::size_t> Substitution::noun_entry(std::string_view word) const {
+  if (const auto it = nouns_.find(word); it != nouns_.end()) return it->second;
+  thread_local std::vector<std::string> singulars;
+  singular_candidates(word, singulars);
+  for (const std::string& singular : singulars)
+    if (const auto it = nouns_.find(singular); it != nouns_.end()) return it->second;
+  return std::nullopt;
+}
+
+std::optional<Substitution::Match> Substitution::match_noun_form(const sdk::Paragraph& paragraph,
+                                                                 const helder_token& t, std::size_t i) const {
+  if (nouns_.empty() || t.kind != HELDER_TOKEN_WORD) return std::nullopt;
+  const std::string_view lower = sdk::from_c(t.lower);
+  std::size_t part = 0;  // the byte where the noun starts inside the token
+  if (t.flags & HELDER_TOKEN_HYPHENATED) {
+    // The last part decides what a compound is ("CBS-prognoses" are prognoses); a capital there is a name
+    // ("Noord-Holland"), a part of one or two letters no word ("e-mail").
+    const std::size_t hyphen = lower.find_last_of('-');
+    if (hyphen == std::string_view::npos || lower.size() - hyphen - 1 < 4) return std::nullopt;
+    part = hyphen + 1;
+    const std::string_view written = paragraph.text_of(t);
+    if (written.size() != lower.size() || !(written[part] >= 'a' && written[part] <= 'z')) return std::nullopt;
+    // Before a noun the compound is an adjective: "de AOW-gerechtigde leeftijd".
+    if (i + 1 < paragraph.tokens().size()) {
+      const helder_token& next = paragraph.tokens()[i + 1];
+      if (next.kind == HELDER_TOKEN_WORD && !sdk::is_class(next, kFunctionWords) &&
+          !(sdk::verb_form(next) & HELDER_VERB_FINITE) && next.start <= t.end + 1)
+        return std::nullopt;
+    }
+  } else if (is_off_limits(t)) {
+    return std::nullopt;
+  } else if (const std::uint32_t form = sdk::verb_form(t); form != 0 && !(form & HELDER_VERB_GUESSED)) {
+    return std::nullopt;  // a verb form the lexicon knows ("kaderen" is no plural of "kader")
+  }
+  const std::string_view noun = lower.substr(part);
+  // A word the list has in another entry is that entry's ("voornemens" of "voornemens zijn"), not a plural.
+  if (part == 0 && by_first_word_.contains(noun)) return std::nullopt;
+  const std::optional<std::size_t> e = noun_entry(noun);
+  if (!e) return std::nullopt;
+  // A plural or a part of a compound: the alternative would need another number or a new compound, so the
+  // message names the alternatives and the writer chooses.
+  Match m{*e, i, i, std::string(paragraph.text_of(t).substr(part)), {}};
+  m.plural = noun != entries_[*e].words[0];
+  m.by_spelling = true;
+  if (part > 0) {
+    m.part_start = t.start + static_cast<std::uint32_t>(part);
+    m.part_end = t.end;
+  } else if (noun == entries_[*e].words[0]) {
+    return std::nullopt;  // the singular itself is found by match_at, where the entry allows
+  }
+  return m;
+}
+
 void Substitution::check(const sdk::Unit& unit, sdk::Findings& findings) const {
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
@@ -460,8 +608,10 @@ void Substitution::check(const sdk::Unit& unit, sdk::Findings& findings) const {
       const std::size_t first = sentence.first_token, last = first + sentence.token_count;
       std::size_t reported_to = first;  // findings do not overlap
       for (std::size_t i = first; i < last; ++i) {
-        if (i < reported_to || !is_matchable(tokens[i]) || is_off_limits(tokens[i])) continue;
-        std::optional<Match> m = match_at(paragraph, tokens, i, first, last);
+        if (i < reported_to || !is_matchable(tokens[i]) || sdk::is_quoted_or_named(tokens[i])) continue;
+        std::optional<Match> m;
+        if (!is_off_limits(tokens[i])) m = match_at(paragraph, tokens, i, first, last);
+        if (!m) m = match_noun_form(paragraph, tokens[i], i);
         if (!m) continue;
         // The second part of an elliptic pair ("wet- en regelgeving"): the first part leans on it.
         if (m->first >= first + 2 && sdk::is_class(tokens[m->first - 1], HELDER_CLASS_CONJUNCTION) &&
@@ -469,7 +619,8 @@ void Substitution::check(const sdk::Unit& unit, sdk::Findings& findings) const {
             paragraph.text()[tokens[m->first - 2].start - 1] != ' ')
           continue;
         bool off_limits = false;
-        for (std::size_t j = m->first; j <= m->last; ++j) off_limits = off_limits || is_off_limits(tokens[j]);
+        if (m->part_end == 0)
+          for (std::size_t j = m->first; j <= m->last; ++j) off_limits = off_limits || is_off_limits(tokens[j]);
         if (off_limits || m->first < reported_to) continue;
         std::string lower = m->quoted;
         std::transform(lower.begin(), lower.end(), lower.begin(),
@@ -477,6 +628,17 @@ void Substitution::check(const sdk::Unit& unit, sdk::Findings& findings) const {
         if (host_.vocabulary(lower) == 1) continue;  // the project accepts these words
         const Entry& entry = entries_[m->entry];
         std::vector<std::string> alternatives = m->reason_only ? std::vector<std::string>{} : entry.replacements;
+        if (m->plural) {
+          for (std::string& a : alternatives) a = plural_of(a);
+          // A plural the spelling rules found, where no alternative has a plural ("participaties" of shares is
+          // no "meedoen"): the plural is likely another sense of the word. Only plural alternatives are named.
+          if (m->by_spelling) {
+            std::erase_if(alternatives, [&](const std::string& a) {
+              return std::find(entry.replacements.begin(), entry.replacements.end(), a) != entry.replacements.end();
+            });
+            if (alternatives.empty()) continue;
+          }
+        }
         if (entry.use == Use::Adjective && m->first == m->last) {
           // Its use in this sentence: before a noun, after a copula, or as an adverb.
           const helder_token& word = tokens[m->first];
@@ -516,7 +678,8 @@ void Substitution::check(const sdk::Unit& unit, sdk::Findings& findings) const {
             if (!text.empty()) alternatives[a] = text;
           }
         }
-        const std::uint32_t start = tokens[m->first].start, end = tokens[m->last].end;
+        const std::uint32_t start = m->part_end ? m->part_start : tokens[m->first].start;
+        const std::uint32_t end = m->part_end ? m->part_end : tokens[m->last].end;
         findings.emit(p, start, end, message_for(entry, alternatives, m->quoted), HELDER_SEVERITY_RULE, m->fixes);
         reported_to = m->last + 1;
       }

@@ -46,11 +46,20 @@ class Substitution {
     std::string quoted;       // the words as the message quotes them: "stelt ... vast"
     std::vector<sdk::Fix> fixes;
     bool reason_only = false;  // no alternatives fit this form
+    // A noun inside one token (the last part of "CBS-prognoses"): its bytes; 0, 0 for whole tokens.
+    std::uint32_t part_start = 0, part_end = 0;
+    bool plural = false;  // a plural of a noun entry: the message names the alternatives in the plural
+    bool by_spelling = false;  // the form was found by the spelling rules, not listed in the entry
   };
 
   void add_entry(std::size_t index, const sdk::Options& options);
   std::optional<Match> match_at(const sdk::Paragraph& paragraph, const sdk::Strided<helder_token>& tokens,
                                 std::size_t i, std::size_t sentence_first, std::size_t sentence_last) const;
+  // A noun of the list in another form: a regular plural ("voornemens", "uitgangspunten") or the last part of a
+  // compound with a hyphen ("CBS-prognoses").
+  std::optional<Match> match_noun_form(const sdk::Paragraph& paragraph, const helder_token& t, std::size_t i) const;
+  std::optional<std::size_t> noun_entry(std::string_view word) const;
+  std::string plural_of(const std::string& noun) const;
   std::optional<Match> match_verb(const sdk::Paragraph& paragraph, const sdk::Strided<helder_token>& tokens,
                                   std::size_t i, std::size_t sentence_first, std::size_t sentence_last) const;
   std::vector<sdk::Fix> verb_fixes(const Entry& entry, const helder_token& verb, std::uint32_t start,
@@ -71,6 +80,7 @@ class Substitution {
     std::vector<std::pair<const std::vector<Pattern>*, std::uint32_t>> ends;
   };
   std::vector<TrieNode> trie_;
+  sdk::WordMap<std::size_t> nouns_;  // the one-word entries with use = "noun", by their singular
   void build_trie();
   std::unordered_map<std::uint32_t, std::vector<std::size_t>> verbs_by_lemma_;
   bool word_matches(const helder_token& t, std::string_view word) const;

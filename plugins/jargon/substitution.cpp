@@ -58,63 +58,6 @@ constexpr std::uint32_t kFunctionWords = HELDER_CLASS_ARTICLE | HELDER_CLASS_DET
                                          HELDER_CLASS_COPULA | HELDER_CLASS_INFINITIVE_MARKER;
 
 
-bool ends_with(std::string_view word, std::string_view end) {
-  return word.size() >= end.size() && word.substr(word.size() - end.size()) == end;
-}
-
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-// A singular whose plural takes -s, not -en: an unstressed last syllable (-e, -el, -em, -en, -er, -je) or a
-// vowel ("agenda's"). The spelling rules of the Woordenlijst, without the exceptions (those are `forms`).
-bool plural_with_s(std::string_view singular) {
-  if (singular.empty()) return false;
-  const char last = singular.back();
-  if (last == 'e' || last == 'a' || last == 'o' || last == 'u' || last == 'i' || last == 'y') return true;
-  return ends_with(singular, "el") || ends_with(singular, "em") || ends_with(singular, "en") ||
-         ends_with(singular, "er");
-}
-
-// The singulars a regular Dutch plural can come from: -s ("prognoses", "voornemens"), -'s ("agenda's"), -ën
-// ("ideeën"), -en with the vowel doubled back in the open syllable ("resultaten" -> "resultaat"), the consonant
-// undoubled ("bussen" -> "bus"), v and z back to f and s ("brieven" -> "brief"), and -heden back to -heid. Each
-// candidate keeps the ending it came by: a singular counts only when its plural is made that way.
-void singular_candidates(std::string_view plural, std::vector<std::string>& out) {
-  out.clear();
-  // -el, -em and -er take -s or -en ("regels", "middelen"); the other endings one of the two.
-  const auto add_if = [&](std::string singular, bool by_s) {
-    const bool both = ends_with(singular, "el") || ends_with(singular, "em") || ends_with(singular, "er");
-    if (singular.size() >= 3 && (both || plural_with_s(singular) == by_s)) out.push_back(std::move(singular));
-  };
-  if (ends_with(plural, "'s") || ends_with(plural, "\u2019s")) {
-    add_if(std::string(plural.substr(0, plural.size() - (plural.back() == 's' && plural[plural.size() - 2] == '\'' ? 2 : 4))), true);
-    return;
-  }
-  if (ends_with(plural, "\u00ebn")) {  // "ideeën", "knieën": the singular ends in -e
-    add_if(std::string(plural.substr(0, plural.size() - 3)), true);
-    return;
-  }
-  if (ends_with(plural, "s") && !ends_with(plural, "ss")) add_if(std::string(plural.substr(0, plural.size() - 1)), true);
-  if (!ends_with(plural, "en") || plural.size() < 6) return;
-  if (ends_with(plural, "heden")) {
-    add_if(std::string(plural.substr(0, plural.size() - 5)) + "heid", false);
-    return;
-  }
-  const std::string stem(plural.substr(0, plural.size() - 2));
-  std::vector<std::string> stems{stem};
-  const std::size_t n = stem.size();
-  if (n >= 2 && stem[n - 1] == stem[n - 2] && !is_vowel(stem[n - 1])) stems.push_back(stem.substr(0, n - 1));
-  // An open syllable before -en: "resultaten", "kanalen" come from a long vowel written double.
-  if (n >= 3 && !is_vowel(stem[n - 1]) && stem[n - 2] != 'i' && is_vowel(stem[n - 2]) && !is_vowel(stem[n - 3]))
-    stems.push_back(stem.substr(0, n - 1) + stem[n - 2] + stem[n - 1]);
-  for (std::size_t k = 0, count = stems.size(); k < count; ++k) {
-    std::string s = stems[k];
-    if (s.back() == 'v' || s.back() == 'z') {
-      s.back() = s.back() == 'v' ? 'f' : 's';
-      stems.push_back(std::move(s));
-    }
-  }
-  for (std::string& s : stems) add_if(std::move(s), false);
-}
 }  // namespace
 
 // A word of the phrase against a token: "zich" stands for any reflexive pronoun of the rule's `reflexive` list
@@ -139,6 +82,7 @@ bool is_off_limits(const helder_token& t) {
 
 Substitution::Substitution(const sdk::Host& host, const sdk::Options& options)
     : host_(host),
+      plurals_(options),
       message_(options.string("message", "Schrijf liever \"{replacement}\" in plaats van \"{match}\". {reason}")) {
   for (std::size_t i = 0; i < options.array_size("accept"); ++i)
     accepted_.push_back(options.string("accept[" + std::to_string(i) + "]", ""));
@@ -488,7 +432,7 @@ std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& 
       m.reason_only = entry.use == Use::Verb;
       if (entry.use == Use::Noun && entry.words.size() == 1 && pattern.words.size() == 1) {
         thread_local std::vector<std::string> singulars;
-        singular_candidates(pattern.words[0], singulars);
+        plurals_.singulars(pattern.words[0], singulars);
         m.plural = std::find(singulars.begin(), singulars.end(), entry.words[0]) != singulars.end();
       }
       best = std::move(m);
@@ -519,30 +463,9 @@ std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& 
 // The plural of a one-word alternative by the same spelling rules, checked against the dictionary; the noun as it
 // is where no form is known ("stand van zaken", a word the dictionary lacks).
 std::string Substitution::plural_of(const std::string& noun) const {
-  if (noun.size() < 2 || noun.find(' ') != std::string::npos) return noun;
-  std::vector<std::string> candidates;
-  const char last = noun.back();
-  if (plural_with_s(noun)) {
-    candidates.push_back(noun + (last == 'a' || last == 'o' || last == 'u' || last == 'i' || last == 'y' ? "'s" : "s"));
-    if (ends_with(noun, "el") || ends_with(noun, "em") || ends_with(noun, "er")) candidates.push_back(noun + "en");
-  } else {
-    const std::size_t n = noun.size();
-    candidates.push_back(noun + "en");
-    if (n >= 3 && is_vowel(noun[n - 2]) && noun[n - 2] == noun[n - 3] && !is_vowel(last))  // "resultaat"
-      candidates.push_back(noun.substr(0, n - 2) + last + "en");
-    if (n >= 3 && is_vowel(noun[n - 2]) && !is_vowel(noun[n - 3]) && !is_vowel(last))  // "plan", "bus"
-      candidates.push_back(noun + last + "en");
-    for (std::size_t k = 0, count = candidates.size(); k < count; ++k) {
-      std::string c = candidates[k];
-      const std::size_t at = c.size() - 3;  // the consonant before -en
-      if (c[at] == 'f' || c[at] == 's') {
-        c[at] = c[at] == 'f' ? 'v' : 'z';
-        candidates.push_back(std::move(c));
-      }
-    }
-  }
+  if (noun.find(' ') != std::string::npos) return noun;
   // A candidate that is a function word is another word ("middels" is no plural of "middel").
-  for (const std::string& c : candidates)
+  for (const std::string& c : plurals_.candidates(noun))
     if (host_.spelled_correctly(c) == 1 && !(host_.lookup(c).word_class & kFunctionWords)) return c;
   return noun;
 }
@@ -550,7 +473,7 @@ std::string Substitution::plural_of(const std::string& noun) const {
 std::optional<std::size_t> Substitution::noun_entry(std::string_view word) const {
   if (const auto it = nouns_.find(word); it != nouns_.end()) return it->second;
   thread_local std::vector<std::string> singulars;
-  singular_candidates(word, singulars);
+  plurals_.singulars(word, singulars);
   for (const std::string& singular : singulars)
     if (const auto it = nouns_.find(singular); it != nouns_.end()) return it->second;
   return std::nullopt;
@@ -582,8 +505,12 @@ std::optional<Substitution::Match> Substitution::match_noun_form(const sdk::Para
     return std::nullopt;  // a verb form the lexicon knows ("kaderen" is no plural of "kader")
   }
   const std::string_view noun = lower.substr(part);
-  // A word the list has in another entry is that entry's ("voornemens" of "voornemens zijn"), not a plural.
-  if (part == 0 && by_first_word_.contains(noun)) return std::nullopt;
+  // A word the list has in another entry is that entry's ("voornemens" of "voornemens zijn"), not a plural,
+  // unless an article or determiner makes it a noun ("alle voornemens").
+  const auto tokens = paragraph.tokens();
+  if (part == 0 && by_first_word_.contains(noun) &&
+      !(i > 0 && sdk::is_class(tokens[i - 1], HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER)))
+    return std::nullopt;
   const std::optional<std::size_t> e = noun_entry(noun);
   if (!e) return std::nullopt;
   // A plural or a part of a compound: the alternative would need another number or a new compound, so the

@@ -6,6 +6,8 @@
 
 #include <helder/sdk.hpp>
 
+#include "plurals.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -68,6 +70,7 @@ class Substitution {
                           std::string_view matched) const;
 
   sdk::Host host_;
+  Plurals plurals_;  // the spelling rules of noun plurals (option `plurals`)
   std::vector<Entry> entries_;
   sdk::WordMap<std::vector<Pattern>> by_first_word_;  // longest pattern first
   // The same patterns as a trie of words: one hash lookup per word of the text, however many patterns share

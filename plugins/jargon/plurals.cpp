@@ -1,0 +1,126 @@
+#include "plurals.hpp"
+
+#include <algorithm>
+
+namespace helder::jargon {
+
+namespace {
+
+bool ends_with(std::string_view word, std::string_view end) {
+  return !end.empty() && word.size() >= end.size() && word.substr(word.size() - end.size()) == end;
+}
+
+std::vector<std::string> strings(const sdk::Options& options, const std::string& path) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < options.array_size(path); ++i)
+    out.push_back(options.string(path + "[" + std::to_string(i) + "]", ""));
+  return out;
+}
+
+}  // namespace
+
+Plurals::Plurals(const sdk::Options& options)
+    : en_(options.string("plurals.en", "")),
+      s_(options.string("plurals.s", "")),
+      s_after_(strings(options, "plurals.s_after")),
+      apostrophe_after_(strings(options, "plurals.apostrophe_after")),
+      apostrophes_(strings(options, "plurals.apostrophes")),
+      both_after_(strings(options, "plurals.both_after")),
+      vowels_(options.string("plurals.vowels", "")),
+      doubled_vowels_(options.string("plurals.doubled_vowels", "")) {
+  for (std::size_t i = 0; i < options.array_size("plurals.changed"); ++i) {
+    const std::string at = "plurals.changed[" + std::to_string(i) + "]";
+    changed_.emplace_back(options.string(at + ".singular", ""), options.string(at + ".plural", ""));
+  }
+  for (std::size_t i = 0; i < options.array_size("plurals.voiced"); ++i) {
+    const std::string pair = options.string("plurals.voiced[" + std::to_string(i) + "]", "");
+    if (pair.size() == 2) voiced_.emplace_back(pair[0], pair[1]);
+  }
+}
+
+bool Plurals::takes_s(std::string_view singular) const {
+  return std::any_of(s_after_.begin(), s_after_.end(), [&](const std::string& e) { return ends_with(singular, e); });
+}
+
+bool Plurals::takes_both(std::string_view singular) const {
+  return std::any_of(both_after_.begin(), both_after_.end(),
+                     [&](const std::string& e) { return ends_with(singular, e); });
+}
+
+// Each candidate keeps the ending it came by: a singular counts only when its plural is made that way.
+void Plurals::singulars(std::string_view plural, std::vector<std::string>& out) const {
+  out.clear();
+  if (empty()) return;
+  const auto add_if = [&](std::string singular, bool by_s) {
+    if (singular.size() >= 3 && (takes_both(singular) || takes_s(singular) == by_s)) out.push_back(std::move(singular));
+  };
+  for (const std::string& apostrophe : apostrophes_) {
+    if (ends_with(plural, apostrophe + s_)) {
+      add_if(std::string(plural.substr(0, plural.size() - apostrophe.size() - s_.size())), true);
+      return;
+    }
+  }
+  // -s after a letter that is no s ("prognoses", "voornemens"; not "proces").
+  if (ends_with(plural, s_) && plural.size() > s_.size() + 1 && !ends_with(plural.substr(0, plural.size() - s_.size()), s_))
+    add_if(std::string(plural.substr(0, plural.size() - s_.size())), true);
+  if (!ends_with(plural, en_) || plural.size() < en_.size() + 4) return;
+  for (const auto& [singular_end, plural_end] : changed_) {
+    if (ends_with(plural, plural_end)) {
+      add_if(std::string(plural.substr(0, plural.size() - plural_end.size())) + singular_end, false);
+      return;
+    }
+  }
+  const std::string stem(plural.substr(0, plural.size() - en_.size()));
+  std::vector<std::string> stems{stem};
+  const std::size_t n = stem.size();
+  // A doubled consonant after a short vowel: "bussen" -> "bus".
+  if (n >= 2 && stem[n - 1] == stem[n - 2] && !is_vowel(stem[n - 1])) stems.push_back(stem.substr(0, n - 1));
+  // An open syllable before the ending: "resultaten", "kanalen" come from a long vowel written double.
+  if (n >= 3 && !is_vowel(stem[n - 1]) && doubled_vowels_.find(stem[n - 2]) != std::string::npos &&
+      !is_vowel(stem[n - 3]))
+    stems.push_back(stem.substr(0, n - 1) + stem[n - 2] + stem[n - 1]);
+  for (std::size_t k = 0, count = stems.size(); k < count; ++k) {
+    for (const auto& [singular_letter, plural_letter] : voiced_) {
+      if (stems[k].back() == plural_letter) {  // "brieven" -> "brief"
+        std::string s = stems[k];
+        s.back() = singular_letter;
+        stems.push_back(std::move(s));
+      }
+    }
+  }
+  for (std::string& s : stems) add_if(std::move(s), false);
+}
+
+std::vector<std::string> Plurals::candidates(std::string_view singular) const {
+  std::vector<std::string> out;
+  if (empty() || singular.size() < 2) return out;
+  const std::string noun(singular);
+  if (takes_s(noun)) {
+    const bool apostrophe = !apostrophes_.empty() &&
+                            std::any_of(apostrophe_after_.begin(), apostrophe_after_.end(),
+                                        [&](const std::string& e) { return ends_with(noun, e); });
+    out.push_back(noun + (apostrophe ? apostrophes_.front() : std::string()) + s_);
+    if (!takes_both(noun)) return out;
+  }
+  const std::size_t n = noun.size();
+  const char last = noun.back();
+  const std::size_t first_en = out.size();
+  out.push_back(noun + en_);
+  if (n >= 3 && is_vowel(noun[n - 2]) && noun[n - 2] == noun[n - 3] && !is_vowel(last))  // "resultaat"
+    out.push_back(noun.substr(0, n - 2) + last + en_);
+  if (n >= 3 && is_vowel(noun[n - 2]) && !is_vowel(noun[n - 3]) && !is_vowel(last))  // "plan", "bus"
+    out.push_back(noun + last + en_);
+  for (std::size_t k = first_en, count = out.size(); k < count; ++k) {
+    for (const auto& [singular_letter, plural_letter] : voiced_) {
+      std::string c = out[k];
+      const std::size_t at = c.size() - en_.size() - 1;  // the consonant before the ending
+      if (c[at] == singular_letter) {
+        c[at] = plural_letter;
+        out.push_back(std::move(c));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace helder::jargon

@@ -1,0 +1,39 @@
+// The regular plurals of Dutch nouns, by the spelling rules of the Woordenlijst: which singulars a plural in
+// the text can come from ("uitgangspunten" -> "uitgangspunt", "resultaten" -> "resultaat"), and the plural of
+// a singular ("plan" -> "plannen"). The endings are data, from the rule's `plurals` option; irregular plurals
+// are listed per entry (`forms`). Without the option the rule knows no plurals.
+#pragma once
+
+#include <helder/sdk.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace helder::jargon {
+
+class Plurals {
+ public:
+  explicit Plurals(const sdk::Options& options);
+  bool empty() const { return en_.empty() && s_.empty(); }
+  // The singulars `plural` may be the plural of (at most a handful; each made by a rule that fits it).
+  void singulars(std::string_view plural, std::vector<std::string>& out) const;
+  // The plural candidates of a singular, the most regular first; the caller checks them against a dictionary.
+  std::vector<std::string> candidates(std::string_view singular) const;
+
+ private:
+  bool takes_s(std::string_view singular) const;
+  bool takes_both(std::string_view singular) const;
+  bool is_vowel(char c) const { return vowels_.find(c) != std::string::npos; }
+  std::string en_, s_;                        // the two plural endings
+  std::vector<std::string> s_after_;          // singular endings with a plural in s_
+  std::vector<std::string> apostrophe_after_; // ... with an apostrophe before it
+  std::vector<std::string> apostrophes_;      // the apostrophes a text may use
+  std::vector<std::string> both_after_;       // singular endings with either plural
+  std::vector<std::pair<std::string, std::string>> changed_;  // (singular ending, plural ending)
+  std::vector<std::pair<char, char>> voiced_;                 // (singular letter, its letter before en_)
+  std::string vowels_, doubled_vowels_;
+};
+
+}  // namespace helder::jargon

@@ -183,7 +183,7 @@ Truth evaluate(const Confusables::TokenTest& test, const Slot& slot, const sdk::
   if (test.edge && slot.at_edge) return Truth::yes;
   const helder_token* t = slot.token;
   if (!t) return Truth::no;
-  if (!test.words.empty() && is_word_like(*t)) {
+  if (!test.words.empty() && (is_word_like(*t) || t->kind == HELDER_TOKEN_PUNCTUATION)) {
     const std::string_view form = form_of(paragraph, *t);
     if (test.words.find(form) != test.words.end()) return Truth::yes;
   }
@@ -248,6 +248,7 @@ Confusables::Confusables(const sdk::Host& host, const sdk::Options& options) : h
     entry.reason = required(options, at + ".reason");
     entry.autofix = options.boolean(at + ".autofix", true);
     entry.in_tables = options.boolean(at + ".tables", true);
+    entry.glue = options.boolean(at + ".glue", false);
     entry.after = read_position(options, at, ".after", "_start");
     entry.before = read_position(options, at, ".before", "_end");
     entry.then = read_position(options, at, ".then", "_end");
@@ -267,6 +268,43 @@ Confusables::Confusables(const sdk::Host& host, const sdk::Options& options) : h
     const std::vector<std::string> nouns = string_list(options, at + ".nouns");
     if (nouns.empty()) throw std::invalid_argument(at + ".nouns ontbreekt of is leeg.");
     for (const std::string& noun : nouns) organisation_nouns_.emplace(ascii_lower(noun), g);
+    if (options.boolean(at + ".neuter", false)) {
+      noun_groups_.back().neuter = true;
+      noun_groups_.back().neuter_reason = required(options, at + ".neuter_reason");
+      if (neuter_pronoun_.empty()) neuter_pronoun_ = ascii_lower(required(options, "organisations.neuter_wrong"));
+    }
+  }
+  for (const std::string& w : string_list(options, "organisations.neuter_between")) neuter_between_.insert(ascii_lower(w));
+  for (const std::string& w : string_list(options, "organisations.neuter_other_owners"))
+    neuter_other_owners_.insert(ascii_lower(w));
+  if (!neuter_pronoun_.empty() && neuter_between_.empty())
+    throw std::invalid_argument("organisations.neuter_between ontbreekt of is leeg.");
+
+  for (const std::string& w : string_list(options, "hyphen_prefixes.prefixes"))
+    hyphen_prefixes_.prefixes.insert(ascii_lower(w));
+  if (!hyphen_prefixes_.prefixes.empty()) hyphen_prefixes_.reason = required(options, "hyphen_prefixes.reason");
+
+  for (const std::string& w : string_list(options, "elided_adjectives.endings"))
+    elided_adjectives_.endings.push_back(ascii_lower(w));
+  for (const std::string& w : string_list(options, "elided_adjectives.joiners"))
+    elided_adjectives_.joiners.insert(ascii_lower(w));
+  if (!elided_adjectives_.endings.empty()) {
+    if (elided_adjectives_.joiners.empty()) throw std::invalid_argument("elided_adjectives.joiners ontbreekt of is leeg.");
+    elided_adjectives_.reason = required(options, "elided_adjectives.reason");
+  }
+
+  split_verbs_.enabled = options.boolean("split_verbs.enabled", false);
+  if (split_verbs_.enabled) {
+    split_verbs_.reason = required(options, "split_verbs.reason");
+    for (const std::string& w : string_list(options, "split_verbs.not_particles"))
+      split_verbs_.not_particles.insert(ascii_lower(w));
+    for (const std::string& w : string_list(options, "split_verbs.stranding")) split_verbs_.stranding.insert(ascii_lower(w));
+    for (const std::string& pair : string_list(options, "split_verbs.circumpositions")) {
+      const std::vector<std::string> words = split_on(ascii_lower(pair), " ");
+      if (words.size() != 2)
+        throw std::invalid_argument("split_verbs.circumpositions: schrijf twee woorden, zoals \"" + pair + "\".");
+      split_verbs_.circum[words[1]].push_back(words[0]);
+    }
   }
 }
 
@@ -285,8 +323,11 @@ void Confusables::check(const sdk::Unit& unit, sdk::Findings& findings) const {
     for (const helder_sentence& sentence : paragraph.sentences()) {
       covered[p].emplace_back(sentence.token_count, false);
       check_entries(paragraph, p, sentence, lexicon[p], covered[p].back(), findings);
+      check_hyphens(paragraph, p, sentence, covered[p].back(), findings);
+      if (lexicon[p]) check_split_verbs(paragraph, p, sentence, covered[p].back(), findings);
     }
   }
+  check_neuter_organisations(unit, lexicon, covered, findings);
   check_organisations(unit, lexicon, covered, findings);
 }
 
@@ -338,16 +379,30 @@ void Confusables::check_entries(const sdk::Paragraph& paragraph, std::size_t p, 
           !holds(entry.then, after_next, paragraph, lexicon))
         continue;
 
-      const std::uint32_t start = first.start, end = tokens[last].end;
+      // "lange termijn ontwikkelingen": the words and the next word are one compound.
+      std::string tail;
+      std::uint32_t end = tokens[last].end;
+      if (entry.glue) {
+        if (!next || next->kind != HELDER_TOKEN_WORD || (next->flags & HELDER_TOKEN_HYPHENATED) ||
+            sdk::is_quoted_or_named(*next) || capitalized_inside_sentence(*next))
+          continue;
+        tail = paragraph.text_of(*next);
+        end = next->end;
+      }
+      const std::uint32_t start = first.start;
       const std::string_view matched = paragraph.text().substr(start, end - start);
       const bool capital = matched.front() >= 'A' && matched.front() <= 'Z';
       // A word in capitals ("TENSLOTTE", a heading) keeps them; one capital letter ("T/m", "U") is a capital.
       const bool all_caps = (first.flags & HELDER_TOKEN_ALL_CAPS) && first.end - first.start > 1;
       std::vector<sdk::Fix> fixes;
       for (const std::string& right : entry.right)
-        fixes.push_back(sdk::Fix{start, end, all_caps ? ascii_upper(right) : capital ? capitalized(right) : right,
+        fixes.push_back(sdk::Fix{start, end,
+                                 (all_caps ? ascii_upper(right) : capital ? capitalized(right) : right) + tail,
                                  !entry.autofix});
-      findings.emit(p, start, end, replace_all(entry.reason, "{match}", matched), HELDER_SEVERITY_RULE, fixes);
+      std::string message = replace_all(entry.reason, "{match}", matched);
+      message = replace_all(message, "{right}", fixes.front().replacement);
+      findings.emit(p, start, end, message, HELDER_SEVERITY_RULE, fixes);
+      if (entry.glue) ++last;
       for (std::size_t k = i; k <= last; ++k) covered[k] = true;
       i = last;
       break;
@@ -447,6 +502,212 @@ void Confusables::check_organisations(const sdk::Unit& unit, const std::vector<b
       findings.emit(place.paragraph, pronoun.start, pronoun.end, message, HELDER_SEVERITY_RULE,
                     {sdk::Fix{pronoun.start, pronoun.end, capital ? capitalized(g.right) : g.right, true}});
       covered[place.paragraph][place.sentence][j] = true;
+    }
+  }
+}
+
+// ---- Hyphens ------------------------------------------------------------------------------------------------
+
+namespace {
+
+// A vowel at the join of two parts: "anti-inflatie", "co-ouder". Letters outside ASCII ("co-ëxistentie") count
+// as vowels: the hyphen stays.
+bool vowel_like(char c) {
+  static constexpr std::string_view vowels = "aeiouy";
+  return vowels.find(c) != std::string_view::npos || static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool is_hyphen_mark(std::string_view text) { return text == "-" || text == "\u2010" || text == "\u2011"; }
+
+}  // namespace
+
+// "contra-terrorisme": a prefix of the pack's list, a hyphen, a word in lower case, and the dictionary knows
+// the word written as one ("contraterrorisme"). Silent at a clash of vowels ("anti-inflatie"), before a capital
+// or a digit ("anti-Amerikaans"), with more than one hyphen, and when the dictionary does not know the joined
+// word. "geopolitieke- en veiligheidssituatie": an inflected adjective (by its ending, the pack's list) before
+// the hyphen of an elided compound; only the last part of a compound may be elided, and an adjective in -e
+// never is one.
+void Confusables::check_hyphens(const sdk::Paragraph& paragraph, std::size_t p, const helder_sentence& sentence,
+                                std::vector<bool>& covered, sdk::Findings& findings) const {
+  if (hyphen_prefixes_.prefixes.empty() && elided_adjectives_.endings.empty()) return;
+  const auto tokens = paragraph.tokens_of(sentence);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const helder_token& t = tokens[i];
+    if (covered[i] || t.kind != HELDER_TOKEN_WORD || sdk::is_quoted_or_named(t)) continue;
+    const std::string_view text = paragraph.text_of(t);
+    const std::string_view lower = form_of(paragraph, t);
+
+    if ((t.flags & HELDER_TOKEN_HYPHENATED) && !hyphen_prefixes_.prefixes.empty()) {
+      const std::size_t hyphen = text.find('-');
+      if (hyphen == std::string_view::npos || hyphen == 0 || text.find('-', hyphen + 1) != std::string_view::npos ||
+          lower.size() != text.size())
+        continue;
+      const std::string_view rest = text.substr(hyphen + 1);
+      const std::string prefix(lower.substr(0, hyphen));
+      if (rest.empty() || !(rest[0] >= 'a' && rest[0] <= 'z') || (t.flags & HELDER_TOKEN_ALL_CAPS)) continue;
+      if (hyphen_prefixes_.prefixes.find(prefix) == hyphen_prefixes_.prefixes.end()) continue;
+      if (vowel_like(prefix.back()) && vowel_like(rest[0])) continue;
+      if (host_.vocabulary(text) > 0) continue;
+      const std::string joined = prefix + std::string(rest);
+      if (host_.spelled_correctly(joined) != 1) continue;  // not sure: silence
+      const std::string right = std::string(text.substr(0, hyphen)) + std::string(rest);
+      std::string message = replace_all(hyphen_prefixes_.reason, "{match}", text);
+      message = replace_all(message, "{right}", right);
+      findings.emit(p, t.start, t.end, message, HELDER_SEVERITY_RULE, {sdk::Fix{t.start, t.end, right, false}});
+      covered[i] = true;
+      continue;
+    }
+
+    if (elided_adjectives_.endings.empty() || i + 2 >= tokens.size()) continue;
+    const helder_token& mark = tokens[i + 1];
+    const helder_token& joiner = tokens[i + 2];
+    if (mark.start != t.end || !is_hyphen_mark(paragraph.text_of(mark)) || joiner.start == mark.end ||
+        !is_word_like(joiner) || elided_adjectives_.joiners.find(form_of(paragraph, joiner)) ==
+                                     elided_adjectives_.joiners.end())
+      continue;
+    const bool inflected = std::any_of(elided_adjectives_.endings.begin(), elided_adjectives_.endings.end(),
+                                       [&](const std::string& e) { return lower.size() > e.size() + 1 && lower.ends_with(e); });
+    if (!inflected || (t.flags & HELDER_TOKEN_HYPHENATED) || host_.spelled_correctly(lower) != 1) continue;
+    const std::string_view matched = paragraph.text().substr(t.start, mark.end - t.start);
+    findings.emit(p, t.start, mark.end, replace_all(elided_adjectives_.reason, "{match}", matched),
+                  HELDER_SEVERITY_RULE, {sdk::Fix{t.start, mark.end, std::string(text), false}});
+    covered[i] = covered[i + 1] = true;
+  }
+}
+
+// ---- Separable verbs ------------------------------------------------------------------------------------------
+
+// "dat niet meer aan kan": a particle right before a finite form of the verb it makes a separable verb with
+// (the lexicon knows "aankunnen"), at the end of a subordinate clause (a subordinator or relative before it,
+// and no finite verb in between), so the two are one word: "aankan". Silent when a word that leaves its
+// preposition behind stands in the clause ("waar u recht op heeft", "dat er geld bij komt"), or the first word of
+// a circumposition ("naar huis toe gaat").
+void Confusables::check_split_verbs(const sdk::Paragraph& paragraph, std::size_t p, const helder_sentence& sentence,
+                                    std::vector<bool>& covered, sdk::Findings& findings) const {
+  if (!split_verbs_.enabled) return;
+  const auto tokens = paragraph.tokens_of(sentence);
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const helder_token& particle = tokens[i];
+    const helder_token& verb = tokens[i + 1];
+    if (covered[i] || covered[i + 1] || particle.kind != HELDER_TOKEN_WORD || verb.kind != HELDER_TOKEN_WORD ||
+        verb.start == particle.end || sdk::is_quoted_or_named(particle) || sdk::is_quoted_or_named(verb) ||
+        (particle.flags & (HELDER_TOKEN_CAPITALIZED | HELDER_TOKEN_HYPHENATED)) ||
+        (verb.flags & (HELDER_TOKEN_CAPITALIZED | HELDER_TOKEN_HYPHENATED)))
+      continue;
+    const std::string_view part = form_of(paragraph, particle);
+    if (!(sdk::word_class(particle) & HELDER_CLASS_PARTICLE) ||
+        split_verbs_.not_particles.find(part) != split_verbs_.not_particles.end())
+      continue;
+    const std::uint32_t forms = sdk::verb_form(verb);
+    // A singular form with a subject ("kan", "vindt", "kwam"). The stem alone is mostly a noun or an old word
+    // ("op dien"), and a form in -en is mostly a plural noun ("inkomen uit sparen", "in boeken").
+    constexpr std::uint32_t with_subject = HELDER_VERB_PRESENT_3 | HELDER_VERB_PAST_SINGULAR;
+    if (!(forms & with_subject) || (forms & HELDER_VERB_GUESSED) || sdk::lemma(verb) == 0) continue;
+    const std::uint32_t separable = host_.separable_verb(part, sdk::lemma(verb));
+    if (separable == 0) continue;
+    // The lexicon writes this form of the separable verb as the two words together ("aankan").
+    const std::string joined = std::string(part) + std::string(form_of(paragraph, verb));
+    bool known_form = false;
+    for (std::uint32_t bit = HELDER_VERB_PRESENT_3; bit <= HELDER_VERB_PAST_SINGULAR; bit <<= 1)
+      known_form = known_form || ((forms & with_subject & bit) && host_.verb_form(separable, bit) == joined);
+    if (!known_form) continue;
+    // The clause ends after the verb (a comma too: "dat niet meer aan kan, lopen mensen vast"). Not before "en",
+    // "of": the verb may be a noun in a list ("door ziekte of gebreken", "in staat of bereid").
+    if (i + 2 < tokens.size()) {
+      const helder_token& after = tokens[i + 2];
+      const bool ends = closes_clause(paragraph, after) ||
+                        (after.kind == HELDER_TOKEN_PUNCTUATION && paragraph.text_of(after) == ",");
+      if (!ends) continue;
+    }
+    // Back to the word that opens the subordinate clause.
+    const auto circum = split_verbs_.circum.find(part);
+    bool subordinate = false;
+    for (std::size_t k = i; k-- > 0;) {
+      const helder_token& w = tokens[k];
+      if (!is_word_like(w)) continue;
+      const std::string_view form = form_of(paragraph, w);
+      if (split_verbs_.stranding.find(form) != split_verbs_.stranding.end()) break;
+      if (circum != split_verbs_.circum.end() &&
+          std::find(circum->second.begin(), circum->second.end(), form) != circum->second.end())
+        break;
+      const std::uint32_t classes = sdk::word_class(w);
+      // "die werking", "dat werk": a determiner before a noun, no word that opens a clause.
+      const bool determiner = (classes & HELDER_CLASS_DETERMINER) && k + 1 < i && is_open(tokens[k + 1]);
+      if ((classes & (HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE)) && !determiner) {
+        subordinate = true;
+        break;
+      }
+      // A finite verb before it: a main clause. Function words that look like a verb form ("niet") are none.
+      if ((classes & (HELDER_CLASS_AUXILIARY | HELDER_CLASS_COPULA)) ||
+          ((sdk::verb_form(w) & HELDER_VERB_FINITE) && !(classes & closed_classes) && !is_open(w)))
+        break;
+    }
+    if (!subordinate) continue;
+    const std::string right = std::string(paragraph.text_of(particle)) + std::string(paragraph.text_of(verb));
+    const std::string_view matched = paragraph.text().substr(particle.start, verb.end - particle.start);
+    std::string message = replace_all(split_verbs_.reason, "{match}", matched);
+    message = replace_all(message, "{right}", right);
+    findings.emit(p, particle.start, verb.end, message, HELDER_SEVERITY_RULE,
+                  {sdk::Fix{particle.start, verb.end, right, true}});
+    covered[i] = covered[i + 1] = true;
+    ++i;
+  }
+}
+
+// ---- "haar" after a het-word organisation -----------------------------------------------------------------
+
+// "het departement en haar ambtenaren": "haar" before a noun, right after a het-word organisation ("het
+// departement") and a few linking words ("en", "met", ","), with no word that names another owner ("zij",
+// "mevrouw") in this sentence or the one before. The organisation has an article or determiner before it.
+void Confusables::check_neuter_organisations(const sdk::Unit& unit, const std::vector<bool>& lexicon,
+                                             std::vector<std::vector<std::vector<bool>>>& covered,
+                                             sdk::Findings& findings) const {
+  if (neuter_pronoun_.empty()) return;
+  std::size_t previous_paragraph = 0, previous_sentence = 0;
+  bool has_previous = false;
+  for (std::size_t p = 0; p < unit.size(); ++p) {
+    const sdk::Paragraph paragraph = unit[p];
+    const auto sentences = paragraph.sentences();
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      const auto tokens = paragraph.tokens_of(sentences[s]);
+      const bool known = lexicon[p];
+      for (std::size_t j = 2; known && j + 1 < tokens.size(); ++j) {
+        const helder_token& pronoun = tokens[j];
+        if (covered[p][s][j] || pronoun.kind != HELDER_TOKEN_WORD || sdk::is_quoted_or_named(pronoun) ||
+            form_of(paragraph, pronoun) != neuter_pronoun_ || !is_open(tokens[j + 1]))
+          continue;
+        std::size_t k = j;
+        while (k > 0 && neuter_between_.find(form_of(paragraph, tokens[k - 1])) != neuter_between_.end()) --k;
+        if (k == j || k < 2) continue;
+        const helder_token& noun = tokens[k - 1];
+        const auto found = organisation_nouns_.find(form_of(paragraph, noun));
+        if (found == organisation_nouns_.end() || !is_word_like(noun) || !noun_groups_[found->second].neuter) continue;
+        if (!(sdk::word_class(tokens[k - 2]) & (HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER))) continue;
+        // Another owner nearby: this sentence up to "haar", and the sentence before.
+        const auto names_owner = [&](const sdk::Paragraph& para, const auto& list, std::size_t end) {
+          for (std::size_t w = 0; w < end; ++w)
+            if (is_word_like(list[w]) &&
+                neuter_other_owners_.find(form_of(para, list[w])) != neuter_other_owners_.end())
+              return true;
+          return false;
+        };
+        if (names_owner(paragraph, tokens, j)) continue;
+        if (has_previous) {
+          const sdk::Paragraph before = unit[previous_paragraph];
+          const auto before_tokens = before.tokens_of(before.sentences()[previous_sentence]);
+          if (names_owner(before, before_tokens, before_tokens.size())) continue;
+        }
+        const NounGroup& g = noun_groups_[found->second];
+        const std::string_view written = paragraph.text_of(pronoun);
+        std::string message = replace_all(g.neuter_reason, "{noun}", paragraph.text_of(noun));
+        message = replace_all(message, "{match}", written);
+        findings.emit(p, pronoun.start, pronoun.end, message, HELDER_SEVERITY_RULE,
+                      {sdk::Fix{pronoun.start, pronoun.end, g.right, true}});
+        covered[p][s][j] = true;
+      }
+      previous_paragraph = p;
+      previous_sentence = s;
+      has_previous = true;
     }
   }
 }

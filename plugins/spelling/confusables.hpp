@@ -46,16 +46,44 @@ class Confusables {
     std::string reason;              // the message; "{match}" is the text as written
     bool autofix = true;             // false: every fix needs a person's review
     bool in_tables = true;           // false: not in a table cell, where space is short ("1 t/m 6")
+    bool glue = false;               // the right words are the first part of a compound with the next word
     Position after, before, then;    // the previous token, the next token, the token after that
   };
   // A singular organisation noun that "hun" refers back to: "de gemeente ... haar", "het ministerie ... zijn".
   struct NounGroup {
     std::string right;
     std::string reason;  // "{noun}": the noun as written, "{match}": the pronoun as written
+    bool neuter = false;         // a het-word: "haar" is wrong too ("het ministerie en haar ambtenaren")
+    std::string neuter_reason;   // the message for "haar"
+  };
+  // A prefix written with a hyphen that Dutch writes against the word ("contra-terrorisme").
+  struct HyphenPrefixes {
+    sdk::WordSet prefixes;
+    std::string reason;  // "{match}": as written, "{right}": the joined word
+  };
+  // An inflected adjective before the hyphen of an elided compound ("geopolitieke- en veiligheidssituatie").
+  struct ElidedAdjectives {
+    std::vector<std::string> endings;  // lower case: "ische", "lijke"
+    sdk::WordSet joiners;              // the words after the hyphen: "en", "of"
+    std::string reason;
+  };
+  // A separable verb split at the end of a subordinate clause ("dat niet meer aan kan").
+  struct SplitVerbs {
+    bool enabled = false;
+    sdk::WordSet not_particles;                      // particles that are also a word of their own ("samen")
+    sdk::WordSet stranding;                          // words whose preposition may stand before the verb ("er", "waar")
+    sdk::WordMap<std::vector<std::string>> circum;   // particle -> words that open a circumposition ("toe" <- "naar")
+    std::string reason;  // "{match}": as written, "{right}": the verb as one word
   };
 
   void check_entries(const sdk::Paragraph& paragraph, std::size_t p, const helder_sentence& sentence, bool lexicon,
                      std::vector<bool>& covered, sdk::Findings& findings) const;
+  void check_hyphens(const sdk::Paragraph& paragraph, std::size_t p, const helder_sentence& sentence,
+                     std::vector<bool>& covered, sdk::Findings& findings) const;
+  void check_split_verbs(const sdk::Paragraph& paragraph, std::size_t p, const helder_sentence& sentence,
+                         std::vector<bool>& covered, sdk::Findings& findings) const;
+  void check_neuter_organisations(const sdk::Unit& unit, const std::vector<bool>& lexicon,
+                                  std::vector<std::vector<std::vector<bool>>>& covered, sdk::Findings& findings) const;
   void check_organisations(const sdk::Unit& unit, const std::vector<bool>& lexicon,
                            std::vector<std::vector<std::vector<bool>>>& covered, sdk::Findings& findings) const;
 
@@ -65,6 +93,12 @@ class Confusables {
   std::string plural_pronoun_;                                                 // "" when the pack has no organisations
   std::vector<NounGroup> noun_groups_;
   sdk::WordMap<std::size_t> organisation_nouns_;  // lower case -> index into noun_groups_
+  std::string neuter_pronoun_;                    // "haar"; "" when no group is neuter
+  sdk::WordSet neuter_between_;                   // what may stand between the noun and "haar": "en", ","
+  sdk::WordSet neuter_other_owners_;              // words that name another owner nearby: "zij", "mevrouw"
+  HyphenPrefixes hyphen_prefixes_;
+  ElidedAdjectives elided_adjectives_;
+  SplitVerbs split_verbs_;
 };
 
 }  // namespace helder::spelling

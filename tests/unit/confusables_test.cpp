@@ -231,3 +231,59 @@ TEST_CASE("confusables: wrong options disable the rule with a Dutch message", "[
   CHECK_THAT(messages_for("{ wrong = \"x\", reason = \"z\" }"), Catch::Contains("right ontbreekt"));
   CHECK(messages_for("{ wrong = \"x\", right = \"y\", reason = \"z\", before_class = [\"open\"] }").empty());
 }
+
+TEST_CASE("confusables fixes: compounds, hyphens, separable verbs, haar", "[confusables]") {
+  std::vector<std::string> messages;
+  const auto engine = confusables_engine("", messages);
+  REQUIRE(messages.empty());
+  const std::string text =
+      "Wij staan stil bij lange termijn ontwikkelingen. De aanpak van contra-terrorisme is duur. "
+      "Vanwege de geopolitieke- en veiligheidssituatie. Het is de uitvoering die dat niet meer aan kan. "
+      "De leiding zorgt voor het departement en haar ambtenaren.";
+  const auto findings = check(*engine, text, WordClasses::lexicon);
+
+  const Finding* compound = find_at(findings, text, "lange termijn ontwikkelingen");
+  REQUIRE(compound);
+  REQUIRE(compound->fixes.size() == 1);
+  CHECK(compound->fixes[0].text == "langetermijnontwikkelingen");
+  CHECK_THAT(compound->message, Catch::Contains("\"langetermijnontwikkelingen\""));
+
+  const Finding* prefix = find_at(findings, text, "contra-terrorisme");
+  REQUIRE(prefix);
+  REQUIRE(prefix->fixes.size() == 1);
+  CHECK(prefix->fixes[0].text == "contraterrorisme");
+  CHECK_FALSE(prefix->fixes[0].needs_review);
+
+  const Finding* elided = find_at(findings, text, "geopolitieke-");
+  REQUIRE(elided);
+  REQUIRE(elided->fixes.size() == 1);
+  CHECK(elided->fixes[0].text == "geopolitieke");
+
+  const Finding* verb = find_at(findings, text, "aan kan");
+  REQUIRE(verb);
+  REQUIRE(verb->fixes.size() == 1);
+  CHECK(verb->fixes[0].text == "aankan");
+  CHECK(verb->fixes[0].needs_review);
+
+  const Finding* hers = find_at(findings, text, "haar");
+  REQUIRE(hers);
+  REQUIRE(hers->fixes.size() == 1);
+  CHECK(hers->fixes[0].text == "zijn");
+  CHECK(hers->fixes[0].needs_review);
+
+  // Without the lexicon: the hyphens still (the dictionary decides), the separable verb and "haar" not.
+  const auto without = check(*engine, text, WordClasses::none);
+  CHECK(find_at(without, text, "contra-terrorisme"));
+  CHECK_FALSE(find_at(without, text, "aan kan"));
+  CHECK_FALSE(find_at(without, text, "haar"));
+}
+
+TEST_CASE("confusables: a circumposition is two words", "[confusables]") {
+  std::vector<std::string> messages;
+  confusables_engine("[rules.\"rijksoverheid.confusables\"]\nsplit_verbs = { enabled = true, reason = \"x\", "
+                     "circumpositions = [\"naar\"] }\n",
+                     messages);
+  std::string all;
+  for (const std::string& m : messages) all += m + "\n";
+  CHECK_THAT(all, Catch::Contains("twee woorden"));
+}

@@ -175,6 +175,8 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
   read_words(options, "infinitive_after", infinitive_after_);
   read_words(options, "infinitive_adverbs", adverbs_);
   read_words(options, "infinitive_adverb_endings", adverb_endings_);
+  read_words(options, "bare_infinitive_adverb_endings", bare_adverb_endings_);
+  read_words(options, "bare_not_adverbs", bare_not_adverbs_);
   read_words(options, "not_verbs", not_verbs_);
   read_words(options, "process_noun_endings", process_noun_endings_);
   read_words(options, "chain_links", chain_links_);
@@ -189,6 +191,45 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
   for (const std::string& phrase : phrases) {
     std::vector<std::string> words = split_words(phrase);
     if (!words.empty()) fixed_phrases_.push_back(std::move(words));
+  }
+  phrases.clear();
+  read_words(options, "adverbial_phrases", phrases);
+  for (const std::string& phrase : phrases) {
+    std::vector<std::string> words = split_words(phrase);
+    if (!words.empty()) adverbial_phrases_.push_back(std::move(words));
+  }
+  for (std::size_t i = 0, n = options.array_size("deverbal_endings"); i < n; ++i) {
+    const std::string at = "deverbal_endings[" + std::to_string(i) + "]";
+    std::string noun = options.string(at + ".noun", ""), verb = options.string(at + ".verb", "");
+    if (noun.empty() || verb.empty())
+      throw std::invalid_argument(at + " heeft een noun (het einde van het naamwoord) en een verb (het einde van het "
+                                       "werkwoord) nodig, zoals { noun = \"ing\", verb = \"en\" }");
+    deverbal_endings_.emplace_back(std::move(noun), std::move(verb));
+  }
+  read_words(options, "not_deverbal", not_deverbal_);
+  read_words(options, "reaching_prepositions", reaching_prepositions_);
+  read_words(options, "reaching_range_words", reaching_range_words_);
+  std::vector<std::string> verbs;
+  read_words(options, "reaching_verbs", verbs);
+  for (const std::string& verb : verbs) {
+    try {
+      reaching_verbs_.push_back(VerbForms::of(verb, host));
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(std::string("reaching_verbs: ") + e.what());
+    }
+  }
+  verbs.clear();
+  read_words(options, "showing_verbs", verbs);
+  for (const std::string& pair : verbs) {
+    const std::vector<std::string> words = split_words(pair);
+    if (words.size() != 2)
+      throw std::invalid_argument("showing_verbs: \"" + pair +
+                                  "\" moet twee werkwoorden zijn, een hulpwerkwoord en een hele werkwoord");
+    try {
+      showing_.push_back(Showing{VerbForms::of(words[0], host), words[1]});
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(std::string("showing_verbs: ") + e.what());
+    }
   }
 
   const std::size_t count = options.array_size("constructions");
@@ -227,6 +268,44 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
   }
 }
 
+bool NominalStyle::is_plain_adverb(const helder_token& t) const {
+  if (!is_word(t)) return false;
+  const std::string_view w = lower_of(t);
+  if (bare_not_adverbs_.contains(w)) return false;
+  if (adverbs_.contains(w)) return true;
+  if (sdk::is_class(t, HELDER_CLASS_ADVERB | HELDER_CLASS_NEGATION | HELDER_CLASS_DEGREE)) return true;
+  for (const std::string& e : bare_adverb_endings_)
+    if (w.size() > e.size() + 2 && ends_with(w, e)) return true;
+  return false;
+}
+
+bool NominalStyle::starts_adverbial_phrase(const sdk::Strided<helder_token>& tokens, std::size_t k) const {
+  for (const std::vector<std::string>& phrase : adverbial_phrases_) {
+    bool match = k + phrase.size() <= tokens.size();
+    for (std::size_t w = 0; w < phrase.size() && match; ++w)
+      match = is_word(tokens[k + w]) && lower_of(tokens[k + w]) == phrase[w];
+    if (match) return true;
+  }
+  return false;
+}
+
+std::string NominalStyle::deverbal_verb(const helder_token& token) const {
+  if (!is_word(token) || ((token.flags & HELDER_TOKEN_CAPITALIZED) && !(token.flags & HELDER_TOKEN_SENTENCE_START)))
+    return {};
+  // A form of a verb itself ("ging") is no noun.
+  if (sdk::verb_form(token) != 0 && !(sdk::verb_form(token) & HELDER_VERB_GUESSED)) return {};
+  const std::string_view w = lower_of(token);
+  if (not_deverbal_.contains(w) || not_nominalised_alone_.contains(w)) return {};
+  for (const std::string& concrete : concrete_heads_)
+    if (ends_with(w, concrete)) return {};
+  for (const auto& [noun_ending, verb_ending] : deverbal_endings_) {
+    if (w.size() < noun_ending.size() + 3 || !ends_with(w, noun_ending)) continue;
+    std::string verb = std::string(w.substr(0, w.size() - noun_ending.size())) + verb_ending;
+    if (host_.lemma_id(verb) != 0) return verb;
+  }
+  return {};
+}
+
 bool NominalStyle::is_nominal_infinitive(const helder_token& t) const {
   const std::uint32_t form = sdk::verb_form(t);
   return (form & HELDER_VERB_INFINITIVE) && !(form & HELDER_VERB_GUESSED) && !not_verbs_.contains(lower_of(t));
@@ -251,14 +330,33 @@ void NominalStyle::check_infinitive_of(const sdk::Paragraph& paragraph, const he
       const helder_token& t = tokens[verb];
       if (!is_word(t) || ((t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START))) break;
       const helder_token& next = tokens[verb + 1];
-      if (is_word(next) && infinitive_after_.contains(lower_of(next)) && is_nominal_infinitive(t)) {
+      const bool before_of = is_word(next) && infinitive_after_.contains(lower_of(next));
+      // Without "van": after a preposition "het" is an article, not a pronoun ("voor het krachtig adviseren"; a
+      // pronoun would be "ervoor"), and an uninflected word between it and the infinitive says that the
+      // infinitive still acts as a verb. Not before another infinitive ("voor het snel kunnen regelen"), and not
+      // after an idiom such as "in het openbaar".
+      // Neuter nouns look like such words too ("aan het personeel behoren", "in het huwelijk treden"), so here the
+      // words between must be adverbs of the lexicon, of `infinitive_adverbs` or with an ending of
+      // `bare_infinitive_adverb_endings`; the infinitive is no auxiliary; after it the clause ends or a
+      // preposition or conjunction follows ("het niet voldoen aan"), not a verb ("het personeel worden toegekend").
+      bool adverbs_only = verb > i + 1;
+      for (std::size_t a = i + 1; a < verb && adverbs_only; ++a) adverbs_only = is_plain_adverb(tokens[a]);
+      const bool ends_here = !is_word(next) ? next.kind == HELDER_TOKEN_PUNCTUATION
+                                            : sdk::is_class(next, HELDER_CLASS_PREPOSITION | HELDER_CLASS_CONJUNCTION) &&
+                                                  !sdk::is_class(next, HELDER_CLASS_INFINITIVE_MARKER) &&
+                                                  sdk::verb_form(next) == 0;
+      const bool after_preposition =
+          !before_of && adverbs_only && ends_here && i > 0 && is_preposition(tokens[i - 1]) &&
+          !sdk::is_class(tokens[i - 1], HELDER_CLASS_INFINITIVE_MARKER) &&
+          !sdk::is_class(t, HELDER_CLASS_AUXILIARY | HELDER_CLASS_COPULA) && !starts_adverbial_phrase(tokens, i - 1);
+      if ((before_of || after_preposition) && is_nominal_infinitive(t)) {
         // Once per paragraph and verb: a text about "het aanvaarden van geschenken" says it ten times.
         if (!reported.emplace(lower_of(t)).second) break;
-        findings.emit(p, tokens[i].start, next.end,
-                      "Naamwoordstijl: \"" +
-                          std::string(paragraph.text().substr(tokens[i].start, next.end - tokens[i].start)) +
+        const std::uint32_t end = before_of ? next.end : t.end;
+        findings.emit(p, tokens[i].start, end,
+                      "Naamwoordstijl: \"" + std::string(paragraph.text().substr(tokens[i].start, end - tokens[i].start)) +
                           "\". Maak er een zin met een werkwoord van: zeg wie wat doet.");
-        i = verb + 1;
+        i = before_of ? verb + 1 : verb;
         break;
       }
       if (!is_adverb_like(t)) break;
@@ -341,7 +439,6 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
         if (word_at(b - j) == c.noun[0]) candidates.emplace_back(ci, b - j);
     }
   }
-  if (candidates.empty()) return;
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   // Clause boundaries once per sentence, not once per candidate.
@@ -423,8 +520,12 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
         for (const VerbForms& v : c.verbs) {
           if (!v.particle.empty() && finite_slot(v, word_at(t), slot)) {
             // The particle after the verb, last in the clause or before a preposition: "dient ... in (bij)".
-            for (std::size_t q = std::max(t + 1, a_end); q < right && !verb; ++q)
-              if (word_at(q) == v.particle && (q + 1 == right || (q + 1 < n && is_word(tokens[q + 1]) &&
+            // A particle that is also a clause opener ("om") ends the clause itself: "zet het beleid in
+            // uitvoering om." counts when nothing but punctuation follows it.
+            const bool opener_particle_at_end = right < n && opener_at(right) && word_at(right) == v.particle &&
+                                                (right + 1 == n || !is_word(tokens[right + 1]));
+            for (std::size_t q = std::max(t + 1, a_end); q < right + (opener_particle_at_end ? 1 : 0) && !verb; ++q)
+              if (word_at(q) == v.particle && (q + 1 >= right || (q + 1 < n && is_word(tokens[q + 1]) &&
                                                                   is_preposition_after_particle(tokens[q + 1]))))
                 verb = &v, verb_first = verb_last = t, particle_at = static_cast<std::int64_t>(q);
           } else if (joined_form_at(v, t, slot, verb_last, marker)) {
@@ -444,7 +545,12 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
           if (verb) break;
         }
       }
-      if (!verb || (c.split_only && adjacent)) continue;
+      if (!verb) continue;
+      if (c.split_only && adjacent) {
+        // Officialese reports these words; the patterns below must not report them a second time.
+        for (std::size_t t = a; t <= verb_last; ++t) used[t] = true;
+        continue;
+      }
 
       const std::uint32_t noun_start = tokens[a].start, noun_end = tokens[a_end - 1].end;
       const std::uint32_t verb_start = tokens[verb_first].start, verb_end = tokens[verb_last].end;
@@ -507,6 +613,164 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
       findings.emit(p, tokens[t].start, tokens[t].end,
                     "Naamwoordstijl: \"" + std::string(paragraph.text_of(tokens[t])) + "\". " + advice);
       used[t] = true;
+    }
+  }
+
+  // One finding over token ranges [first, last], quoted with dots where they do not touch.
+  auto emit_ranges = [&](std::vector<std::pair<std::size_t, std::size_t>> ranges, const std::string& verb) {
+    std::sort(ranges.begin(), ranges.end());
+    std::string quoted;
+    for (std::size_t r = 0; r < ranges.size(); ++r) {
+      const bool touches = r > 0 && ranges[r].first == ranges[r - 1].second + 1;
+      const std::uint32_t s = tokens[ranges[r].first].start, e = tokens[ranges[r].second].end;
+      quoted += (r == 0 ? "" : touches ? " " : " ... ") + std::string(text.substr(s, e - s));
+      for (std::size_t t = ranges[r].first; t <= ranges[r].second; ++t) used[t] = true;
+    }
+    findings.emit(p, tokens[ranges.front().first].start, tokens[ranges.back().second].end,
+                  "Naamwoordstijl: \"" + quoted + "\". Schrijf liever het werkwoord: \"" + verb + "\".");
+  };
+  auto any_used = [&](std::size_t from, std::size_t to) {  // [from, to]
+    for (std::size_t t = from; t <= to; ++t)
+      if (used[t]) return true;
+    return false;
+  };
+  auto clause_left = [&](std::size_t a) {
+    std::size_t left = a;
+    while (left > 0 && a - left < 20 && !boundary[left - 1]) --left;
+    return left;
+  };
+  auto clause_right = [&](std::size_t b) {  // one past the clause
+    std::size_t right = b;
+    while (right < n && right - b < 20 && !boundary[right]) ++right;
+    return right;
+  };
+
+  // "tot" + a noun made from a verb + "komen"/"brengen": "om tot een rechtvaardige verdeling van de ruimte te
+  // komen", "wij kwamen tot een verbetering". The lists above have the first claim ("tot een besluit komen").
+  for (std::size_t t = 0; t < n && !reaching_verbs_.empty(); ++t) {
+    if (used[t] || !reaching_prepositions_.contains(word_at(t))) continue;
+    // An article, adjectives (maybe joined: "rechtvaardige en verstandige"), the noun.
+    std::size_t k = t + 1;
+    if (has_class(k, HELDER_CLASS_ARTICLE)) ++k;
+    std::string verb_of;
+    for (std::size_t fillers = 0; k < n && fillers <= 4; ++k, ++fillers) {
+      verb_of = deverbal_verb(tokens[k]);
+      if (!verb_of.empty()) break;
+      const bool adjective = !word_at(k).empty() && ends_with_any(word_at(k), adjective_endings_) &&
+                             !has_class(k, HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | HELDER_CLASS_PRONOUN);
+      const bool joins = fillers > 0 && has_class(k, HELDER_CLASS_CONJUNCTION);
+      if (!adjective && !joins) break;
+    }
+    if (verb_of.empty() || any_used(t, k)) continue;
+    const std::size_t noun_end = k + 1;
+    const std::size_t left = clause_left(t), right = clause_right(noun_end);
+    // "Tot de invoering komen er ...": "tot" first in a main clause tells a time. After "om" or a subordinator
+    // ("dat wij tot ... komen") it does not, nor before "te komen" ("om, zo nodig, tot een verbetering te komen").
+    const bool clause_first = t == left && !(left > 0 && (opener_at(left - 1) ||
+                                                          has_class(left - 1, HELDER_CLASS_SUBORDINATOR |
+                                                                                  HELDER_CLASS_RELATIVE)));
+    // "van 1 januari tot de invoering": a range.
+    bool range = false;
+    for (std::size_t q = left; q < t; ++q) range = range || reaching_range_words_.contains(word_at(q));
+    if (range) continue;
+    std::size_t verb_first = 0, verb_last = 0;
+    bool found = false;
+    Slot slot;
+    std::string_view marker;
+    // After the noun, right after it or after one prepositional phrase ("van de ruimte"), maybe with
+    // auxiliaries: "tot een verdeling van de ruimte te komen", "tot een verdeling zijn gekomen". Further away the
+    // verb belongs to another part: "een verzoek tot verlenging wordt met redenen omkleed ter kennis gebracht".
+    std::size_t q = noun_end;
+    if (q < right && has_class(q, HELDER_CLASS_PREPOSITION) && !has_class(q, HELDER_CLASS_INFINITIVE_MARKER)) {
+      ++q;
+      if (has_class(q, HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER)) ++q;
+      while (q + 1 < right && inflected_at(q) && is_word(tokens[q + 1]) &&
+             !has_class(q + 1, HELDER_CLASS_INFINITIVE_MARKER | HELDER_CLASS_AUXILIARY | HELDER_CLASS_VERB))
+        ++q;
+      ++q;  // the noun of the phrase
+    }
+    while (q < right && has_class(q, HELDER_CLASS_AUXILIARY)) ++q;
+    for (const VerbForms& v : reaching_verbs_)
+      if (q < right && !used[q] && joined_form_at(v, q, slot, verb_last, marker)) {
+        found = true, verb_first = q;
+        break;
+      }
+    // A finite verb before it in a main clause: "wij kwamen gisteren tot een verdeling", "om te komen tot betere
+    // samenwerking". Right before "tot" stands the verb or an adverb: after a noun, "tot" belongs to the noun
+    // ("komt met een voorstel tot verdeling"). No particle between them or at the end of the clause, which makes
+    // it another verb ("komt eveneens toe aan", "komt ... tot een verdeling overeen").
+    const bool particle_at_end = right > noun_end && has_class(right - 1, HELDER_CLASS_PARTICLE);
+    constexpr std::uint32_t kAdverbial = HELDER_CLASS_ADVERB | HELDER_CLASS_PRONOUN | HELDER_CLASS_NEGATION |
+                                         HELDER_CLASS_DEGREE | HELDER_CLASS_COMPARATIVE;
+    const bool verb_or_adverb_before = t > 0 && is_word(tokens[t - 1]) &&
+                                       (has_class(t - 1, kAdverbial) || is_adverb_like(tokens[t - 1]) ||
+                                        std::any_of(reaching_verbs_.begin(), reaching_verbs_.end(), [&](const VerbForms& v) {
+                                          Slot s;
+                                          return finite_slot(v, word_at(t - 1), s);
+                                        }));
+    for (std::size_t b = t; b-- > left && !found && !particle_at_end && verb_or_adverb_before;) {
+      if (has_class(b, HELDER_CLASS_PARTICLE)) break;
+      for (const VerbForms& v : reaching_verbs_)
+        if (!used[b] && v.particle.empty() && finite_slot(v, word_at(b), slot)) {
+          found = true, verb_first = verb_last = b;
+          break;
+        }
+    }
+    // "komt te vervallen": "komen te" with an infinitive is another verb.
+    if (!found || has_class(verb_last + 1, HELDER_CLASS_INFINITIVE_MARKER)) continue;
+    if (clause_first && slot != Slot::TeInfinitive) continue;
+    // A finite verb after the noun in a main clause has the whole "tot" phrase as its subject: "de bevoegdheid
+    // tot vertegenwoordiging komt ... toe". A particle at the end of the clause makes it another verb.
+    const bool finite_after = verb_first > t && slot != Slot::TeInfinitive && slot != Slot::Participle &&
+                              slot != Slot::Infinitive;
+    const bool subordinate = left > 0 && (opener_at(left - 1) ||
+                                          has_class(left - 1, HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE));
+    if (particle_at_end || (finite_after && !subordinate)) continue;
+    emit_ranges({{t, k}, {verb_first, verb_last}}, verb_of);
+  }
+
+  // A noun made from a verb before "laten zien": "verdere verbetering laten zien", "de cijfers laten een daling
+  // zien". Only "een" or no article: "de berekening laten zien" shows a thing.
+  for (const Showing& s : showing_) {
+    for (std::size_t z = 1; z < n; ++z) {
+      if (used[z] || word_at(z) != s.infinitive) continue;
+      std::size_t h = z;  // first token of the verbs after the noun
+      std::size_t last = 0;
+      Slot slot;
+      std::string_view marker;
+      const bool adjacent = joined_form_at(s.helper, z - 1, slot, last, marker) && last == z - 1;
+      if (adjacent) {
+        h = z - 1;
+        if (h > 0 && has_class(h - 1, HELDER_CLASS_INFINITIVE_MARKER)) --h;           // "te laten zien"
+        while (h > 0 && has_class(h - 1, HELDER_CLASS_AUXILIARY) && z - h < 4) --h;  // "heeft laten zien"
+      }
+      if (h == 0) continue;
+      const std::size_t noun = h - 1;
+      const std::string verb_of = deverbal_verb(tokens[noun]);
+      if (verb_of.empty()) continue;
+      std::size_t g = noun;
+      while (g > 0 && noun - g < 2 && !word_at(g - 1).empty() && ends_with_any(word_at(g - 1), adjective_endings_) &&
+             !has_class(g - 1, HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER | HELDER_CLASS_PRONOUN |
+                                   HELDER_CLASS_PREPOSITION | HELDER_CLASS_VERB))
+        --g;
+      if (g > 0 && has_class(g - 1, HELDER_CLASS_ARTICLE)) {
+        if (!has_class(g - 1, HELDER_CLASS_NUMERAL)) continue;  // "de", "het"; "een" is an article and a numeral
+        --g;
+      } else if (g > 0 && has_class(g - 1, HELDER_CLASS_DETERMINER | HELDER_CLASS_PREPOSITION | HELDER_CLASS_RELATIVE)) {
+        continue;  // "deze verbetering", "met verbetering", "die verbetering" (maybe the relative)
+      }
+      if (any_used(g, z)) continue;
+      if (adjacent) {
+        emit_ranges({{g, z}}, verb_of);
+        continue;
+      }
+      // The helper verb before the noun, in the same clause: "laten ... een daling zien".
+      const std::size_t left = clause_left(g);
+      for (std::size_t q = g; q-- > left;)
+        if (!used[q] && s.helper.particle.empty() && finite_slot(s.helper, word_at(q), slot)) {
+          emit_ranges({{q, q}, {g, z}}, verb_of);
+          break;
+        }
     }
   }
 }

@@ -1,7 +1,8 @@
 // Check kind "nominal-style" ("naamwoordstijl"): a verb hidden in a noun. Three patterns, all per sentence:
-// "het + infinitive + van" ("het nemen van een besluit"), support-verb constructions from the rule's options
-// ("een besluit nemen", also split: "wij nemen morgen een besluit"), and chains of -ing/-atie nouns
-// ("de uitvoering van de verbetering van ...").
+// "het + infinitive + van" ("het nemen van een besluit", "voor het krachtig adviseren"), support-verb
+// constructions from the rule's options ("een besluit nemen", also split: "wij nemen morgen een besluit"), a
+// noun made from a verb after "tot ... komen" ("tot een verdeling komen") or before "laten zien" ("verbetering
+// laten zien"), and chains of -ing/-atie nouns ("de uitvoering van de verbetering van ...").
 //
 // What a word is (article, preposition, particle, a form of which verb) comes from the host's lexicon through
 // the token features; what this rule treats as an exception comes from its options, so the words are data in
@@ -31,6 +32,20 @@
 //                          ("een grote bijdrage", "een zorgvuldig besluit"): ["e", "ig", "lijk"]
 //   inflected_endings      the ending of an inflected adjective (between a preposition and its noun, or
 //                          between a link and the next noun of a chain): ["e"]
+//   bare_infinitive_adverb_endings  the endings of such words when no "van" follows the infinitive ("voor het
+//                          krachtig adviseren"): ["ig", "isch"]
+//   bare_not_adverbs       words that do not count there, being neuter nouns too: ["goed"]
+//   adverbial_phrases      "preposition het word" idioms that are no nominalised infinitive after them:
+//                          ["in het openbaar"] ("in het openbaar spreken")
+//   deverbal_endings       [{ noun, verb }]: a noun with this ending is made from the verb with the other
+//                          ending, when the lexicon knows that verb: [{ noun = "ing", verb = "en" }]
+//                          ("verdeling" -> "verdelen")
+//   not_deverbal           nouns with such an ending that name a thing, not an action, besides
+//                          not_nominalised(_alone): ["voorstelling", "tentoonstelling"]
+//   reaching_prepositions  with reaching_verbs: "tot" + such a noun + "komen": ["tot"]
+//   reaching_verbs         ["komen"] ("tot een verdeling komen" -> "verdelen")
+//   reaching_range_words   words before "tot" in the clause that make it a range: ["van", "vanaf"]
+//   showing_verbs          a helper verb and an infinitive: ["laten zien"] ("verbetering laten zien")
 #pragma once
 
 #include <cstdint>
@@ -89,8 +104,15 @@ class NominalStyle {
                            sdk::Findings& findings) const;
   void check_chains(const sdk::Paragraph& paragraph, const helder_sentence& sentence, std::size_t p,
                     sdk::Findings& findings) const;
+  // The verb a noun is made from, as the writer reads it ("verdeling" -> "verdelen"); empty when the noun has no
+  // ending of `deverbal_endings`, the lexicon has no such verb, or the noun names a thing.
+  std::string deverbal_verb(const helder_token& token) const;
   bool is_nominal_infinitive(const helder_token& token) const;
+  // True if an idiom of `adverbial_phrases` starts at tokens[k] ("in het openbaar").
+  bool starts_adverbial_phrase(const sdk::Strided<helder_token>& tokens, std::size_t k) const;
   bool is_adverb_like(const helder_token& token) const;
+  // A word that may stand between "het" and an infinitive without "van" after it: stricter than is_adverb_like.
+  bool is_plain_adverb(const helder_token& token) const;
   bool is_process_noun(const helder_token& token) const;
   // True if tokens[k] ends a phrase of `fixed_phrases` ("van toepassing").
   bool ends_fixed_phrase(const sdk::Strided<helder_token>& tokens, std::size_t k) const;
@@ -105,6 +127,8 @@ class NominalStyle {
   WordSet infinitive_after_;                       // "van"
   WordSet adverbs_;                                // "tijdig" may stand in "het tijdig indienen van"
   std::vector<std::string> adverb_endings_;        // "ig", "lijk"
+  std::vector<std::string> bare_adverb_endings_;   // "ig": "voor het krachtig adviseren" (without "van")
+  WordSet bare_not_adverbs_;                       // "goed": also a neuter noun ("op het goed verhalen")
   WordSet not_verbs_;                              // "het leven van": nouns that look like infinitives
   std::vector<std::string> process_noun_endings_;  // "ing", "atie"
   WordSet chain_links_;                            // "van", "voor"
@@ -115,6 +139,17 @@ class NominalStyle {
   WordSet owning_determiners_;                     // "deze", "uw": the noun after them is no support-verb object
   std::vector<std::string> adjective_endings_;     // "e", "ig", "lijk"
   std::vector<std::string> inflected_endings_;     // "e"
+  std::vector<std::vector<std::string>> adverbial_phrases_;    // {"in", "het", "openbaar"}
+  std::vector<std::pair<std::string, std::string>> deverbal_endings_;  // {"ing", "en"}
+  WordSet not_deverbal_;                           // "voorstelling": a thing
+  WordSet reaching_prepositions_;                  // "tot"
+  WordSet reaching_range_words_;                   // "van": "van 1 mei tot de opening" is a range
+  std::vector<VerbForms> reaching_verbs_;          // "komen"
+  struct Showing {
+    VerbForms helper;        // "laten"
+    std::string infinitive;  // "zien"
+  };
+  std::vector<Showing> showing_;
 };
 
 }  // namespace helder::complexity

@@ -94,6 +94,17 @@ DoubleNegation::DoubleNegation(const sdk::Host& host, const sdk::Options& option
   read_list(options, "negative_suffixes", negative_suffixes_);
   read_list(options, "degree_words", degree_words_);
   read_list(options, "comparison_words", comparison_words_);
+  for (std::size_t i = 0, n = options.array_size("negating_comparisons"); i < n; ++i) {
+    std::vector<std::string> phrase;
+    const std::string text = options.string(item("negating_comparisons", i), "");
+    for (std::size_t from = 0; from < text.size();) {
+      const std::size_t space = std::min(text.find(' ', from), text.size());
+      if (space > from) phrase.push_back(text.substr(from, space - from));
+      from = space + 1;
+    }
+    if (!phrase.empty()) negating_comparisons_.push_back(std::move(phrase));
+  }
+  negating_comparison_advice_ = options.string("negating_comparison_advice", kGeneralAdvice);
   for (std::size_t i = 0, n = options.array_size("negative_comparatives"); i < n; ++i) {
     const std::string at = item("negative_comparatives", i);
     NegativeComparative c{options.string(at + ".word", ""), options.string(at + ".advice", ""),
@@ -284,6 +295,45 @@ void DoubleNegation::check(const sdk::Unit& unit, sdk::Findings& findings) const
           }
           if (!is_degree_word(u)) degree_only = false;
           if (counts_as_word(u)) ++words;
+        }
+      }
+
+      // "Net zo min als één departement dat kan, kan één minister het ook niet": the comparison at the start of the
+      // sentence (only adverbs before it) already says "also not"; its clause ends at a comma, the main clause
+      // starts with its finite verb, and a negation in that main clause says "not" a second time.
+      for (const std::vector<std::string>& phrase : negating_comparisons_) {
+        std::size_t start = 0;
+        while (start < n && word_at(start) && has(tokens[start], HELDER_CLASS_ADVERB) &&
+               lower_of(tokens[start]) != phrase[0])
+          ++start;
+        std::size_t k = start;
+        for (const std::string& w : phrase) {
+          if (!word_at(k) || lower_of(tokens[k]) != w) break;
+          ++k;
+        }
+        if (k - start != phrase.size()) continue;
+        // The compared clause, up to its comma.
+        std::size_t comma = k;
+        while (comma < n && counts_as_word(tokens[comma])) ++comma;
+        if (comma == k || comma + 1 >= n || paragraph.text_of(tokens[comma]) != "," || !word_at(comma + 1)) continue;
+        const helder_token& verb = tokens[comma + 1];
+        const std::uint32_t f = sdk::verb_form(verb);
+        if (!((f & HELDER_VERB_FINITE) && !(f & HELDER_VERB_GUESSED)) && !has(verb, HELDER_CLASS_AUXILIARY)) continue;
+        for (std::size_t m = comma + 2; m < n; ++m) {
+          if (is_boundary(paragraph, tokens[m])) break;
+          if (used[m] || !is_negation(tokens[m])) continue;
+          const std::uint32_t from = tokens[0].start;
+          // The words that carry the meaning, without the last one ("als").
+          const std::size_t meaning_end = k - start >= 2 ? k - 2 : k - 1;
+          const std::string_view meaning =
+              text.substr(from, tokens[meaning_end].end - from);
+          const std::string shown = quoted(text.substr(from, tokens[k - 1].end - from)) + " ... " +
+                                    quoted(paragraph.text_of(tokens[m]));
+          findings.emit(p, from, tokens[m].end,
+                        "Dubbele ontkenning: " + shown + ". " + quoted(meaning) +
+                            " betekent al \"ook niet\". " + negating_comparison_advice_);
+          used[m] = true;
+          break;
         }
       }
 

@@ -57,6 +57,10 @@ class DoubleNegation {
   WordSet degree_words_;                        // besides the lexicon's: "niet bepaald onbelangrijk"
   std::vector<NegativeComparative> comparatives_;
   WordSet comparison_words_;  // "dan"
+  // Comparisons that already mean "also not": "zomin als", "net zo min als", "evenmin als". Fronted, with a
+  // negation in the main clause after them ("Zomin als ..., kan ... niet"), they make a double negation.
+  std::vector<std::vector<std::string>> negating_comparisons_;
+  std::string negating_comparison_advice_;
 };
 
 }  // namespace helder::complexity

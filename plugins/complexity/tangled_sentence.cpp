@@ -262,10 +262,14 @@ TangledSentence::TangledSentence(const sdk::Host& host, const sdk::Options& opti
     : host_(host),
       max_verb_gap_(options.integer("max_words_between_verbs", 8)),
       max_subject_gap_(options.integer("max_words_between_subject_and_verb", 8)),
-      max_subordinate_(options.integer("max_nested_clauses", 2)) {
-  if (max_verb_gap_ < 1 || max_subject_gap_ < 1 || max_subordinate_ < 1)
+      max_subordinate_(options.integer("max_nested_clauses", 2)),
+      max_clause_subject_gap_(options.integer("max_words_between_subject_and_verb_in_clause", 12)),
+      max_attribute_words_(options.integer("max_words_in_attribute", 1)) {
+  if (max_verb_gap_ < 1 || max_subject_gap_ < 1 || max_subordinate_ < 1 || max_clause_subject_gap_ < 1 ||
+      max_attribute_words_ < 1)
     throw std::invalid_argument(
-        "max_words_between_verbs, max_words_between_subject_and_verb en max_nested_clauses moeten groter dan 0 zijn");
+        "max_words_between_verbs, max_words_between_subject_and_verb, max_nested_clauses, "
+        "max_words_between_subject_and_verb_in_clause en max_words_in_attribute moeten groter dan 0 zijn");
   perfect_auxiliaries_ = read_verbs(host_, options, "perfect_auxiliaries");
   infinitive_auxiliaries_ = read_verbs(host_, options, "infinitive_auxiliaries");
   te_auxiliaries_ = read_verbs(host_, options, "te_auxiliaries");
@@ -273,6 +277,7 @@ TangledSentence::TangledSentence(const sdk::Host& host, const sdk::Options& opti
   question_verbs_ = read_verbs(host_, options, "question_verbs");
   infinitive_openers_ = read_words(options, "infinitive_openers");
   comparing_openers_ = read_words(options, "comparing_openers");
+  pronominal_prefixes_ = read_words(options, "pronominal_adverb_prefixes");
 }
 
 TangledSentence::Aux TangledSentence::aux_at(const Tokens& tokens, std::size_t i) const {
@@ -320,6 +325,17 @@ bool TangledSentence::is_infinitive_opener(const helder_token& t) const {
 }
 bool TangledSentence::is_comparing_opener(const helder_token& t) const {
   return is_word(t) && contains(comparing_openers_, lower_of(t));
+}
+
+bool TangledSentence::is_pronominal_adverb(const helder_token& t) const {
+  if (!is_word(t) || !has(t, HELDER_CLASS_ADVERB)) return false;
+  const std::string_view w = lower_of(t);
+  for (const std::string& prefix : pronominal_prefixes_) {
+    if (w.size() < prefix.size() + 2 || !w.starts_with(prefix)) continue;
+    if (host_.lookup(w.substr(prefix.size())).word_class & (HELDER_CLASS_PREPOSITION | HELDER_CLASS_PARTICLE))
+      return true;
+  }
+  return false;
 }
 
 // Does the word at tokens[i] open a subordinate clause? A word that is only a subordinator ("omdat", "wanneer") or
@@ -654,6 +670,271 @@ void TangledSentence::check_subject_gap(const sdk::Paragraph& paragraph, const h
   }
 }
 
+// "dat de samenleving, en daarmee ook het overheidsstelsel, in de afgelopen decennia in toenemende mate er één is
+// geworden": in a subordinate clause the subject comes right after the opener ("dat de samenleving", "omdat wij"),
+// an insertion between commas, dashes or brackets follows it, and the finite verb comes only at the end of the
+// clause. Counted are the words of the insertion and those after it up to the verb. The check stays silent where
+// it cannot see the clause end: a clause in the clause, a conjunction (a list: "de gemeente, de provincie en het
+// Rijk"), a verb that is not the last of its clause.
+void TangledSentence::check_clause_subject_gap(const sdk::Paragraph& paragraph, const helder_sentence& sentence,
+                                               std::size_t p, sdk::Findings& findings) const {
+  const auto tokens = paragraph.tokens_of(sentence);
+  const std::size_t n = tokens.size();
+  auto word_at = [&](std::size_t k) { return k < n && is_word(tokens[k]); };
+  auto insertion_mark = [&](std::size_t k) {
+    return k < n && (is_comma(paragraph, tokens[k]) || is_dash(paragraph, tokens[k]) || is_mark(paragraph, tokens[k], "("));
+  };
+  // A finite verb; a stem that is also the third person ("markt", "besluit") is taken for a noun.
+  auto finite_at = [&](std::size_t k) {
+    return is_finite_verb(tokens, k) &&
+           (aux_at(tokens, k) != Aux::None || !(forms(tokens[k]) & HELDER_VERB_PRESENT_1));
+  };
+  if (n < 8 || is_question(paragraph, tokens)) return;
+  std::size_t sentence_first = 0;
+  for (std::size_t i = 0; i + 6 < n; ++i) {
+    if (ends_clause(paragraph, tokens[i])) {
+      sentence_first = i + 1;
+      continue;
+    }
+    if (!word_at(i) || !has(tokens[i], HELDER_CLASS_SUBORDINATOR) || !opens_clause(paragraph, tokens, i, sentence_first))
+      continue;
+    // The subject: a pronoun ("wij", "u"), or an article or determiner, at most three words that go with the noun
+    // ("de nieuwe"), and the noun.
+    std::size_t subject_end = i + 1;
+    if (!word_at(subject_end)) continue;
+    if (!is_subject_pronoun(tokens[subject_end])) {
+      if (!has(tokens[subject_end], kBeforeNoun) ||
+          has(tokens[subject_end], kOpener | HELDER_CLASS_NEGATION | HELDER_CLASS_AUXILIARY))
+        continue;
+      ++subject_end;
+      for (std::size_t extra = 0; extra < 3 && word_at(subject_end) && !noun_like(tokens[subject_end]) &&
+                                  (is_inflected_adjective(tokens[subject_end], host_) ||
+                                   has(tokens[subject_end], HELDER_CLASS_DEGREE | HELDER_CLASS_NUMERAL));
+           ++extra)
+        ++subject_end;
+      if (!word_at(subject_end) || !noun_like(tokens[subject_end]) || is_inflected_adjective(tokens[subject_end], host_))
+        continue;
+    }
+    const std::size_t open = subject_end + 1;
+    if (!insertion_mark(open) || !word_at(open + 1)) continue;
+    const bool bracket = is_mark(paragraph, tokens[open], "(");
+    std::size_t words = 0, k = open + 1;
+    for (; k < n; ++k) {
+      const helder_token& t = tokens[k];
+      if (ends_clause(paragraph, t)) break;
+      if (bracket ? is_mark(paragraph, t, ")") : insertion_mark(k) && !is_mark(paragraph, t, "(")) break;
+      if (counts_as_word(t)) ++words;
+    }
+    if (k >= n || ends_clause(paragraph, tokens[k]) || words == 0) continue;
+    // After the insertion: the rest of the clause up to its finite verb.
+    std::size_t v = k + 1;
+    for (; v < n; ++v) {
+      const helder_token& t = tokens[v];
+      if (!is_word(t)) {
+        if (!counts_as_word(t)) break;
+        ++words;
+        continue;
+      }
+      if (finite_at(v)) break;
+      if (has(t, kOpener | HELDER_CLASS_CONJUNCTION) || is_infinitive_opener(t)) break;
+      ++words;
+    }
+    if (v >= n || !finite_at(v)) continue;
+    // The verb ends its clause: after it at most a few more verbs ("is geworden", "heeft kunnen doen", "te
+    // doen"), then the end of the sentence, a mark, a conjunction or a new clause.
+    std::size_t last = v;
+    while (last + 1 < n && last < v + 3 && word_at(last + 1) &&
+           !has(tokens[last + 1], kOpener | HELDER_CLASS_CONJUNCTION) &&
+           (is_infinitive(tokens[last + 1]) || is_participle(tokens[last + 1], host_) ||
+            has(tokens[last + 1], HELDER_CLASS_INFINITIVE_MARKER | HELDER_CLASS_AUXILIARY)))
+      ++last;
+    const bool clause_ends = last + 1 >= n || !is_word(tokens[last + 1]) ||
+                             has(tokens[last + 1], kOpener | HELDER_CLASS_CONJUNCTION) ||
+                             is_infinitive_opener(tokens[last + 1]);
+    if (!clause_ends || static_cast<std::int64_t>(words) <= max_clause_subject_gap_) continue;
+    const std::string_view text = paragraph.text();
+    const std::string subject(text.substr(tokens[i + 1].start, tokens[subject_end].end - tokens[i + 1].start));
+    const std::string verb(text.substr(tokens[v].start, tokens[last].end - tokens[v].start));
+    findings.emit(p, tokens[i + 1].start, tokens[last].end,
+                  "Tangconstructie: tussen " + quoted(subject) + " en " + quoted(verb) + " staan " +
+                      std::to_string(words) +
+                      " woorden. Zet wie iets doet en wat hij doet dichter bij elkaar. Maak van het tussenstuk een "
+                      "aparte zin.");
+    i = last;
+  }
+}
+
+// "de in deze brief gedane voorstellen", "een vooraf met DigiD gemaakte afspraak", "het door de gemeente genomen
+// besluit": an article, then a piece with a preposition (or a word such as "daardoor"), then an adjective or a
+// participle, and only then the noun. The reader has to keep the article in mind until the noun comes. The piece
+// starts right after the article with a preposition, an adverb or a particle; it holds no comma, verb, conjunction
+// or clause opener. An article inside the piece starts a noun phrase of its own: "een van de meest gebruikte
+// methoden" is "een van" + a plain noun phrase, and "de op een na grootste" has no noun after its preposition.
+void TangledSentence::check_extended_attribute(const sdk::Paragraph& paragraph, const helder_sentence& sentence,
+                                               std::size_t p, sdk::Findings& findings) const {
+  const auto tokens = paragraph.tokens_of(sentence);
+  const std::size_t n = tokens.size();
+  auto word_at = [&](std::size_t k) { return k < n && is_word(tokens[k]); };
+  // What begins a noun phrase: an article, or a determiner that opens no clause and is no negation or verb ("uw",
+  // "deze", "alle"; not "die", "geen", "zijn").
+  auto starts_phrase = [&](std::size_t k) {
+    if (!word_at(k)) return false;
+    if (has(tokens[k], HELDER_CLASS_ARTICLE)) return true;
+    return has(tokens[k], HELDER_CLASS_DETERMINER) &&
+           !has(tokens[k], kOpener | HELDER_CLASS_NEGATION | HELDER_CLASS_AUXILIARY | HELDER_CLASS_PREPOSITION);
+  };
+  // Words that stand between an article and its noun in a plain noun phrase: "de drie meest gebruikte".
+  auto modifier_at = [&](std::size_t k) {
+    if (k >= n) return false;
+    if (tokens[k].kind == HELDER_TOKEN_NUMBER) return true;
+    if (!is_word(tokens[k])) return false;
+    return has(tokens[k], HELDER_CLASS_DEGREE | HELDER_CLASS_ADVERB | HELDER_CLASS_NUMERAL | HELDER_CLASS_COMPARATIVE) ||
+           is_inflected_adjective(tokens[k], host_) || (forms(tokens[k]) & HELDER_VERB_PARTICIPLE);
+  };
+  // A noun after the adjective: no function word, no verb that can only be finite, no participle; after an
+  // inflected adjective a word in -en is a plural noun ("gedane voorstellen"). A name or an acronym is one too.
+  auto noun_at = [&](std::size_t k) {
+    if (k >= n) return false;
+    const helder_token& t = tokens[k];
+    if (t.kind == HELDER_TOKEN_ACRONYM) return true;
+    if (!is_word(t)) return false;
+    if (capital_inside(t)) return true;
+    if (has(t, kFunction | HELDER_CLASS_AUXILIARY | HELDER_CLASS_COPULA | HELDER_CLASS_STATE)) return false;
+    const std::uint32_t f = forms(t);
+    // The bare stem is most often a noun, also where it is the third person too ("besluit", "bedrag").
+    if ((f & (HELDER_VERB_PRESENT_3 | HELDER_VERB_PAST_SINGULAR | HELDER_VERB_PAST_PLURAL)) &&
+        !(f & (HELDER_VERB_INFINITIVE | HELDER_VERB_GUESSED | HELDER_VERB_PRESENT_1)))
+      return false;
+    return participle(t, host_) == Participle::No && !is_inflected_adjective(t, host_);
+  };
+  // The adjective that ends the piece: 1 inflected ("gedane", "hoogste", "geldende"), 2 a participle in -en
+  // ("genomen"), 3 another bare participle ("gemaakt", only before a noun of "het").
+  auto adjective_at = [&](std::size_t k) -> int {
+    if (!word_at(k) || capital_inside(tokens[k])) return 0;
+    if (is_inflected_adjective(tokens[k], host_)) return 1;
+    // An inflected participle that is also a past tense: "bedoelde", "verstrekte" ("bedoeld" + e).
+    const std::string_view w = lower_of(tokens[k]);
+    if ((forms(tokens[k]) & HELDER_VERB_PAST_SINGULAR) && w.size() > 4 && w.back() == 'e' &&
+        (host_.lookup(w.substr(0, w.size() - 1)).verb_form & HELDER_VERB_PARTICIPLE) && !has(tokens[k], kFunction))
+      return 1;
+    if (has(tokens[k], kFunction | HELDER_CLASS_AUXILIARY) || participle(tokens[k], host_) != Participle::Yes) return 0;
+    return lower_of(tokens[k]).ends_with(kPluralEnding) ? 2 : 3;
+  };
+  // Does the article at `b` own the adjective at `k` (a plain noun phrase "de meest gebruikte", or a piece of its
+  // own), or does a noun close its phrase first ("deze brief")?
+  auto owns = [&](std::size_t b, std::size_t k) {
+    std::size_t m = b + 1;
+    while (m < k && modifier_at(m)) ++m;
+    if (m == k) return true;
+    return !(noun_at(m) || (word_at(m) && classes(tokens[m]) == 0));
+  };
+
+  for (std::size_t a = 0; a + 3 < n; ++a) {
+    if (!starts_phrase(a) || !word_at(a + 1)) continue;
+    const helder_token& article = tokens[a];
+    const helder_token& next = tokens[a + 1];
+    const bool opens_piece =
+        (has(next, HELDER_CLASS_PREPOSITION | HELDER_CLASS_ADVERB | HELDER_CLASS_PARTICLE) &&
+         !has(next, kOpener | HELDER_CLASS_CONJUNCTION | HELDER_CLASS_INFINITIVE_MARKER | HELDER_CLASS_NEGATION |
+                        HELDER_CLASS_NUMERAL));
+    // A preposition in the form of an inflected adjective is an adjective after an article: "het betreffende jaar".
+    if (!opens_piece || (has(next, HELDER_CLASS_PREPOSITION) && lower_of(next).ends_with('e'))) continue;
+    bool link = false;  // a preposition with a word after it, or "daardoor"
+    std::size_t words = 0;
+    constexpr std::size_t max_piece = 12;
+    for (std::size_t j = a + 1; j < n && j <= a + max_piece; ++j) {
+      const helder_token& u = tokens[j];
+      if (!is_word(u)) {
+        if (!counts_as_word(u)) break;
+        ++words;
+        continue;
+      }
+      const int adjective = j > a + 1 ? adjective_at(j) : 0;
+      if (adjective != 0) {
+        const bool het = has(article, HELDER_CLASS_PRONOUN) && has(article, HELDER_CLASS_ARTICLE);
+        // The noun, maybe after more adjectives: "gemaakte nieuwe afspraken", "beheerde Nederlandse instellingen".
+        std::size_t noun = j + 1;
+        while (noun < j + 3 && word_at(noun) && noun_at(noun + 1) &&
+               (is_inflected_adjective(tokens[noun], host_) ||
+                (capital_inside(tokens[noun]) && lower_of(tokens[noun]).ends_with('e'))))
+          ++noun;
+        if (!noun_at(noun)) break;
+        // "met haar verbonden": "haar" right after a preposition may be the pronoun, not the start of a phrase.
+        if (has(tokens[j - 1], HELDER_CLASS_PRONOUN) && has(tokens[j - 1], HELDER_CLASS_DETERMINER) &&
+            word_at(j - 2) && has(tokens[j - 2], HELDER_CLASS_PREPOSITION))
+          break;
+        bool inner = false;
+        for (std::size_t b = a + 1; b < j && !inner; ++b) inner = starts_phrase(b) && owns(b, j);
+        if (inner) {  // "de [in het gewijzigde besluit] genoemde regels": walk on
+          ++words;
+          continue;
+        }
+        // Another such word after it: the first may be an adjective ("gelegen significant bijkantoor"), or the noun
+        // is followed by a word of the clause ("maakt de ... informatie openbaar"). Not clear: silent.
+        if (word_at(noun + 1) && !capital_inside(tokens[noun + 1]) && noun_at(noun + 1) &&
+            !(forms(tokens[noun + 1]) & HELDER_VERB_INFINITIVE))
+          break;
+        // An adjective after it: the first word was an adverb ("vastgestelde algemeen verbindende voorschriften").
+        if (word_at(noun + 1) && is_inflected_adjective(tokens[noun + 1], host_)) break;
+        // "het" with an infinitive after the noun is the article of that infinitive: "het zonder vergunning
+        // verleende ... verrichten".
+        if (het && word_at(noun + 1) && is_infinitive(tokens[noun + 1])) break;
+        // A compound cut by a hyphen: "relevante bouw- en sloopafval".
+        if (noun + 1 < n && tokens[noun + 1].start == tokens[noun].end && is_mark(paragraph, tokens[noun + 1], "- ‐"))
+          break;
+        // "het" is also a pronoun ("wij hebben het met u besproken"): only before an inflected adjective, or where
+        // no verb comes before it.
+        if (het && adjective != 1 && a > 0 && !has(tokens[a - 1], HELDER_CLASS_PREPOSITION)) break;
+        // A bare participle in -d or -t stands only before a noun of "het": "een door u ingevuld formulier".
+        if (adjective == 3 && !has(article, HELDER_CLASS_ARTICLE)) break;
+        if (adjective == 3 && !het && !has(article, HELDER_CLASS_NUMERAL)) break;
+        // "de op een na grootste": the preposition needs its own word.
+        if (!link || static_cast<std::int64_t>(words) <= max_attribute_words_ ||
+            has(tokens[j - 1], HELDER_CLASS_PREPOSITION))
+          break;
+        const std::string_view text = paragraph.text();
+        const std::string_view piece = text.substr(tokens[a + 1].start, tokens[j].end - tokens[a + 1].start);
+        const std::string_view before = text.substr(tokens[a + 1].start, tokens[j - 1].end - tokens[a + 1].start);
+        const std::string_view noun_text = text.substr(tokens[j + 1].start, tokens[noun].end - tokens[j + 1].start);
+        const std::string_view article_text = paragraph.text_of(article);
+        // Which relative pronoun: "de" and an inflected determiner ("deze", "elke") take "die", "het" takes "dat";
+        // "een" before an inflected adjective "die", before a bare one "dat". "uw", "mijn": either.
+        const std::string_view det = lower_of(article);
+        int relative = 0;  // 1 die, 2 dat, 0 unknown
+        if (has(article, HELDER_CLASS_ARTICLE))
+          relative = het ? 2 : has(article, HELDER_CLASS_NUMERAL) ? (adjective == 1 ? 1 : 2) : 1;
+        else if (det.ends_with('e') || plural_noun_like(lower_of(tokens[noun]), host_))
+          relative = 1;
+        std::string advice = "Zet " + quoted(noun_text) + " direct achter " + quoted(article_text) +
+                             " en maak van de rest een bijzin";
+        if (relative == 0)
+          advice += " met \"die\" of \"dat\".";
+        else
+          advice += ", bijvoorbeeld: " +
+                    quoted(std::string(article_text) + " " + std::string(noun_text) +
+                           (relative == 1 ? " die " : " dat ") + std::string(before) + " …") +
+                    ".";
+        findings.emit(p, article.start, tokens[noun].end,
+                      "Lange bepaling voor het zelfstandig naamwoord: tussen " + quoted(article_text) + " en " +
+                          quoted(noun_text) + " staat " + quoted(piece) + ". Dat is moeilijk te lezen. " + advice);
+        a = noun;
+        break;
+      }
+      // Two nouns in a row are a name or a title ("de Wet vervoer gevaarlijke stoffen"): the piece is not clear.
+      if (j > a + 1 && noun_at(j) && !capital_inside(u) && noun_at(j - 1)) break;
+      // A verb ends the piece; a stem that is also the third person is a noun here ("in het besluit genoemde").
+      if (has(u, kOpener | HELDER_CLASS_CONJUNCTION | HELDER_CLASS_INFINITIVE_MARKER | HELDER_CLASS_AUXILIARY) ||
+          (is_finite_verb(tokens, j) && !(forms(u) & HELDER_VERB_PRESENT_1)))
+        break;
+      if ((has(u, HELDER_CLASS_PREPOSITION) && j + 1 < n && counts_as_word(tokens[j + 1]) &&
+           !(word_at(j + 1) && has(tokens[j + 1], HELDER_CLASS_PREPOSITION))) ||
+          is_pronominal_adverb(u))
+        link = true;
+      ++words;
+    }
+  }
+}
+
 void TangledSentence::check_stacking(const sdk::Paragraph& paragraph, const helder_sentence& sentence, std::size_t p,
                                      sdk::Findings& findings) const {
   const auto tokens = paragraph.tokens_of(sentence);
@@ -673,6 +954,21 @@ void TangledSentence::check_stacking(const sdk::Paragraph& paragraph, const held
   std::vector<std::string_view> chain, deepest_chain;
   std::int64_t depth = 0, deepest = 0;
   std::size_t segment_first = 0;
+  bool verb_seen = false;  // the deepest open clause has its finite verb
+  // "om" and, within a few words, "te" and an infinitive, with no comma, finite verb or clause opener between.
+  auto om_clause_at = [&](std::size_t k) {
+    for (std::size_t m = k + 1; m < n && m <= k + 12; ++m) {
+      const helder_token& u = tokens[m];
+      if (!is_word(u)) {
+        if (!counts_as_word(u)) return false;
+        continue;
+      }
+      if (has(u, HELDER_CLASS_INFINITIVE_MARKER)) return word_at(m + 1) && is_infinitive(tokens[m + 1]);
+      if (is_finite_verb(tokens, m) || is_infinitive_opener(u) || opens_clause(paragraph, tokens, m, segment_first))
+        return false;
+    }
+    return false;
+  };
   auto close_all = [&] {
     depth = 0;
     open.clear();
@@ -716,9 +1012,30 @@ void TangledSentence::check_stacking(const sdk::Paragraph& paragraph, const held
         close_all();
       else if (word_at(i + 1) && !opener_next && !conjunction_at(i + 1) && depth > 0)
         --depth;
+      verb_seen = true;
       continue;
     }
+    // "dat om dat gesprek goed te kunnen voeren deze partij ... is": a piece with "om ... te" inside a clause,
+    // before that clause has its verb, is one more clause the reader keeps in mind.
+    if (depth > 0 && !verb_seen && is_infinitive_opener(t) && om_clause_at(i)) {
+      // "om ... te doen en om ... te laten": the second one stands next to the first.
+      const auto same = std::find_if(open.rbegin(), open.rend(), [&](const Open& o) { return o.word == lower_of(t); });
+      if (conjunction_at(i - 1) && same != open.rend())
+        depth = same->depth;
+      else
+        ++depth;
+      open.push_back(Open{lower_of(t), depth});
+      chain.push_back(paragraph.text_of(t));
+      if (depth > deepest) {
+        deepest = depth;
+        deepest_chain = chain;
+      }
+      continue;
+    }
+    // A plural verb has the form of the infinitive ("die ertoe strekken om"): that counts as the verb too.
+    if (is_finite_verb(tokens, i) || (word_at(i) && is_infinitive(t))) verb_seen = true;
     if (!opens_clause(paragraph, tokens, i, segment_first)) continue;
+    verb_seen = false;
     const std::string_view w = lower_of(t);
     // Coordinated: "dat ... en dat ...", "dat ..., dat ...", "dat ... dan wel dat ...", "maar ook dat".
     const bool joined = conjunction_at(i - 1) || (i >= 2 && word_at(i - 1) && has(tokens[i - 1], HELDER_CLASS_ADVERB) &&
@@ -746,6 +1063,8 @@ void TangledSentence::check(const sdk::Unit& unit, sdk::Findings& findings) cons
       check_verb_tang(paragraph, sentence, p, findings);
       check_subject_gap(paragraph, sentence, p, findings);
       check_stacking(paragraph, sentence, p, findings);
+      check_clause_subject_gap(paragraph, sentence, p, findings);
+      check_extended_attribute(paragraph, sentence, p, findings);
     }
   }
 }

@@ -154,6 +154,66 @@ TEST_CASE("tangled sentence: two sentences glued by a missing space are judged a
   }
 }
 
+TEST_CASE("tangled sentence: an article far from its noun gets a relative clause as advice", "[complexity]") {
+  test::TempDir dir;
+  const std::string text = "Wij sturen u de in deze brief gedane voorstellen. Het gaat om een van de meest gebruikte "
+                           "methoden.";
+  const auto findings = check_with("tangled-sentence", "", text, dir);
+  REQUIRE(findings.size() == 1);
+  CHECK(covered(text, findings[0]) == "de in deze brief gedane voorstellen");
+  CHECK_THAT(findings[0].message, Catch::Contains("\"de voorstellen die in deze brief …\""));
+  CHECK(findings[0].message.find('\n') == std::string::npos);
+  // Two words between the article and the adjective are allowed with max_words_in_attribute = 2.
+  const std::string two = "Dit is de mede daardoor hoogste inflatie.";
+  CHECK(check_with("tangled-sentence", "", two, dir).size() == 1);
+  CHECK(check_with("tangled-sentence", "[rules.\"rijksoverheid.tangled-sentence\"]\nmax_words_in_attribute = 2\n",
+                   two, dir)
+            .empty());
+}
+
+TEST_CASE("tangled sentence: subject and verb of a subordinate clause far apart across an insertion",
+          "[complexity]") {
+  test::TempDir dir;
+  const std::string text = "We zien dat de samenleving, en daarmee ook het overheidsstelsel, in de afgelopen decennia in "
+                           "toenemende mate er één is geworden.";
+  const auto findings = check_with("tangled-sentence", "", text, dir);
+  REQUIRE(findings.size() == 1);
+  CHECK(covered(text, findings[0]).starts_with("de samenleving,"));
+  CHECK(covered(text, findings[0]).ends_with("is geworden"));
+  CHECK_THAT(findings[0].message, Catch::Contains("14 woorden"));
+  const std::string option = "[rules.\"rijksoverheid.tangled-sentence\"]\n"
+                             "max_words_between_subject_and_verb_in_clause = 14\n";
+  CHECK(check_with("tangled-sentence", option, text, dir).empty());
+}
+
+TEST_CASE("tangled sentence: an om-clause before the verb of its clause counts as a nested clause", "[complexity]") {
+  test::TempDir dir;
+  const std::string text = "Het CDA heeft gemeld dat om dat gesprek goed te kunnen voeren deze partij van mening is dat "
+                           "het van belang is de uitkomsten mee te wegen.";
+  const auto findings = check_with("tangled-sentence", "", text, dir);
+  REQUIRE(findings.size() == 1);
+  CHECK_THAT(findings[0].message, Catch::Contains("\"dat\", \"om\" en \"dat\""));
+  // After the verb of its clause "om" adds nothing: "dat u het formulier invult om ... te krijgen".
+  CHECK(check_with("tangled-sentence", "",
+                   "Het is belangrijk dat u het formulier invult om de toeslag te krijgen die u nodig heeft.", dir)
+            .empty());
+}
+
+TEST_CASE("double negation: a fronted \"zo min als\" with a negation in the main clause", "[complexity]") {
+  test::TempDir dir;
+  const std::string text = "Net zo min als de gemeente dat kan, kan de provincie het ook niet alleen oplossen.";
+  const auto findings = check_with("double-negation", "", text, dir);
+  REQUIRE(findings.size() == 1);
+  CHECK(covered(text, findings[0]) == "Net zo min als de gemeente dat kan, kan de provincie het ook niet");
+  CHECK_THAT(findings[0].message, Catch::Contains("\"Net zo min\" betekent al \"ook niet\""));
+  // At the end of the sentence it is plain Dutch: "... niet, evenmin als de provincie".
+  CHECK(check_with("double-negation", "", "De gemeente kan het niet oplossen, evenmin als de provincie.", dir).empty());
+  // A project's own list replaces the pack's.
+  CHECK(check_with("double-negation", "[rules.\"rijksoverheid.double-negation\"]\nnegating_comparisons = []\n", text,
+                   dir)
+            .empty());
+}
+
 TEST_CASE("double negation: the range covers both negations", "[complexity]") {
   test::TempDir dir;
   const std::string text = "Het is niet helemaal onmogelijk dat de regeling stopt.";
@@ -189,4 +249,53 @@ TEST_CASE("passive voice: the message quotes the two words in the order of the t
   CHECK_THAT(message_for("Wij hopen dat de zaak snel afgerond moet worden."),
              Catch::StartsWith("Lijdende vorm: \"afgerond ... worden\"."));
   CHECK_THAT(message_for("De zaak moet snel afgerond worden."), Catch::StartsWith("Lijdende vorm: \"afgerond worden\"."));
+}
+
+TEST_CASE("nominal style: a noun made from a verb after tot ... komen names that verb", "[complexity]") {
+  test::TempDir dir;
+  auto one = [&](const std::string& text) {
+    const auto findings = check_with("nominal-style", "", text, dir);
+    REQUIRE(findings.size() == 1);
+    return std::make_pair(covered(text, findings[0]), findings[0].message);
+  };
+  const auto split = one("Wij praten om tot een rechtvaardige en verstandige verdeling van de ruimte te komen.");
+  CHECK(split.first == "tot een rechtvaardige en verstandige verdeling van de ruimte te komen");
+  CHECK_THAT(split.second, Catch::Contains("\"tot een rechtvaardige en verstandige verdeling ... te komen\"") &&
+                               Catch::Contains("\"verdelen\""));
+  const auto before = one("De raad kwam gisteren tot een verbetering van de aanpak.");
+  CHECK(before.first == "kwam gisteren tot een verbetering");
+  CHECK_THAT(before.second, Catch::Contains("\"kwam ... tot een verbetering\"") && Catch::Contains("\"verbeteren\""));
+  // A time, a range, a noun's own "tot", "komen te": no finding.
+  for (const std::string text : {"Tot de invoering van de wet komen er geen regels.",
+                                 "Van de aanvraag tot de uitbetaling komen er vier weken.",
+                                 "De minister komt met een voorstel tot verdeling van het geld.",
+                                 "De plicht tot betaling van de toeslag komt te vervallen."}) {
+    INFO(text);
+    CHECK(check_with("nominal-style", "", text, dir).empty());
+  }
+  // A project turns the pattern off.
+  CHECK(check_with("nominal-style", "[rules.\"rijksoverheid.nominal-style\"]\nreaching_verbs = []\n",
+                   "Wij willen tot een verdeling komen.", dir)
+            .empty());
+}
+
+TEST_CASE("nominal style: laten zien and het with an adverb and an infinitive", "[complexity]") {
+  test::TempDir dir;
+  const std::string shown = "De cijfers hebben verdere verbetering laten zien.";
+  auto findings = check_with("nominal-style", "", shown, dir);
+  REQUIRE(findings.size() == 1);
+  CHECK(covered(shown, findings[0]) == "verdere verbetering laten zien");
+  CHECK_THAT(findings[0].message, Catch::Contains("\"verbeteren\""));
+  CHECK(check_with("nominal-style", "", "Wij laten u de berekening zien.", dir).empty());
+
+  const std::string bare = "Zij is verantwoordelijk voor het krachtig adviseren.";
+  findings = check_with("nominal-style", "", bare, dir);
+  REQUIRE(findings.size() == 1);
+  CHECK(covered(bare, findings[0]) == "het krachtig adviseren");
+  // "het" as a pronoun, an idiom, a neuter noun before a verb: no finding.
+  for (const std::string text : {"Wij zullen het snel regelen.", "Hij mag niet in het openbaar spreken.",
+                                 "De rechten die aan het personeel toekomen, blijven."}) {
+    INFO(text);
+    CHECK(check_with("nominal-style", "", text, dir).empty());
+  }
 }

@@ -495,8 +495,9 @@ std::optional<Substitution::Match> Substitution::match_noun_form(const sdk::Para
     // Before a noun the compound is an adjective: "de AOW-gerechtigde leeftijd".
     if (i + 1 < paragraph.tokens().size()) {
       const helder_token& next = paragraph.tokens()[i + 1];
+      const std::uint32_t form = sdk::verb_form(next);
       if (next.kind == HELDER_TOKEN_WORD && !sdk::is_class(next, kFunctionWords) &&
-          !(sdk::verb_form(next) & HELDER_VERB_FINITE) && next.start <= t.end + 1)
+          (form == 0 || (form & HELDER_VERB_GUESSED)) && next.start <= t.end + 1)
         return std::nullopt;
     }
   } else if (is_off_limits(t)) {

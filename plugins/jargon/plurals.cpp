@@ -95,6 +95,12 @@ std::vector<std::string> Plurals::candidates(std::string_view singular) const {
   std::vector<std::string> out;
   if (empty() || singular.size() < 2) return out;
   const std::string noun(singular);
+  for (const auto& [singular_end, plural_end] : changed_) {
+    if (ends_with(noun, singular_end)) {  // "mogelijkheid" -> "mogelijkheden"
+      out.push_back(noun.substr(0, noun.size() - singular_end.size()) + plural_end);
+      return out;
+    }
+  }
   if (takes_s(noun)) {
     const bool apostrophe = !apostrophes_.empty() &&
                             std::any_of(apostrophe_after_.begin(), apostrophe_after_.end(),

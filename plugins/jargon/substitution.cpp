@@ -90,6 +90,11 @@ Substitution::Substitution(const sdk::Host& host, const sdk::Options& options)
     reflexive_.push_back(options.string("reflexive[" + std::to_string(i) + "]", ""));
   const std::size_t count = options.array_size("entries");
   for (std::size_t i = 0; i < count; ++i) add_entry(i, options);
+  // The regular plurals of the listed nouns, made once: matching a word is then one lookup. (A form the list has
+  // as a pattern of its own is found by that pattern first.)
+  for (const auto& [noun, e] : nouns_)
+    for (std::string& plural : plurals_.candidates(noun))
+      if (!nouns_.contains(plural)) plural_forms_.emplace(std::move(plural), e);
   for (auto& [first, patterns] : by_first_word_)
     std::stable_sort(patterns.begin(), patterns.end(),
                      [](const Pattern& a, const Pattern& b) { return a.words.size() > b.words.size(); });
@@ -472,10 +477,7 @@ std::string Substitution::plural_of(const std::string& noun) const {
 
 std::optional<std::size_t> Substitution::noun_entry(std::string_view word) const {
   if (const auto it = nouns_.find(word); it != nouns_.end()) return it->second;
-  thread_local std::vector<std::string> singulars;
-  plurals_.singulars(word, singulars);
-  for (const std::string& singular : singulars)
-    if (const auto it = nouns_.find(singular); it != nouns_.end()) return it->second;
+  if (const auto it = plural_forms_.find(word); it != plural_forms_.end()) return it->second;
   return std::nullopt;
 }
 
@@ -500,8 +502,8 @@ std::optional<Substitution::Match> Substitution::match_noun_form(const sdk::Para
           (form == 0 || (form & HELDER_VERB_GUESSED)) && next.start <= t.end + 1)
         return std::nullopt;
     }
-  } else if (is_off_limits(t)) {
-    return std::nullopt;
+  } else if (!plural_forms_.contains(lower) || is_off_limits(t)) {
+    return std::nullopt;  // one hash lookup decides for almost every word
   } else if (const std::uint32_t form = sdk::verb_form(t); form != 0 && !(form & HELDER_VERB_GUESSED)) {
     return std::nullopt;  // a verb form the lexicon knows ("kaderen" is no plural of "kader")
   }

@@ -84,6 +84,7 @@ class Substitution {
   };
   std::vector<TrieNode> trie_;
   sdk::WordMap<std::size_t> nouns_;  // the one-word entries with use = "noun", by their singular
+  sdk::WordMap<std::size_t> plural_forms_;  // their regular plurals (Plurals::candidates) -> the entry
   void build_trie();
   std::unordered_map<std::uint32_t, std::vector<std::size_t>> verbs_by_lemma_;
   bool word_matches(const helder_token& t, std::string_view word) const;

@@ -231,6 +231,8 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
       throw std::invalid_argument(std::string("showing_verbs: ") + e.what());
     }
   }
+  if (!reaching_verbs_.empty()) triggers_.assign(reaching_prepositions_.begin(), reaching_prepositions_.end());
+  for (const Showing& s : showing_) triggers_.push_back(s.infinitive);
 
   const std::size_t count = options.array_size("constructions");
   for (std::size_t i = 0; i < count; ++i) {
@@ -370,7 +372,13 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   const std::size_t n = tokens.size();
   const std::string_view text = paragraph.text();
 
-  auto word_at = [&](std::size_t k) { return k < n && is_word(tokens[k]) ? lower_of(tokens[k]) : std::string_view(); };
+  // The lower-case word of each token ("" for marks), read once: the matching below asks for it very often.
+  thread_local std::vector<std::string_view> lower_words;
+  lower_words.assign(n, std::string_view());
+  for (std::size_t k = 0; k < n; ++k)
+    if (is_word(tokens[k])) lower_words[k] = lower_of(tokens[k]);
+  const std::string_view* const words = lower_words.data();
+  auto word_at = [words, n](std::size_t k) { return k < n ? words[k] : std::string_view(); };
   auto has_class = [&](std::size_t k, std::uint32_t classes) {
     return k < n && is_word(tokens[k]) && sdk::is_class(tokens[k], classes);
   };
@@ -439,6 +447,11 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
         if (word_at(b - j) == c.noun[0]) candidates.emplace_back(ci, b - j);
     }
   }
+  // The patterns after the list start at a few words ("tot", "zien"): a sentence without any of them and
+  // without a candidate has nothing to find.
+  bool trigger = false;
+  for (std::size_t b = 0; b < n && !trigger && candidates.empty(); ++b) trigger = is_trigger(word_at(b));
+  if (candidates.empty() && !trigger) return;
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   // Clause boundaries once per sentence, not once per candidate.
@@ -648,7 +661,7 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   // "tot" + a noun made from a verb + "komen"/"brengen": "om tot een rechtvaardige verdeling van de ruimte te
   // komen", "wij kwamen tot een verbetering". The lists above have the first claim ("tot een besluit komen").
   for (std::size_t t = 0; t < n && !reaching_verbs_.empty(); ++t) {
-    if (used[t] || !reaching_prepositions_.contains(word_at(t))) continue;
+    if (used[t] || !is_trigger(word_at(t)) || !reaching_prepositions_.contains(word_at(t))) continue;
     // An article, adjectives (maybe joined: "rechtvaardige en verstandige"), the noun.
     std::size_t k = t + 1;
     if (has_class(k, HELDER_CLASS_ARTICLE)) ++k;

@@ -150,6 +150,13 @@ class NominalStyle {
     std::string infinitive;  // "zien"
   };
   std::vector<Showing> showing_;
+  // The words the patterns after the list start at ("tot", "zien"): a few, compared directly (cheaper than a hash).
+  std::vector<std::string> triggers_;
+  bool is_trigger(std::string_view w) const {
+    for (const std::string& t : triggers_)
+      if (t == w) return true;
+    return false;
+  }
 };
 
 }  // namespace helder::complexity

@@ -198,11 +198,19 @@ bool is_mark(const sdk::Paragraph& paragraph, const helder_token& t, std::string
   }
   return false;
 }
-bool is_comma(const sdk::Paragraph& paragraph, const helder_token& t) { return is_mark(paragraph, t, ","); }
+bool is_comma(const sdk::Paragraph& paragraph, const helder_token& t) {
+  if (t.kind != HELDER_TOKEN_PUNCTUATION) return false;
+  const std::string_view s = paragraph.text_of(t);
+  return s.size() == 1 && s[0] == ',';
+}
 bool is_dash(const sdk::Paragraph& paragraph, const helder_token& t) { return is_mark(paragraph, t, "– —"); }
 // A full stop inside a sentence, or inside a word ("overgaan.De"), is a sentence boundary the segmenter missed.
 bool ends_clause(const sdk::Paragraph& paragraph, const helder_token& t) {
   if (t.kind == HELDER_TOKEN_WORD) return lower_of(t).find('.') != std::string_view::npos;
+  if (t.kind != HELDER_TOKEN_PUNCTUATION && t.kind != HELDER_TOKEN_SYMBOL) return false;
+  // Most marks are one byte: decide those without going through the list below.
+  if (const std::string_view s = paragraph.text_of(t); s.size() == 1)
+    return s[0] == ';' || s[0] == ':' || s[0] == '?' || s[0] == '!' || s[0] == '.' || s[0] == '|';
   return is_mark(paragraph, t, "; : ? ! • . |");
 }
 bool is_question(const sdk::Paragraph& paragraph, const Tokens& tokens) {
@@ -690,6 +698,11 @@ void TangledSentence::check_clause_subject_gap(const sdk::Paragraph& paragraph, 
            (aux_at(tokens, k) != Aux::None || !(forms(tokens[k]) & HELDER_VERB_PRESENT_1));
   };
   if (n < 8 || is_question(paragraph, tokens)) return;
+  // Without a comma, dash or bracket there is no insertion to measure.
+  bool insertion = false;
+  for (std::size_t k = 0; k < n && !insertion; ++k)
+    insertion = tokens[k].kind == HELDER_TOKEN_PUNCTUATION && insertion_mark(k);
+  if (!insertion) return;
   std::size_t sentence_first = 0;
   for (std::size_t i = 0; i + 6 < n; ++i) {
     if (ends_clause(paragraph, tokens[i])) {

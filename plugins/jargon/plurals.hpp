@@ -17,6 +17,10 @@ class Plurals {
  public:
   explicit Plurals(const sdk::Options& options);
   bool empty() const { return en_.empty() && s_.empty(); }
+  // Does the word end as a plural does (a quick test before a lookup)?
+  bool has_plural_ending(std::string_view word) const {
+    return (!en_.empty() && word.ends_with(en_)) || (!s_.empty() && word.ends_with(s_));
+  }
   // The singulars `plural` may be the plural of (at most a handful; each made by a rule that fits it).
   void singulars(std::string_view plural, std::vector<std::string>& out) const;
   // The plural candidates of a singular, the most regular first; the caller checks them against a dictionary.

@@ -164,7 +164,13 @@ void Substitution::add_entry(std::size_t index, const sdk::Options& options) {
         entry.lemma = lemma;
       }
     }
-    if (entry.verb_word < 0) entry.use = Use::Phrase;
+    if (entry.verb_word < 0) {
+      entry.use = Use::Phrase;
+    } else {
+      const auto k = static_cast<std::ptrdiff_t>(entry.verb_word);
+      entry.rest.assign(entry.words.begin(), entry.words.begin() + k);
+      entry.rest.insert(entry.rest.end(), entry.words.begin() + k + 1, entry.words.end());
+    }
   }
   entries_.push_back(std::move(entry));
   const std::size_t e = entries_.size() - 1;
@@ -339,8 +345,7 @@ std::optional<Substitution::Match> Substitution::match_verb(const sdk::Paragraph
     }
     // A verb phrase: the other words in their order, next to the verb or a few words away in the clause.
     const auto k = static_cast<std::size_t>(entry.verb_word);
-    std::vector<std::string> rest(entry.words.begin(), entry.words.begin() + static_cast<std::ptrdiff_t>(k));
-    rest.insert(rest.end(), entry.words.begin() + static_cast<std::ptrdiff_t>(k) + 1, entry.words.end());
+    const std::vector<std::string>& rest = entry.rest;
     const auto rest_at = [&](std::size_t from) {
       if (from + rest.size() > sentence_last) return false;
       for (std::size_t w = 0; w < rest.size(); ++w)
@@ -502,7 +507,7 @@ std::optional<Substitution::Match> Substitution::match_noun_form(const sdk::Para
           (form == 0 || (form & HELDER_VERB_GUESSED)) && next.start <= t.end + 1)
         return std::nullopt;
     }
-  } else if (!plural_forms_.contains(lower) || is_off_limits(t)) {
+  } else if (!plurals_.has_plural_ending(lower) || !plural_forms_.contains(lower) || is_off_limits(t)) {
     return std::nullopt;  // one hash lookup decides for almost every word
   } else if (const std::uint32_t form = sdk::verb_form(t); form != 0 && !(form & HELDER_VERB_GUESSED)) {
     return std::nullopt;  // a verb form the lexicon knows ("kaderen" is no plural of "kader")

@@ -35,6 +35,7 @@ class Substitution {
     bool autofix = true;  // false: the replacement depends on the sentence ("echter" -> "maar")
     int verb_word = -1;   // use = verb: the index of the verb in `words`
     std::uint32_t lemma = 0;  // use = verb: the lexicon's id of that verb
+    std::vector<std::string> rest;  // use = verb: the other words of the phrase, in their order
   };
   // A list of words that is found as written: the phrase of a fixed entry, a listed form, an adjective's forms.
   struct Pattern {

@@ -533,7 +533,13 @@ void Confusables::check_hyphens(const sdk::Paragraph& paragraph, std::size_t p, 
   const auto tokens = paragraph.tokens_of(sentence);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const helder_token& t = tokens[i];
-    if (covered[i] || t.kind != HELDER_TOKEN_WORD || sdk::is_quoted_or_named(t)) continue;
+    if (covered[i] || t.kind != HELDER_TOKEN_WORD) continue;
+    // Only a word with a hyphen in it, or right before one, can be wrong here.
+    const bool hyphenated = (t.flags & HELDER_TOKEN_HYPHENATED) != 0;
+    if (!hyphenated && (i + 1 >= tokens.size() || tokens[i + 1].start != t.end ||
+                        tokens[i + 1].kind == HELDER_TOKEN_WORD))
+      continue;
+    if (sdk::is_quoted_or_named(t)) continue;
     const std::string_view text = paragraph.text_of(t);
     const std::string_view lower = form_of(paragraph, t);
 
@@ -589,7 +595,12 @@ void Confusables::check_split_verbs(const sdk::Paragraph& paragraph, std::size_t
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     const helder_token& particle = tokens[i];
     const helder_token& verb = tokens[i + 1];
-    if (covered[i] || covered[i + 1] || particle.kind != HELDER_TOKEN_WORD || verb.kind != HELDER_TOKEN_WORD ||
+    // The cheap tests first: a particle before a singular verb form is rare.
+    if (particle.kind != HELDER_TOKEN_WORD || verb.kind != HELDER_TOKEN_WORD ||
+        !(sdk::word_class(particle) & HELDER_CLASS_PARTICLE) ||
+        !(sdk::verb_form(verb) & (HELDER_VERB_PRESENT_3 | HELDER_VERB_PAST_SINGULAR)))
+      continue;
+    if (covered[i] || covered[i + 1] ||
         verb.start == particle.end || sdk::is_quoted_or_named(particle) || sdk::is_quoted_or_named(verb) ||
         (particle.flags & (HELDER_TOKEN_CAPITALIZED | HELDER_TOKEN_HYPHENATED)) ||
         (verb.flags & (HELDER_TOKEN_CAPITALIZED | HELDER_TOKEN_HYPHENATED)))
@@ -673,8 +684,8 @@ void Confusables::check_neuter_organisations(const sdk::Unit& unit, const std::v
       const bool known = lexicon[p];
       for (std::size_t j = 2; known && j + 1 < tokens.size(); ++j) {
         const helder_token& pronoun = tokens[j];
-        if (covered[p][s][j] || pronoun.kind != HELDER_TOKEN_WORD || sdk::is_quoted_or_named(pronoun) ||
-            form_of(paragraph, pronoun) != neuter_pronoun_ || !is_open(tokens[j + 1]))
+        if (pronoun.kind != HELDER_TOKEN_WORD || form_of(paragraph, pronoun) != neuter_pronoun_ ||
+            covered[p][s][j] || sdk::is_quoted_or_named(pronoun) || !is_open(tokens[j + 1]))
           continue;
         std::size_t k = j;
         while (k > 0 && neuter_between_.find(form_of(paragraph, tokens[k - 1])) != neuter_between_.end()) --k;

@@ -201,6 +201,11 @@ DecodedText decode_input(std::string_view bytes) {
 // Lines end at "\n", "\r\n" or a lone "\r" (as LSP counts them).
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
+  if (text.find('\r') == std::string_view::npos) {  // the common case: memchr for each line end
+    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+      starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    return;
+  }
   for (std::size_t i = text.find_first_of("\r\n"); i != std::string_view::npos; i = text.find_first_of("\r\n", i + 1)) {
     if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
     starts_.push_back(static_cast<std::uint32_t>(i + 1));

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <iterator>
 #include <map>
@@ -294,8 +295,22 @@ void diagnostics(const CheckResult& r, std::string& out, DiagnosticCache* cache)
     if (out.size() > 1) out += ',';
     const LineIndex::Position start = r.positions->position(f.start);
     const LineIndex::Position end = f.end == f.start ? start : r.positions->position(f.end);
-    fmt::format_to(std::back_inserter(out), R"({{"range":{{"start":{{"line":{},"character":{}}},"end":{{"line":{},"character":{}}}}},)",
-                   start.line, start.column, end.line, end.column);
+    // Written by hand: this runs for every diagnostic on every keystroke, and a format string costs more than
+    // the four numbers.
+    const auto number = [&out](std::uint32_t v) {
+      char digits[16];
+      const auto [end_of, ec] = std::to_chars(digits, digits + sizeof digits, v);
+      out.append(digits, end_of);
+    };
+    out += R"({"range":{"start":{"line":)";
+    number(start.line);
+    out += R"(,"character":)";
+    number(start.column);
+    out += R"(},"end":{"line":)";
+    number(end.line);
+    out += R"(,"character":)";
+    number(end.column);
+    out += "}},";
     if (cache) cache->append(out, r, f);
     else append_diagnostic_tail(out, r, f, hrefs);
   }

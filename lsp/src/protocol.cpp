@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace helder::lsp {
 
@@ -45,7 +46,25 @@ PositionMap::PositionMap(std::string_view text, PositionEncoding encoding)
     : text_(text), encoding_(encoding), lines_(text) {
   if (encoding_ == PositionEncoding::Utf8) return;
   std::uint32_t column = 0, last = 0;
-  for (std::size_t i = 0; i < text.size();) {
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    // The common case, eight bytes at a time: plain ASCII up to the next checkpoint, no line end.
+    const std::size_t limit = std::min<std::size_t>(n, std::size_t{last} + kCheckpointBytes);
+    std::size_t j = i;
+    for (; j + 8 <= limit; j += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + j, 8);
+      constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+      const auto has_byte = [&](std::uint64_t b) {
+        const std::uint64_t x = w ^ (ones * b);
+        return ((x - ones) & ~x & highs) != 0;
+      };
+      if ((w & highs) != 0 || has_byte('\n') || has_byte('\r')) break;
+    }
+    while (j < limit && static_cast<unsigned char>(text[j]) < 0x80 && text[j] != '\n' && text[j] != '\r') ++j;
+    column += static_cast<std::uint32_t>(j - i);
+    i = j;
+    if (i >= n) break;
     if (text[i] == '\n' || text[i] == '\r') {  // "\r\n" and a lone "\r" end a line too
       column = 0;
       ++i;
@@ -78,6 +97,17 @@ std::uint32_t PositionMap::column(std::uint32_t byte, std::uint32_t line) const 
     i = checkpoint_bytes_[k];
     column = checkpoint_columns_[k];
   }
+  // Plain ASCII between here and `byte` (the common case): one column per byte.
+  std::uint32_t j = i;
+  while (j + 8 <= byte) {
+    std::uint64_t w;
+    std::memcpy(&w, text_.data() + j, 8);
+    if ((w & 0x8080808080808080ull) != 0) break;
+    j += 8;
+  }
+  while (j < byte && static_cast<unsigned char>(text_[j]) < 0x80) ++j;
+  column += j - i;
+  i = j;
   while (i < byte) {
     const std::uint32_t length = sequence_length(text_, i);
     if (i + length > byte) break;

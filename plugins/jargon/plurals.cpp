@@ -1,6 +1,7 @@
 #include "plurals.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace helder::jargon {
 
@@ -30,12 +31,21 @@ Plurals::Plurals(const sdk::Options& options)
       doubled_vowels_(options.string("plurals.doubled_vowels", "")) {
   for (std::size_t i = 0; i < options.array_size("plurals.changed"); ++i) {
     const std::string at = "plurals.changed[" + std::to_string(i) + "]";
-    changed_.emplace_back(options.string(at + ".singular", ""), options.string(at + ".plural", ""));
+    std::string singular = options.string(at + ".singular", ""), plural = options.string(at + ".plural", "");
+    if (singular.empty() || plural.empty())
+      throw std::invalid_argument(at + " heeft een singular en een plural nodig, zoals { singular = \"heid\", "
+                                       "plural = \"heden\" }");
+    changed_.emplace_back(std::move(singular), std::move(plural));
   }
   for (std::size_t i = 0; i < options.array_size("plurals.voiced"); ++i) {
     const std::string pair = options.string("plurals.voiced[" + std::to_string(i) + "]", "");
-    if (pair.size() == 2) voiced_.emplace_back(pair[0], pair[1]);
+    if (pair.size() != 2)
+      throw std::invalid_argument("plurals.voiced[" + std::to_string(i) + "] moet twee letters zijn, zoals \"fv\" (\"" +
+                                  pair + "\" is dat niet)");
+    voiced_.emplace_back(pair[0], pair[1]);
   }
+  if ((en_.empty() != s_.empty()) || ((!en_.empty()) && vowels_.empty()))
+    throw std::invalid_argument("plurals heeft en, s en vowels nodig (of geen van drieën)");
 }
 
 bool Plurals::takes_s(std::string_view singular) const {

@@ -253,3 +253,37 @@ TEST_CASE("officialese: a weak past before a noun may be an inflected participle
   REQUIRE(officialese[2]->fixes.size() == 1);
   CHECK(officialese[2]->fixes[0].text == "gaf");
 }
+
+TEST_CASE("a listed noun is found in its plural and at the end of a compound, and a broken plurals option is an error",
+          "[jargon]") {
+  test::TempDir dir;
+  dir.write("packs/ministerie/pack.toml", R"(
+name = "ministerie"
+extends = "rijksoverheid"
+[[rules."rijksoverheid.officialese".entries]]
+phrase = "beleidsvoornemen"
+use = "noun"
+replacement = "plan"
+reason = "\"Beleidsvoornemen\" is kantoortaal."
+)");
+  const std::string text = "Wij bespreken de beleidsvoornemens. Het EU-beleidsvoornemen is klaar.";
+  const auto findings = check_with("packs = [\"ministerie\"]\npack_paths = [\"packs\"]\n", text, dir);
+  REQUIRE(findings.size() == 2);
+  CHECK(text.substr(findings[0].start, findings[0].end - findings[0].start) == "beleidsvoornemens");
+  CHECK(findings[0].message.find("\"plannen\"") != std::string::npos);  // the alternative in the plural too
+  CHECK(findings[0].fixes.empty());                                       // the writer rebuilds the sentence
+  CHECK(text.substr(findings[1].start, findings[1].end - findings[1].start) == "beleidsvoornemen");
+
+  dir.write("packs/kapot/pack.toml", R"(
+name = "kapot"
+extends = "rijksoverheid"
+[rules."rijksoverheid.officialese".plurals]
+voiced = ["fvz"]
+)");
+  Config config = test::config_from("packs = [\"kapot\"]\npack_paths = [\"packs\"]\n", dir.path());
+  std::vector<std::string> messages;
+  Engine engine(config, test::language_services(), test::builtin_plugins(), messages);
+  REQUIRE(!messages.empty());
+  CHECK(messages.front().find("plurals.voiced[") != std::string::npos);
+  CHECK(engine.rules_failed());
+}

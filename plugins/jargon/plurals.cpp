@@ -57,50 +57,6 @@ bool Plurals::takes_both(std::string_view singular) const {
                      [&](const std::string& e) { return ends_with(singular, e); });
 }
 
-// Each candidate keeps the ending it came by: a singular counts only when its plural is made that way.
-void Plurals::singulars(std::string_view plural, std::vector<std::string>& out) const {
-  out.clear();
-  if (empty()) return;
-  const auto add_if = [&](std::string singular, bool by_s) {
-    if (singular.size() >= 3 && (takes_both(singular) || takes_s(singular) == by_s)) out.push_back(std::move(singular));
-  };
-  for (const std::string& apostrophe : apostrophes_) {
-    if (ends_with(plural, apostrophe + s_)) {
-      add_if(std::string(plural.substr(0, plural.size() - apostrophe.size() - s_.size())), true);
-      return;
-    }
-  }
-  // -s after a letter that is no s ("prognoses", "voornemens"; not "proces").
-  if (ends_with(plural, s_) && plural.size() > s_.size() + 1 && !ends_with(plural.substr(0, plural.size() - s_.size()), s_))
-    add_if(std::string(plural.substr(0, plural.size() - s_.size())), true);
-  if (!ends_with(plural, en_) || plural.size() < en_.size() + 4) return;
-  for (const auto& [singular_end, plural_end] : changed_) {
-    if (ends_with(plural, plural_end)) {
-      add_if(std::string(plural.substr(0, plural.size() - plural_end.size())) + singular_end, false);
-      return;
-    }
-  }
-  const std::string stem(plural.substr(0, plural.size() - en_.size()));
-  std::vector<std::string> stems{stem};
-  const std::size_t n = stem.size();
-  // A doubled consonant after a short vowel: "bussen" -> "bus".
-  if (n >= 2 && stem[n - 1] == stem[n - 2] && !is_vowel(stem[n - 1])) stems.push_back(stem.substr(0, n - 1));
-  // An open syllable before the ending: "resultaten", "kanalen" come from a long vowel written double.
-  if (n >= 3 && !is_vowel(stem[n - 1]) && doubled_vowels_.find(stem[n - 2]) != std::string::npos &&
-      !is_vowel(stem[n - 3]))
-    stems.push_back(stem.substr(0, n - 1) + stem[n - 2] + stem[n - 1]);
-  for (std::size_t k = 0, count = stems.size(); k < count; ++k) {
-    for (const auto& [singular_letter, plural_letter] : voiced_) {
-      if (stems[k].back() == plural_letter) {  // "brieven" -> "brief"
-        std::string s = stems[k];
-        s.back() = singular_letter;
-        stems.push_back(std::move(s));
-      }
-    }
-  }
-  for (std::string& s : stems) add_if(std::move(s), false);
-}
-
 std::vector<std::string> Plurals::candidates(std::string_view singular) const {
   std::vector<std::string> out;
   if (empty() || singular.size() < 2) return out;
@@ -122,7 +78,8 @@ std::vector<std::string> Plurals::candidates(std::string_view singular) const {
   const char last = noun.back();
   const std::size_t first_en = out.size();
   out.push_back(noun + en_);
-  if (n >= 3 && is_vowel(noun[n - 2]) && noun[n - 2] == noun[n - 3] && !is_vowel(last))  // "resultaat"
+  if (n >= 3 && doubled_vowels_.find(noun[n - 2]) != std::string::npos && noun[n - 2] == noun[n - 3] &&
+      !is_vowel(last))  // "resultaat"
     out.push_back(noun.substr(0, n - 2) + last + en_);
   if (n >= 3 && is_vowel(noun[n - 2]) && !is_vowel(noun[n - 3]) && !is_vowel(last))  // "plan", "bus"
     out.push_back(noun + last + en_);

@@ -1,7 +1,7 @@
-// The regular plurals of Dutch nouns, by the spelling rules of the Woordenlijst: which singulars a plural in
-// the text can come from ("uitgangspunten" -> "uitgangspunt", "resultaten" -> "resultaat"), and the plural of
-// a singular ("plan" -> "plannen"). The endings are data, from the rule's `plurals` option; irregular plurals
-// are listed per entry (`forms`). Without the option the rule knows no plurals.
+// The regular plurals of Dutch nouns, by the spelling rules of the Woordenlijst: the plural candidates of a
+// singular ("plan" -> "plannen", "resultaat" -> "resultaten", "mogelijkheid" -> "mogelijkheden"). The endings
+// are data, from the rule's `plurals` option; irregular plurals are listed per entry (`forms`). Without the
+// option the rule knows no plurals.
 #pragma once
 
 #include <helder/sdk.hpp>
@@ -21,8 +21,6 @@ class Plurals {
   bool has_plural_ending(std::string_view word) const {
     return (!en_.empty() && word.ends_with(en_)) || (!s_.empty() && word.ends_with(s_));
   }
-  // The singulars `plural` may be the plural of (at most a handful; each made by a rule that fits it).
-  void singulars(std::string_view plural, std::vector<std::string>& out) const;
   // The plural candidates of a singular, the most regular first; the caller checks them against a dictionary.
   std::vector<std::string> candidates(std::string_view singular) const;
 

@@ -186,9 +186,14 @@ void Substitution::add_entry(std::size_t index, const sdk::Options& options) {
     if (!inflected.empty() && inflected != added.words[0]) patterns.emplace_back(std::vector{inflected}, true);
   }
   for (const std::string& form : forms) patterns.emplace_back(split(form, " "), false);
+  // A listed form of a noun that the spelling rules make its plural ("bewindspersonen"): the message puts the
+  // alternatives in the plural too.
+  std::vector<std::string> plurals;
+  if (added.use == Use::Noun && added.words.size() == 1) plurals = plurals_.candidates(added.words[0]);
   for (auto& [words, base] : patterns) {
     if (words.empty()) continue;
-    by_first_word_[words.front()].push_back(Pattern{std::move(words), e, base});
+    const bool plural = !base && words.size() == 1 && std::find(plurals.begin(), plurals.end(), words[0]) != plurals.end();
+    by_first_word_[words.front()].push_back(Pattern{std::move(words), e, base, plural});
   }
 }
 
@@ -440,11 +445,7 @@ std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& 
       // A listed form (a plural, a noun): the alternative may not fit as it is. The noun of a verb entry
       // ("afwikkeling" of afwikkelen) gets the reason only: the alternatives are verbs.
       m.reason_only = entry.use == Use::Verb;
-      if (entry.use == Use::Noun && entry.words.size() == 1 && pattern.words.size() == 1) {
-        thread_local std::vector<std::string> singulars;
-        plurals_.singulars(pattern.words[0], singulars);
-        m.plural = std::find(singulars.begin(), singulars.end(), entry.words[0]) != singulars.end();
-      }
+      m.plural = pattern.plural;
       best = std::move(m);
       break;
     }

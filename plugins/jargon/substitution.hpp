@@ -42,6 +42,7 @@ class Substitution {
     std::vector<std::string> words;  // lower case
     std::size_t entry;
     bool base_form;  // the phrase itself (or an adjective form): the replacement fits as it is
+    bool plural = false;  // a listed form that is the noun's regular plural
   };
   struct Match {
     std::size_t entry;

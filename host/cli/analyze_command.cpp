@@ -2,6 +2,7 @@
 #include "cli.hpp"
 
 #include <helder/engine.hpp>
+#include <helder/limits.hpp>
 #include <helder/report.hpp>
 #include <helder/text.hpp>
 
@@ -24,11 +25,13 @@ int run_analyze(Session& session, const std::string& path, const std::string& st
   try {
     if (!is_text_format(format)) {
       ReadText read = read_document(*bytes, format);
+      if (read.text.size() > limits::max_analysis_bytes) throw InputError(limits::analysis_too_large_message());
       const std::string text = read.text;
       std::cout << analysis_to_json(shown, text, engine->analyze(std::move(read)));
       return exit_clean;
     }
     DecodedText decoded = decode_input(*bytes);
+    if (decoded.utf8.size() > limits::max_analysis_bytes) throw InputError(limits::analysis_too_large_message());
     if (!decoded.note.empty()) std::cerr << path << ": let op: " << decoded.note << '\n';
     std::cout << analysis_to_json(shown, decoded.utf8, engine->analyze(decoded.utf8, format));
   } catch (const InputError& e) {

@@ -85,6 +85,37 @@ struct Slot {
   std::string diff;  // --fix --dry-run
   std::uintmax_t bytes = 0;
   std::vector<std::optional<std::string>> rendered;  // each report format's text, made by the worker
+  // A long text (longer than a section) is checked by the main thread when its turn comes, its findings
+  // written as each section is done (check.hpp's FileParts): they are never all in memory.
+  std::optional<std::string> long_text;  // the file's bytes, still to check
+  fs::path name;
+};
+
+// Where the findings of a long text go as each section is done: to the reports, in order.
+struct LongText final : FileParts {
+  LongText(ReportOutputs& outputs, Reporter* summary_table, std::optional<Severity> threshold, int& status,
+           Progress& progress)
+      : outputs(outputs), summary_table(summary_table), threshold(threshold), status(status), progress(progress) {}
+  void begin(FileReport& report) override {
+    begun = true;
+    progress.finish();  // a message never shares the progress line
+    for (const std::string& n : report.notes) std::cerr << report.path << ": let op: " << n << '\n';
+    outputs.file_begin(report);
+    if (summary_table) summary_table->file_begin(report);
+  }
+  void findings(FileReport& report, std::vector<Finding>&& findings) override {
+    if (threshold && status != exit_problem)
+      for (const Finding& f : findings)
+        if (f.severity >= *threshold) status = exit_findings;
+    outputs.file_findings(report, findings);
+    if (summary_table) summary_table->file_findings(report, findings);
+  }
+  ReportOutputs& outputs;
+  Reporter* summary_table;
+  std::optional<Severity> threshold;
+  int& status;
+  Progress& progress;
+  bool begun = false;
 };
 
 }  // namespace
@@ -199,6 +230,8 @@ int run_check(Session& session, const CheckOptions& options) {
     session.services()->words->open_spellers(options.jobs);
     threads_per_file = options.jobs;
   }
+  // --fix needs all findings of a file at once, and a baseline filters and records them per file.
+  const bool streams_long_texts = !options.fix && !baseline && options.write_baseline.empty();
   const std::size_t window = std::size_t{4} * jobs;
   std::vector<Slot> slots(inputs.size());
   std::mutex mutex;
@@ -221,6 +254,11 @@ int run_check(Session& session, const CheckOptions& options) {
       if (!bytes) {
         done.report.path = shown;
         done.report.error = error;
+      } else if (streams_long_texts && bytes->size() > limits::section_bytes) {
+        done.bytes = bytes->size();
+        done.report.path = shown;
+        done.name = in == "-" ? fs::path(options.stdin_name) : fs::path(in);
+        done.long_text = std::move(*bytes);
       } else {
         done.bytes = bytes->size();
         const fs::path name = in == "-" ? fs::path(options.stdin_name) : fs::path(in);
@@ -234,7 +272,7 @@ int run_check(Session& session, const CheckOptions& options) {
       }
       // The report's text is made here, side by side with the other files; the main thread only writes it.
       // A baseline filters the findings first, in input order, on the main thread.
-      if (!baseline) done.rendered = outputs->render(done.report);
+      if (!baseline && !done.long_text) done.rendered = outputs->render(done.report);
       std::lock_guard lock(mutex);
       done.ready = true;
       slots[i] = std::move(done);
@@ -274,7 +312,20 @@ int run_check(Session& session, const CheckOptions& options) {
       changed.notify_all();
     }
     if (!slot.diff.empty()) std::cout << slot.diff;
-    emit(slot.report, std::move(slot.rendered));
+    if (slot.long_text) {
+      LongText parts(*outputs, summary_table.get(), threshold, status, progress);
+      FileReport report = check_bytes(std::move(*slot.long_text), slot.report.path, slot.name, *engines[i],
+                                      std::max(1u, options.jobs), &parts);
+      if (!parts.begun) {
+        emit(report, {});  // refused before any findings: an error, an empty file
+      } else {
+        if (report.error) status = exit_problem;
+        outputs->file_end(report);
+        if (summary_table) summary_table->file_end(report);
+      }
+    } else {
+      emit(slot.report, std::move(slot.rendered));
+    }
     progress.file_done(slot.bytes);
   }
   for (std::thread& t : threads) t.join();

@@ -20,7 +20,7 @@ void error_line(const std::string& message);
 // Colour on standard output: "always", "never", or "auto" (a terminal, without NO_COLOR or TERM=dumb).
 bool use_color(const std::string& mode);
 // The whole file; nullopt with a Dutch `error` when it cannot be read. Both stop one byte after
-// limits::input_limit (32 MiB of text, 1 GiB of a document file): a result that long is too large.
+// limits::input_limit (256 MiB of text, 1 GiB of a document file): a result that long is too large.
 std::optional<std::string> read_bytes(const std::filesystem::path& path, std::string& error);
 std::string read_stdin();
 

@@ -27,9 +27,12 @@ namespace {
 
 // All of `in`, or one byte more than limits::input_limit allows: check_bytes then says it is too large, and
 // an endless stream or a huge file is never held in memory.
-std::string read_bounded(std::istream& in) {
+// `expected`: the size of a file, when known: read into one allocation of that size (a long text is not held
+// twice while the string grows).
+std::string read_bounded(std::istream& in, std::uint64_t expected = 0) {
   std::string bytes;
   std::uint64_t limit = limits::max_file_bytes;
+  if (expected) bytes.reserve(static_cast<std::size_t>(std::min(expected, limit) + 1));
   char chunk[1 << 16];
   while (bytes.size() <= limit) {
     in.read(chunk, static_cast<std::streamsize>(std::min<std::uint64_t>(sizeof chunk, limit + 1 - bytes.size())));
@@ -50,7 +53,9 @@ std::optional<std::string> read_bytes(const std::filesystem::path& path, std::st
     error = "Dit bestand kan niet worden geopend.";
     return std::nullopt;
   }
-  std::string bytes = read_bounded(in);
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  std::string bytes = read_bounded(in, ec ? 0 : size);
   if (in.bad()) {
     error = "Dit bestand kan niet worden gelezen.";
     return std::nullopt;

@@ -63,6 +63,18 @@ void ReportOutputs::file(const FileReport& report, std::vector<std::optional<std
   }
 }
 
+void ReportOutputs::file_begin(const FileReport& report) {
+  for (auto& r : reporters_) r->file_begin(report);
+}
+
+void ReportOutputs::file_findings(const FileReport& report, std::span<const Finding> findings) {
+  for (auto& r : reporters_) r->file_findings(report, findings);
+}
+
+void ReportOutputs::file_end(FileReport& report) {
+  for (auto& r : reporters_) r->file_end(report);
+}
+
 void ReportOutputs::end() {
   for (auto& r : reporters_) r->end();
   std::cout.flush();

@@ -29,6 +29,10 @@ class ReportOutputs {
   // file(report, texts).
   std::vector<std::optional<std::string>> render(const FileReport& report) const;
   void file(const FileReport& report, std::vector<std::optional<std::string>>&& texts);
+  // A long text, its findings in parts (Reporter::file_begin).
+  void file_begin(const FileReport& report);
+  void file_findings(const FileReport& report, std::span<const Finding> findings);
+  void file_end(FileReport& report);
   void end();  // writes the endings and renames the files into place
 
  private:

@@ -786,6 +786,59 @@ DocumentAnalysis Engine::analyze(ReadText read, ParagraphCache* cache, std::size
   return doc;
 }
 
+Readability Engine::check_in_sections(ReadText read, std::string_view source, std::size_t section_bytes,
+                                      std::size_t threads, const SectionSink& section) const {
+  DocumentAnalysis doc;
+  doc.read = std::move(read);
+  mark_quoted_excerpts(doc.read, *lexicon_);
+  const std::vector<Block>& blocks = doc.read.blocks;
+  auto size_of = [&](std::size_t b) { return std::size_t{blocks[b].range.end - blocks[b].range.start}; };
+  std::unordered_map<uint64_t, uint32_t> seen;
+  uint32_t sentences = 0, words = 0, letter_words = 0, syllables = 0;
+  for (std::size_t first = 0; first < blocks.size();) {
+    std::size_t last = first + 1, bytes = size_of(first);
+    while (last < blocks.size() && bytes + size_of(last) <= section_bytes) bytes += size_of(last++);
+    // A section ends before a heading in its second half, when there is one: a chapter stays together.
+    if (last < blocks.size())
+      for (std::size_t b = last - 1, kept = bytes; b > first && kept > section_bytes / 2; --b) {
+        kept -= size_of(b);
+        if (blocks[b].kind == BlockKind::Heading && kept > section_bytes / 2) {
+          last = b;
+          break;
+        }
+      }
+    doc.paragraphs.assign(last - first, DocumentParagraph{});
+    std::size_t new_bytes = 0;
+    for (std::size_t b = first; b < last; ++b) new_bytes += size_of(b);
+    parallel_for(last - first, new_bytes >= parallel_bytes ? threads : 1, [&](std::size_t k) {
+      const Block& b = blocks[first + k];
+      std::vector<Range> relative;
+      for (const Range& r : b.skipped) relative.push_back(Range{r.start - b.range.start, r.end - b.range.start});
+      std::vector<Mark> marks;
+      for (const Mark& m : b.marks)
+        marks.push_back(Mark{Range{m.range.start - b.range.start, m.range.end - b.range.start}, m.kind});
+      const std::string_view text = std::string_view(doc.read.text).substr(b.range.start, b.range.end - b.range.start);
+      doc.paragraphs[k].range = b.range;
+      doc.paragraphs[k].analysis =
+          std::make_shared<const ParagraphAnalysis>(analyze_paragraph(text, b.kind, relative, marks));
+    });
+    uint32_t s = 0, w = 0, lw = 0, sy = 0;
+    for (const DocumentParagraph& dp : doc.paragraphs)
+      for (std::size_t i = 0; i < dp->sentences.size(); ++i) {
+        ++s;
+        w += dp->sentences[i].word_count;
+        lw += dp->letter_words[i];
+        sy += dp->sentences[i].syllable_count;
+      }
+    doc.readability = readability(s, w, lw, sy);
+    sentences += s, words += w, letter_words += lw, syllables += sy;
+    section(doc, check(doc, source, threads, seen));
+    doc.paragraphs.clear();
+    first = last;
+  }
+  return readability(sentences, words, letter_words, syllables);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Checking.
 
@@ -908,6 +961,12 @@ void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views,
 
 std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string_view source,
                                    std::size_t threads) const {
+  std::unordered_map<uint64_t, uint32_t> seen;
+  return check(analysis, source, threads, seen);
+}
+
+std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string_view source, std::size_t threads,
+                                   std::unordered_map<std::uint64_t, std::uint32_t>& seen) const {
   std::vector<helder_paragraph> views;
   views.reserve(analysis.paragraphs.size());
   for (const DocumentParagraph& p : analysis.paragraphs) views.push_back(view_of(*p));
@@ -1017,7 +1076,6 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
   }
 
   // Stable ids: the rule and the text it is about, plus the occurrence among equal ones.
-  std::unordered_map<uint64_t, uint32_t> seen;
   for (Finding& f : findings) {
     const std::string_view covered =
         f.end <= source.size() ? source.substr(f.start, f.end - f.start) : std::string_view();

@@ -28,4 +28,17 @@ std::string file_too_large_message() {
          size_text(max_file_bytes) + ". Splits het in kleinere bestanden en controleer die apart.";
 }
 
+std::string analysis_too_large_message() {
+  return "Deze tekst is te groot voor helder analyze: meer dan " + size_text(max_analysis_bytes) +
+         ". Gebruik helder check, of splits de tekst in kleinere bestanden.";
+}
+
+std::string sections_note(std::uint64_t text_bytes, std::uint64_t section) {
+  const std::string size =
+      text_bytes >= (1u << 20) ? std::to_string((text_bytes + (1u << 19)) >> 20) + " MB" : size_text(text_bytes);
+  return "Deze tekst is lang (" + size + "). helder heeft hem in delen van ongeveer " + size_text(section) +
+         " gecontroleerd. Elk deel telt als een aparte tekst: leg een afkorting in elk deel uit. Het leesniveau "
+         "staat per deel bij de eerste zin van dat deel.";
+}
+
 }  // namespace helder::limits

@@ -750,6 +750,11 @@ ReadText read_text(std::string_view source, Format format) {
                   : format == Format::Html   ? read_html(source)
                                              : read_plain_text(source);
   check_paragraph_sizes(read, source);
+  // A long text is held while it is checked section by section: its blocks and map take no more room than
+  // they need (they grew by doubling).
+  if (read.text.capacity() - read.text.size() > read.text.size() / 16) read.text.shrink_to_fit();
+  read.blocks.shrink_to_fit();
+  read.map.shrink_to_fit();
   return read;
 }
 

@@ -78,13 +78,17 @@ std::optional<DocumentPosition> document_position(const FileReport& report, std:
 }
 
 void write_text(std::ostream& out, const FileReport& report, bool color) {
+  if (report.findings.empty()) return;
+  write_text(out, report, LineIndex(report.source), report.findings, color);
+}
+
+void write_text(std::ostream& out, const FileReport& report, const LineIndex& lines,
+                std::span<const Finding> findings, bool color) {
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
   const char* green = color ? "\x1b[32m" : "";
-  if (report.findings.empty()) return;
-  const LineIndex lines(report.source);
   constexpr std::size_t window = 100;  // characters of the line shown around the finding
-  for (const Finding& f : report.findings) {
+  for (const Finding& f : findings) {
     const LineIndex::Position start = lines.to_char_position(f.start);
     const LineIndex::Position end = lines.to_char_position(f.end);
     out << bold << report.path << ':' << start.line + 1 << ':' << start.column + 1 << ":" << reset << ' '
@@ -201,6 +205,15 @@ void write_finding(JsonWriter& w, const FileReport& r, const LineIndex& lines, c
 }
 
 void write_file(JsonWriter& w, const FileReport& r, FileJson kind) {
+  write_file_head(w, r, kind, r.findings.size());
+  if (kind == FileJson::WithFindings && !r.findings.empty()) {
+    const LineIndex lines(r.source);
+    for (const Finding& f : r.findings) write_finding(w, r, lines, f, false);
+  }
+  write_file_tail(w, r, kind);
+}
+
+void write_file_head(JsonWriter& w, const FileReport& r, FileJson kind, std::size_t finding_count) {
   const bool line = kind == FileJson::JsonlLine;
   w.begin_object();
   if (line) w.field("bom_bytes", std::uint64_t{r.bom_bytes});
@@ -208,14 +221,13 @@ void write_file(JsonWriter& w, const FileReport& r, FileJson kind) {
   w.key("error");
   if (r.error) w.value(*r.error); else w.null();
   w.field("file", r.path);
-  if (line) {
-    w.field("findings", std::uint64_t{r.findings.size()});
-  } else {
-    const LineIndex lines(r.source);
-    w.key("findings").begin_array();
-    for (const Finding& f : r.findings) write_finding(w, r, lines, f, false);
-    w.end_array();
-  }
+  if (line) w.field("findings", std::uint64_t{finding_count});
+  else w.key("findings").begin_array();
+}
+
+void write_file_tail(JsonWriter& w, const FileReport& r, FileJson kind) {
+  const bool line = kind == FileJson::JsonlLine;
+  if (!line) w.end_array();
   w.field("format", to_string(r.format));
   w.key("notes").begin_array();
   for (const std::string& n : r.notes) w.value(n);
@@ -255,7 +267,11 @@ std::string dump_json(const nlohmann::json& j) {
 void Tally::add(const FileReport& r) {
   ++files;
   if (r.error) ++counts.failed_files;
-  for (const Finding& f : r.findings) {
+  add_findings(r.findings);
+}
+
+void Tally::add_findings(std::span<const Finding> findings) {
+  for (const Finding& f : findings) {
     switch (f.severity) {
       case Severity::Error: ++counts.errors; break;
       case Severity::Warning: ++counts.warnings; break;
@@ -287,6 +303,31 @@ class JsonReporter final : public Reporter {
     tally_.add(r);
     out_ << (tally_.files == 1 ? "\n" : ",\n") << text;
   }
+
+  // A long text: its findings are written as they come, through one writer kept open for the file.
+  void file_begin(const FileReport& r) override {
+    part_.clear();
+    writer_.emplace(part_);
+    lines_.emplace(r.source);
+    write_file_head(*writer_, r, FileJson::WithFindings, 0);
+    out_ << (tally_.files == 0 ? "\n" : ",\n") << part_;
+  }
+  void file_findings(const FileReport& r, std::span<const Finding> findings) override {
+    tally_.add_findings(findings);
+    for (const Finding& f : findings) {
+      part_.clear();
+      write_finding(*writer_, r, *lines_, f, false);
+      out_ << part_;
+    }
+  }
+  void file_end(FileReport& r) override {
+    tally_.add(r);  // the file; its findings were counted as they came
+    part_.clear();
+    write_file_tail(*writer_, r, FileJson::WithFindings);
+    out_ << part_;
+    writer_.reset();
+    lines_.reset();
+  }
   void end() override {
     const Counts& c = tally_.counts;
     const nlohmann::json summary = {{"files", tally_.files}, {"failed_files", c.failed_files},
@@ -298,6 +339,9 @@ class JsonReporter final : public Reporter {
  private:
   std::ostream& out_;
   Tally tally_;
+  std::string part_;
+  std::optional<JsonWriter> writer_;  // writes into part_
+  std::optional<LineIndex> lines_;
 };
 
 }  // namespace

@@ -160,6 +160,22 @@ std::uint32_t sequence_length(std::string_view text, std::uint32_t i, std::uint3
 
 }  // namespace
 
+DecodedText decode_input(std::string&& bytes) {
+  // The usual case, UTF-8 without conversion: the bytes become the text, without a copy (a long text is
+  // then not held twice).
+  std::string_view view(bytes);
+  if (view.starts_with(kUtf8Bom)) view.remove_prefix(kUtf8Bom.size());
+  if (bytes.size() <= limits::max_text_bytes && !view.starts_with(kUtf16LeBom) && !view.starts_with(kUtf16BeBom) &&
+      view.find('\0') == std::string_view::npos && is_valid_utf8(view)) {
+    if (view.size() != bytes.size()) bytes.erase(0, kUtf8Bom.size());
+    DecodedText result;
+    result.utf8 = std::move(bytes);
+    result.encoding = "UTF-8";
+    return result;
+  }
+  return decode_input(std::string_view(bytes));
+}
+
 DecodedText decode_input(std::string_view bytes) {
   // Before conversion, which can make a text three times larger (one Windows-1252 byte can become three
   // UTF-8 bytes): read_text checks the converted text against the same cap.

@@ -2,7 +2,10 @@
 // (or a folder given), with --jobs 1 and 2, writing JSON or JSON Lines. Prints files/s, MB/s and the peak memory
 // of the process side by side (wait4's ru_maxrss), best of N runs.
 //
-// Usage: helder_archive_bench [corpus-dir-or-.tar.xz] [repeats]
+// Then one large file of the acts one after another (110 MB unless said), as Markdown and as plain text, with its
+// peak memory against the aim (4x the file + 100 MB).
+//
+// Usage: helder_archive_bench [corpus-dir-or-.tar.xz] [repeats] [MB of the large file; 0: none]
 #include "bench_corpus.hpp"
 
 #include <fmt/format.h>
@@ -14,6 +17,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -63,6 +68,7 @@ int main(int argc, char** argv) {
   try {
     const fs::path source = argc > 1 ? fs::path(argv[1]) : fs::path(HELDER_SHARED_DIR) / "corpus" / "bwb-wet.tar.xz";
     const int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 2;
+    const std::size_t large_mb = argc > 3 ? static_cast<std::size_t>(std::max(0, std::atoi(argv[3]))) : 110;
     const fs::path corpus = helder::bench::unpacked(source);
     std::size_t files = 0;
     std::uintmax_t bytes = 0;
@@ -91,6 +97,44 @@ int main(int argc, char** argv) {
                    fmt::format("--jobs {} --format {}", jobs, format), best.seconds, files / best.seconds,
                    mb / best.seconds, best.peak_kb / 1024.0,
                    best.exit_code == 0 ? "" : fmt::format("  (exit {})", best.exit_code));
+      }
+    }
+
+    // One large file: the acts one after another (again from the start when they run out) up to `large_mb`,
+    // as Markdown and as plain text. Checked in sections (limits::section_bytes), findings written as they come.
+    if (large_mb > 0) {
+      std::vector<fs::path> acts;
+      for (const auto& e : fs::recursive_directory_iterator(corpus))
+        if (e.is_regular_file() && e.path().extension() == ".md") acts.push_back(e.path());
+      std::sort(acts.begin(), acts.end());
+      std::string text;
+      text.reserve(large_mb * 1'000'000 + (1 << 20));
+      for (std::size_t i = 0; !acts.empty() && text.size() < large_mb * 1'000'000; i = (i + 1) % acts.size()) {
+        std::ifstream in(acts[i], std::ios::binary);
+        text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        text += "\n\n";
+      }
+      text.resize(std::min(text.size(), large_mb * 1'000'000));
+      const fs::path dir = fs::temp_directory_path() / "helder-bench-large";
+      fs::create_directories(dir);
+      const double size_mb = static_cast<double>(text.size()) / 1e6;
+      fmt::print("\none file of {:.0f} MB (the acts one after another); aim for peak memory: 4x the file + 100 MB "
+                 "= {:.0f} MB\n", size_mb, 4 * size_mb + 100);
+      fmt::print("{:<34} {:>9} {:>9} {:>9} {:>12}\n", "run", "seconds", "", "MB/s", "peak memory");
+      for (const char* ext : {".md", ".txt"}) {
+        const fs::path file = dir / (std::string("wetten") + ext);
+        {
+          std::ofstream out(file, std::ios::binary);
+          out << text;
+        }
+        for (int jobs : {1, 2}) {
+          const Run r = run_helder(
+              {"check", "--jobs", std::to_string(jobs), "--fail-on", "none", "--format", "json", file.string()});
+          fmt::print("{:<34} {:>9.2f} {:>9} {:>9.2f} {:>9.0f} MB{}\n",
+                     fmt::format("{} --jobs {} --format json", ext, jobs), r.seconds, "", size_mb / r.seconds,
+                     r.peak_kb * 1024.0 / 1e6, r.exit_code == 0 ? "" : fmt::format("  (exit {})", r.exit_code));
+        }
+        fs::remove(file);
       }
     }
   } catch (const std::exception& e) {

@@ -12,6 +12,7 @@
 #include <helder/word_services.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -187,6 +188,17 @@ class Engine {
   std::vector<Finding> check(const DocumentAnalysis& analysis, std::string_view source,
                              std::size_t threads = 1) const;
 
+  // A long text, analysed and checked section by section, so that memory does not grow with the text: a
+  // section is a run of whole paragraphs of at most `section_bytes` (limits::section_bytes; one longer
+  // paragraph is a section of its own), ended at a heading when one comes in its second half. Document rules
+  // (undefined abbreviations, reading level, ...) see one section as their document. `section` is called once
+  // per section, in text order, with the section's analysis (its paragraphs only; `read` is the whole text)
+  // and its findings in source order; finding ids are unique over the whole text. Returns the readability of
+  // the whole text. A text of one section gets the same findings as analyze() and check().
+  using SectionSink = std::function<void(const DocumentAnalysis& section, std::vector<Finding>&& findings)>;
+  Readability check_in_sections(ReadText read, std::string_view source, std::size_t section_bytes,
+                                std::size_t threads, const SectionSink& section) const;
+
   std::vector<RuleDescription> describe_rules() const;
   // Messages about rules that were disabled while running (Dutch); each is returned once.
   std::vector<std::string> take_messages() const;
@@ -200,6 +212,9 @@ class Engine {
  private:
   void run_rule(std::size_t rule, const std::vector<helder_paragraph>& views, std::size_t first,
                 std::size_t count, std::vector<LocalFinding>& out) const;
+  // check(), with the occurrence counts of finding ids kept by the caller (check_in_sections: over sections).
+  std::vector<Finding> check(const DocumentAnalysis& analysis, std::string_view source, std::size_t threads,
+                             std::unordered_map<std::uint64_t, std::uint32_t>& seen_ids) const;
 
   Config config_;
   std::uint64_t serial_;

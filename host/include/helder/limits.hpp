@@ -23,11 +23,23 @@ namespace helder::limits {
 inline constexpr std::uint64_t max_file_bytes = std::uint64_t{1} << 30;
 
 // Text: a plain-text, Markdown or HTML file (its bytes, before and after conversion to UTF-8), the text
-// extracted from a document file, and standard input that is text: 32 MiB. The analysis of a text holds
-// 40 to 130 bytes of memory per byte of text, so 32 MiB needs 1.3 to 4 GB; a 100 MB text would need up
-// to 13 GB and get a machine swapping. 32 MiB is about 5 million words (16,000 pages), 20 times the
-// longest act; a larger file is refused with a message that says to split it.
-inline constexpr std::uint64_t max_text_bytes = std::uint64_t{32} << 20;
+// extracted from a document file, and standard input that is text: 256 MiB, about 40 million words, 160
+// times the longest act. A text longer than section_bytes is checked in sections (below), so memory stays
+// about four times the text; the cap keeps time bounded (about two minutes on one core) and every offset
+// well within 32 bits. A larger file is refused with a message that says to split it.
+inline constexpr std::uint64_t max_text_bytes = std::uint64_t{256} << 20;
+
+// A text longer than this is analysed and checked in sections of whole paragraphs of about this size
+// (Engine::check_in_sections): 2 MiB, about 300,000 words, 1.3 times the longest act, so every act, letter
+// and report is one section. The analysis of a section holds 20 to 100 bytes of memory per byte of text
+// (tokens, sentences, word data, findings), so one section needs 40 to 200 MB, whatever the length of the
+// text; a text of 110 MB needs about 500 MB in all (docs/performance.md). The rules that read the whole
+// document (undefined abbreviations, reading level) read one section as their document; the user gets a note
+// that says so.
+inline constexpr std::uint64_t section_bytes = std::uint64_t{2} << 20;
+
+// `helder analyze` writes the analysis of the whole text at once (every sentence and token as JSON): 32 MiB.
+inline constexpr std::uint64_t max_analysis_bytes = std::uint64_t{32} << 20;
 
 // One line of a text file (plain text, Markdown or HTML source): 1 MiB. A finding's line:column and the
 // excerpt the terminal report shows are counted from the start of its line, so each finding costs time in
@@ -91,7 +103,7 @@ inline constexpr std::uint64_t max_editor_document_bytes = std::uint64_t{8} << 2
 // How much of an input that starts with `head` (its first bytes: 8 are enough) is worth reading:
 // max_file_bytes for a Word, OpenDocument or PDF file (a zip, OLE or PDF signature), max_text_bytes for
 // anything else. A reader that stops one byte after this knows that the input is too large (check_bytes
-// says so) without ever holding more: `helder check -` on an endless stream stops at 32 MiB.
+// says so) without ever holding more: `helder check -` on an endless stream stops at 256 MiB.
 std::uint64_t input_limit(std::string_view head);
 
 // --- Messages -----------------------------------------------------------------------------------------
@@ -103,5 +115,9 @@ std::string size_text(std::uint64_t bytes);
 std::string text_too_large_message();
 // For a file larger than max_file_bytes.
 std::string file_too_large_message();
+// For `helder analyze` of a text larger than max_analysis_bytes.
+std::string analysis_too_large_message();
+// The note for a text longer than section_bytes: it was checked in sections.
+std::string sections_note(std::uint64_t text_bytes, std::uint64_t section = section_bytes);
 
 }  // namespace helder::limits

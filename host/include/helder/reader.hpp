@@ -66,6 +66,7 @@ class SourceMap {
   // For the end of a range: maps so that [to_source(start), to_source_end(end)) covers the source.
   std::uint32_t to_source_end(std::uint32_t text_end) const;
   bool identity() const { return pieces_.empty(); }
+  void shrink_to_fit() { pieces_.shrink_to_fit(); }
 
  private:
   struct Piece {

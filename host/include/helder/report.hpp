@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -53,7 +54,8 @@ Counts count(const std::vector<FileReport>& reports);
 struct Tally {
   std::size_t files = 0;
   Counts counts;
-  void add(const FileReport& report);
+  void add(const FileReport& report);  // the file and its findings
+  void add_findings(std::span<const Finding> findings);
 };
 
 // What every report may need to know about the run besides the files.
@@ -85,6 +87,29 @@ class Reporter {
     (void)text;
     file(report);
   }
+
+  // A long text arrives in parts (check.hpp's FileParts), so that its findings are never all in memory:
+  // file_begin with the report before any findings (path, source, notes), file_findings with each batch of
+  // findings in source order, file_end with the report complete except for its findings (readability,
+  // paragraph scores). A format that writes findings as they come (text, JSON, JSON Lines) overrides all three;
+  // the others keep the findings here and get file() at the end, with them.
+  virtual void file_begin(const FileReport& report) {
+    (void)report;
+    pending_.clear();
+  }
+  virtual void file_findings(const FileReport& report, std::span<const Finding> findings) {
+    (void)report;
+    pending_.insert(pending_.end(), findings.begin(), findings.end());
+  }
+  virtual void file_end(FileReport& report) {
+    std::swap(report.findings, pending_);
+    file(report);
+    std::swap(report.findings, pending_);
+    pending_.clear();
+  }
+
+ private:
+  std::vector<Finding> pending_;
 };
 
 // The formats `--format` and `--output FORMAT=FILE` accept: text, json, jsonl, sarif, junit, github,
@@ -95,6 +120,9 @@ std::unique_ptr<Reporter> make_reporter(std::string_view format, std::ostream& o
 
 // `file:line:col: severity: message [rule]`, the line and the words underlined. Colour only when asked.
 void write_text(std::ostream& out, const FileReport& report, bool color);
+// The same for some findings of the report (`lines`: of report.source).
+void write_text(std::ostream& out, const FileReport& report, const LineIndex& lines,
+                std::span<const Finding> findings, bool color);
 void write_text_summary(std::ostream& out, const std::vector<FileReport>& reports, bool color);
 void write_text_summary(std::ostream& out, const Tally& tally, bool color);
 // The documented JSON format (docs/json-format.md).

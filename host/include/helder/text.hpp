@@ -25,6 +25,9 @@ struct DecodedText {
 // Detects the encoding of `bytes` and converts to UTF-8 with ICU converters. Throws InputError for
 // binary input (NUL bytes outside a UTF-16 text).
 DecodedText decode_input(std::string_view bytes);
+// The same; a text that is UTF-8 already is moved, not copied.
+DecodedText decode_input(std::string&& bytes);
+inline DecodedText decode_input(const char* bytes) { return decode_input(std::string_view(bytes)); }
 
 // Line starts of a UTF-8 text and conversions between byte offsets, character (code point) columns
 // and UTF-16 code units. Lines end at "\n"; a "\r" before it belongs to the line end, not the line.

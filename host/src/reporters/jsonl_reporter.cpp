@@ -42,10 +42,38 @@ class JsonlReporter final : public Reporter {
     out_.flush();
   }
 
+  // A long text: each finding's line as it comes, the file's line at the end.
+  void file_begin(const FileReport& r) override {
+    lines_.emplace(r.source);
+    count_ = 0;
+  }
+  void file_findings(const FileReport& r, std::span<const Finding> findings) override {
+    std::string text;
+    for (const Finding& f : findings) {
+      JsonWriter w(text);
+      write_finding(w, r, *lines_, f, true);
+      text.push_back('\n');
+    }
+    count_ += findings.size();
+    out_ << text;
+  }
+  void file_end(FileReport& r) override {
+    std::string text;
+    JsonWriter w(text);
+    write_file_head(w, r, FileJson::JsonlLine, count_);
+    write_file_tail(w, r, FileJson::JsonlLine);
+    text.push_back('\n');
+    out_ << text;
+    out_.flush();
+    lines_.reset();
+  }
+
   void end() override { out_.flush(); }
 
  private:
   std::ostream& out_;
+  std::optional<LineIndex> lines_;
+  std::size_t count_ = 0;
 };
 
 }  // namespace

@@ -22,6 +22,11 @@ enum class FileJson { WithFindings, JsonlLine };
 void write_finding(JsonWriter& w, const FileReport& report, const LineIndex& lines, const Finding& finding,
                    bool jsonl_line);
 void write_file(JsonWriter& w, const FileReport& report, FileJson kind);
+// write_file in three steps, for a long text whose findings come in parts (Reporter::file_begin): the head
+// (up to the opening of the findings list; a JSON Lines line has `finding_count`), the findings
+// (write_finding), and the tail. The same writer for all three.
+void write_file_head(JsonWriter& w, const FileReport& report, FileJson kind, std::size_t finding_count);
+void write_file_tail(JsonWriter& w, const FileReport& report, FileJson kind);
 // Compact, invalid UTF-8 replaced.
 std::string dump_json(const nlohmann::json& j);
 // `s` with whatever XML 1.0 cannot hold (control characters, invalid UTF-8) replaced by U+FFFD, ready for

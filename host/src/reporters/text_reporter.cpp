@@ -30,6 +30,24 @@ class TextReporter final : public Reporter {
     out_ << text;
     if (run_.summary || run_.summary_only) rows_.push_back(row_of(r));
   }
+  // A long text: its findings as they come.
+  void file_begin(const FileReport& r) override {
+    lines_.emplace(r.source);
+    row_ = Row{r.path, std::nullopt, false, {}};
+  }
+  void file_findings(const FileReport& r, std::span<const Finding> findings) override {
+    tally_.add_findings(findings);
+    if (!run_.summary_only) write_text(out_, r, *lines_, findings, run_.color);
+    for (const Finding& f : findings) ++row_.per_rule[f.rule_id];
+  }
+  void file_end(FileReport& r) override {
+    tally_.add(r);  // the file; its findings were counted as they came
+    row_.readability = r.readability;
+    row_.failed = r.error.has_value();
+    if (run_.summary || run_.summary_only) rows_.push_back(std::move(row_));
+    lines_.reset();
+  }
+
   void end() override {
     if (run_.summary || run_.summary_only) write_summary();
     if (!run_.summary_only) write_text_summary(out_, tally_, run_.color);
@@ -78,6 +96,8 @@ class TextReporter final : public Reporter {
   RunInfo run_;
   Tally tally_;
   std::vector<Row> rows_;
+  Row row_;  // of the long text that is arriving in parts
+  std::optional<LineIndex> lines_;
 };
 
 }  // namespace

@@ -323,6 +323,7 @@ class Rule {
   const RuleConfig& config() const { return config_; }
   const LoadedPlugin& plugin() const { return *plugin_; }
   helder_scope scope() const { return static_cast<helder_scope>(kind_->scope); }
+  std::uint32_t context_sentences() const { return kind_context_sentences(*kind_); }
   bool disabled() const { return disabled_.load(std::memory_order_relaxed); }
   std::string effective_options() const { return options_.effective(); }
   std::optional<std::pair<toml::key, std::string>> unknown_option() const { return options_.unknown_option(); }
@@ -462,6 +463,15 @@ Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, 
       left_out.problem = plugin ? fmt::format("plugin {} kent de controle \"{}\" niet", plugin_name, kind_name)
                                 : fmt::format("plugin {} is niet geladen", plugin_name);
       messages.push_back(fmt::format("Regel {} werkt niet: {}.", rc.id, left_out.problem));
+      left_out_.push_back(std::move(left_out));
+      continue;
+    }
+    if (kind->scope > HELDER_SCOPE_PARAGRAPH_IN_CONTEXT) {
+      left_out.problem = fmt::format("de controle \"{}\" leest de tekst op een manier die deze versie van helder niet "
+                                     "kent (scope {}); werk helder bij",
+                                     kind_name, kind->scope);
+      left_out.plugin_version = plugin->version();
+      messages.push_back(fmt::format("Regel {} (plugin {}) werkt niet: {}.", rc.id, plugin_name, left_out.problem));
       left_out_.push_back(std::move(left_out));
       continue;
     }
@@ -910,10 +920,10 @@ std::string one_line(std::string_view message) {
 // A rule that fails is disabled (with a message) and its findings of this call are dropped. Messages are made
 // one line here, once: a kept paragraph's findings are not made again after every keystroke.
 void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views, std::size_t first,
-                      std::size_t count, std::vector<LocalFinding>& out) const {
+                      std::size_t count, std::vector<LocalFinding>& out, std::size_t context) const {
   const Rule& rule = *rules_[r];
   if (rule.disabled()) return;
-  const helder_unit unit{sizeof(helder_unit), views.data() + first, count, sizeof(helder_paragraph)};
+  const helder_unit unit{sizeof(helder_unit), views.data() + first, count, sizeof(helder_paragraph), context};
   std::vector<helder_finding> raw;
   std::deque<std::string> strings;
   std::vector<std::vector<helder_fix>> fixes;
@@ -950,6 +960,7 @@ void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views,
   }
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const helder_finding& f = raw[i];
+    if (f.paragraph < context) continue;  // in a paragraph that was only read
     LocalFinding local{static_cast<uint32_t>(r), static_cast<uint32_t>(first + f.paragraph), f.start, f.end,
                        f.severity, one_line(view_of(f.message)), {}};
     for (const helder_fix& fx : fixes[i])
@@ -997,6 +1008,55 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
       p.findings_engine = serial_;
     }
   }
+
+  // Rules that read a paragraph in context (the sentences before it): kept per paragraph with the paragraphs they
+  // read, so after an edit only the changed paragraph and the ones that read it are checked again.
+  std::uint32_t context_sentences = 0;
+  bool context_rules = false;
+  for (const auto& rule : rules_)
+    if (rule->scope() == HELDER_SCOPE_PARAGRAPH_IN_CONTEXT && !rule->disabled()) {
+      context_rules = true;
+      context_sentences = std::max(context_sentences, rule->context_sentences());
+    }
+  std::vector<std::size_t> context_start;  // per paragraph: the first paragraph of its context
+  std::vector<std::size_t> context_todo;
+  std::unordered_map<std::size_t, std::size_t> context_todo_of;  // paragraph -> index into context_todo
+  if (context_rules) {
+    context_start.resize(views.size());
+    for (std::size_t i = 0; i < views.size(); ++i) {
+      std::size_t start = i, sentences = 0;
+      while (start > 0 && sentences < context_sentences) sentences += analysis.paragraphs[--start]->sentences.size();
+      context_start[i] = start;
+      const ParagraphAnalysis& p = *analysis.paragraphs[i];
+      bool kept = analysis.cached && p.context_findings_engine == serial_ && p.context_of.size() == i - start;
+      for (std::size_t k = start; kept && k < i; ++k)
+        kept = p.context_of[k - start].lock() == analysis.paragraphs[k].analysis;
+      if (!kept) {
+        context_todo_of.emplace(i, context_todo.size());
+        context_todo.push_back(i);
+      }
+    }
+  }
+  std::vector<std::vector<LocalFinding>> context_fresh(context_todo.size());
+  std::size_t context_bytes = 0;
+  for (const std::size_t i : context_todo) context_bytes += analysis.paragraphs[i]->text.size();
+  parallel_for(context_todo.size(), context_bytes >= parallel_bytes ? threads : 1, [&](std::size_t k) {
+    const std::size_t i = context_todo[k], start = context_start[i];
+    for (std::size_t r = 0; r < rules_.size(); ++r)
+      if (rules_[r]->scope() == HELDER_SCOPE_PARAGRAPH_IN_CONTEXT)
+        run_rule(r, views, start, i - start + 1, context_fresh[k], i - start);
+  });
+  if (analysis.cached) {
+    for (std::size_t k = 0; k < context_todo.size(); ++k) {
+      const std::size_t i = context_todo[k];
+      const ParagraphAnalysis& p = *analysis.paragraphs[i];
+      p.context_findings = context_fresh[k];
+      p.context_of.clear();
+      for (std::size_t c = context_start[i]; c < i; ++c) p.context_of.push_back(analysis.paragraphs[c].analysis);
+      p.context_findings_engine = serial_;
+    }
+  }
+
   std::vector<LocalFinding> document_findings;
   if (!views.empty())
     for (std::size_t r = 0; r < rules_.size(); ++r)
@@ -1033,6 +1093,11 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
     const ParagraphAnalysis& p = *analysis.paragraphs[i];
     const auto it = todo_of.find(&p);
     for (const LocalFinding& f : it != todo_of.end() ? fresh[it->second] : p.findings) add(f, i);
+    if (!context_rules) continue;
+    const auto in_context = context_todo_of.find(i);
+    for (const LocalFinding& f : in_context != context_todo_of.end() ? context_fresh[in_context->second]
+                                                                      : p.context_findings)
+      add(f, i);
   }
   for (const LocalFinding& f : document_findings) add(f, f.paragraph);
 

@@ -76,7 +76,7 @@ bool PluginRegistry::load_file(const fs::path& file, std::vector<std::string>& m
     plugin->version_ = d.version;
     for (const PluginProcess::Kind& k : d.kinds)
       plugin->remote_kinds_.push_back(helder_check_kind{sizeof(helder_check_kind), k.name.c_str(), k.summary.c_str(),
-                                                        k.scope, nullptr, nullptr, nullptr});
+                                                        k.scope, nullptr, nullptr, nullptr, k.context_sentences});
     plugin->remote_descriptor_ = helder_plugin{sizeof(helder_plugin), d.abi_major, d.abi_minor, plugin->name_.c_str(),
                                                plugin->version_.c_str(), plugin->remote_kinds_.data(),
                                                plugin->remote_kinds_.size(), sizeof(helder_check_kind)};

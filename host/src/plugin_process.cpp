@@ -100,6 +100,7 @@ std::shared_ptr<PluginProcess> PluginProcess::start(const fs::path& worker, cons
       k.name = in.str();
       k.summary = in.str();
       k.scope = in.pod<std::uint32_t>();
+      k.context_sentences = in.pod<std::uint32_t>();
       d.kinds.push_back(std::move(k));
     }
   } catch (const wire::ProtocolError&) {

@@ -26,6 +26,7 @@ class PluginProcess {
   struct Kind {
     std::string name, summary;
     std::uint32_t scope = 0;
+    std::uint32_t context_sentences = 0;
   };
   struct Descriptor {
     std::uint32_t abi_major = 0, abi_minor = 0;

@@ -90,6 +90,7 @@ const T& element(const void* base, std::size_t stride, std::size_t i) {
 }  // namespace
 
 void write_unit(Writer& out, const helder_unit& unit) {
+  out.pod(static_cast<std::uint64_t>(unit_context(unit)));
   out.pod(static_cast<std::uint64_t>(unit.paragraph_count));
   for (std::size_t p = 0; p < unit.paragraph_count; ++p) {
     const auto& para = element<helder_paragraph>(unit.paragraphs, unit.paragraph_stride, p);
@@ -119,7 +120,9 @@ void UnitData::read(Reader& in) {
     if (n > kMaxMessage / element_size) throw ProtocolError("count larger than the message");
     return static_cast<std::size_t>(n);
   };
+  const auto context = in.pod<std::uint64_t>();
   const std::size_t paragraphs = count(8);
+  if (context > paragraphs) throw ProtocolError("more context than paragraphs");
   paragraphs_.assign(paragraphs, helder_paragraph{});
   tokens_.assign(paragraphs, {});
   sentences_.assign(paragraphs, {});
@@ -152,7 +155,8 @@ void UnitData::read(Reader& in) {
     para.passive_count = passives;
     para.passive_stride = sizeof(helder_construction);
   }
-  unit_ = helder_unit{sizeof(helder_unit), paragraphs_.data(), paragraphs, sizeof(helder_paragraph)};
+  unit_ = helder_unit{sizeof(helder_unit), paragraphs_.data(), paragraphs, sizeof(helder_paragraph),
+                      static_cast<std::size_t>(context)};
 }
 
 void write_finding(Writer& out, const helder_finding& f) {

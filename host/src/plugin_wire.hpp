@@ -10,6 +10,7 @@
 #include <helder/plugin_abi.h>
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -115,6 +116,10 @@ bool receive(int fd, Type& type, std::string& body, std::chrono::steady_clock::t
 }
 
 // A unit (the paragraphs a check sees), written by the host ...
+// The context paragraphs of a unit (ABI minor 3); 0 for a unit of an older layout.
+inline std::size_t unit_context(const helder_unit& unit) {
+  return unit.struct_size >= offsetof(helder_unit, context) + sizeof(unit.context) ? unit.context : 0;
+}
 void write_unit(Writer& out, const helder_unit& unit);
 
 // ... and rebuilt by the worker, with views into its own copy of the message.

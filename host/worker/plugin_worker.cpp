@@ -246,6 +246,7 @@ int run(const char* plugin_path) {
     out.str(k.name);
     out.str(k.summary ? k.summary : "");
     out.pod(k.scope);
+    out.pod(helder::kind_context_sentences(k));
   }
   wire::send(fd, Type::Hello, out.body());
 

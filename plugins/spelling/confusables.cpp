@@ -322,6 +322,7 @@ void Confusables::check(const sdk::Unit& unit, sdk::Findings& findings) const {
       }
     for (const helder_sentence& sentence : paragraph.sentences()) {
       covered[p].emplace_back(sentence.token_count, false);
+      if (p < unit.context()) continue;  // read for the pronouns below, not checked
       check_entries(paragraph, p, sentence, lexicon[p], covered[p].back(), findings);
       check_hyphens(paragraph, p, sentence, covered[p].back(), findings);
       if (lexicon[p]) check_split_verbs(paragraph, p, sentence, covered[p].back(), findings);
@@ -431,7 +432,7 @@ void Confusables::check_organisations(const sdk::Unit& unit, const std::vector<b
 
   for (std::size_t here = 0; here < places.size(); ++here) {
     const Place& place = places[here];
-    if (!lexicon[place.paragraph]) continue;
+    if (!lexicon[place.paragraph] || place.paragraph < unit.context()) continue;
     const sdk::Paragraph paragraph = unit[place.paragraph];
     const auto tokens = paragraph.tokens_of(*place.span);
     for (std::size_t j = 0; j + 1 < tokens.size(); ++j) {
@@ -681,7 +682,7 @@ void Confusables::check_neuter_organisations(const sdk::Unit& unit, const std::v
     const auto sentences = paragraph.sentences();
     for (std::size_t s = 0; s < sentences.size(); ++s) {
       const auto tokens = paragraph.tokens_of(sentences[s]);
-      const bool known = lexicon[p];
+      const bool known = lexicon[p] && p >= unit.context();
       for (std::size_t j = 2; known && j + 1 < tokens.size(); ++j) {
         const helder_token& pronoun = tokens[j];
         if (pronoun.kind != HELDER_TOKEN_WORD || form_of(paragraph, pronoun) != neuter_pronoun_ ||

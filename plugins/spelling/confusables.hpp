@@ -14,8 +14,9 @@ namespace helder::spelling {
 class Confusables {
  public:
   Confusables(const sdk::Host& host, const sdk::Options& options);
-  // Read-only: may run on several threads at once. Scope: the document (a pronoun may look back across a
-  // paragraph break).
+  // Read-only: may run on several threads at once. Scope: a paragraph in context, two sentences back (a pronoun
+  // may look back across a paragraph break: "hun" to an organisation in the sentence before, other owners in the
+  // sentence before that); the context paragraphs (unit.context()) are read, not checked.
   void check(const sdk::Unit& unit, sdk::Findings& findings) const;
 
   // One test on a token next to the matched words. Every part that is set is an alternative: the test holds

@@ -12,7 +12,7 @@ constexpr helder_check_kind spelling_kinds[] = {
         "spelling", "Words the dictionary does not know, and words the project rejects", HELDER_SCOPE_PARAGRAPH),
     helder::sdk::check_kind<helder::spelling::Confusables>(
         "confusables", "Real words in the wrong place: written apart or together, pronouns, als/dan",
-        HELDER_SCOPE_DOCUMENT),
+        HELDER_SCOPE_PARAGRAPH_IN_CONTEXT, 2),  // "hun": the organisation and other owners up to two sentences back
 };
 
 }  // namespace

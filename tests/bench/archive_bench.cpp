@@ -47,6 +47,7 @@ Run run_helder(const std::vector<std::string>& args) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);  // notes of long texts
   const auto start = Clock::now();
   pid_t pid = 0;
   if (posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ) != 0)

@@ -98,6 +98,11 @@ struct ParagraphAnalysis {
   // Only the thread that owns the ParagraphCache touches them.
   mutable std::uint64_t findings_engine = 0;  // Engine::serial() they were made by; 0: none
   mutable std::vector<LocalFinding> findings;
+  // The findings of the rules that read the paragraph in context (HELDER_SCOPE_PARAGRAPH_IN_CONTEXT), kept with
+  // the paragraphs before it that they were read with: valid while those are the same.
+  mutable std::uint64_t context_findings_engine = 0;
+  mutable std::vector<std::weak_ptr<const ParagraphAnalysis>> context_of;
+  mutable std::vector<LocalFinding> context_findings;
 };
 
 // A paragraph in its document.
@@ -210,8 +215,9 @@ class Engine {
   std::uint64_t serial() const { return serial_; }
 
  private:
+  // `context`: the first paragraphs of the unit are only read (scope paragraph in context).
   void run_rule(std::size_t rule, const std::vector<helder_paragraph>& views, std::size_t first,
-                std::size_t count, std::vector<LocalFinding>& out) const;
+                std::size_t count, std::vector<LocalFinding>& out, std::size_t context = 0) const;
   // check(), with the occurrence counts of finding ids kept by the caller (check_in_sections: over sections).
   std::vector<Finding> check(const DocumentAnalysis& analysis, std::string_view source, std::size_t threads,
                              std::unordered_map<std::uint64_t, std::uint32_t>& seen_ids) const;

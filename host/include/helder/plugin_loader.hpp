@@ -4,6 +4,7 @@
 #include <helder/plugin_abi.h>
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -27,6 +28,14 @@ struct PluginIsolation {
   std::filesystem::path worker;
   IsolationLimits limits;
 };
+
+// The sentences of context a kind of scope HELDER_SCOPE_PARAGRAPH_IN_CONTEXT reads (ABI minor 3); 0 for a kind
+// of an older layout.
+inline std::uint32_t kind_context_sentences(const helder_check_kind& kind) {
+  return kind.struct_size >= offsetof(helder_check_kind, context_sentences) + sizeof(kind.context_sentences)
+             ? kind.context_sentences
+             : 0;
+}
 
 // A loaded plugin library. Rules made by it hold a shared_ptr to it, so no object made by a plugin
 // outlives its library.

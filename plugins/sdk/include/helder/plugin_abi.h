@@ -23,7 +23,7 @@ extern "C" {
 #endif
 
 #define HELDER_ABI_MAJOR 1
-#define HELDER_ABI_MINOR 2
+#define HELDER_ABI_MINOR 3
 #define HELDER_PLUGIN_SYMBOL "helder_plugin_v1"
 
 typedef struct helder_str {
@@ -167,12 +167,16 @@ typedef struct helder_paragraph {
   size_t passive_stride;
 } helder_paragraph;
 
-/* What a check sees: one paragraph (scope paragraph) or all paragraphs of a document (scope document). */
+/* What a check sees: one paragraph (scope paragraph), all paragraphs of a document (scope document), or one
+ * paragraph after the paragraphs it is read with (scope paragraph in context). */
 typedef struct helder_unit {
   uint32_t struct_size;
   const helder_paragraph* paragraphs;
   size_t paragraph_count;
   size_t paragraph_stride;
+  /* Since ABI minor 3 (read only when struct_size covers it): the first `context` paragraphs are there to be
+   * read, not checked (scope HELDER_SCOPE_PARAGRAPH_IN_CONTEXT); the host drops findings in them. */
+  size_t context;
 } helder_unit;
 
 /* Fix flags (bit set; ABI minor 1). */
@@ -261,7 +265,12 @@ typedef struct helder_host {
 
 typedef enum helder_scope {
   HELDER_SCOPE_PARAGRAPH = 0, /* check() sees one paragraph; results are cached per paragraph text */
-  HELDER_SCOPE_DOCUMENT = 1   /* check() sees the whole document */
+  HELDER_SCOPE_DOCUMENT = 1,  /* check() sees the whole document */
+  /* Since ABI minor 3: check() sees one paragraph after the whole paragraphs before it that hold at least
+   * `context_sentences` sentences (fewer at the start of a document), for a rule that reads a few sentences
+   * back ("hun" refers to an organisation in the sentence before). Results are cached per paragraph and its
+   * context: after an edit only the changed paragraph and the paragraphs that read it are checked again. */
+  HELDER_SCOPE_PARAGRAPH_IN_CONTEXT = 2
 } helder_scope;
 
 typedef struct helder_check_kind {
@@ -274,6 +283,9 @@ typedef struct helder_check_kind {
   helder_status (*check)(const void* rule, const helder_unit* unit, const helder_sink* sink,
                          const helder_errors* errors);
   void (*destroy)(void* rule);
+  /* Since ABI minor 3 (read only when struct_size covers it): for scope HELDER_SCOPE_PARAGRAPH_IN_CONTEXT, the
+   * sentences before the paragraph the rule reads. */
+  uint32_t context_sentences;
 } helder_check_kind;
 
 typedef struct helder_plugin {

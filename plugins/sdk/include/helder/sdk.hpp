@@ -224,6 +224,10 @@ class Unit {
  public:
   explicit Unit(const helder_unit* c) : c_(c) {}
   std::size_t size() const { return c_->paragraph_count; }
+  // Scope paragraph in context: the first context() paragraphs are only read (findings there are dropped).
+  std::size_t context() const {
+    return c_->struct_size >= offsetof(helder_unit, context) + sizeof(c_->context) ? c_->context : 0;
+  }
   Paragraph operator[](std::size_t i) const {
     return Paragraph(*reinterpret_cast<const helder_paragraph*>(reinterpret_cast<const char*>(c_->paragraphs) +
                                                                 i * c_->paragraph_stride));
@@ -304,10 +308,12 @@ void destroy(void* rule) {
 }  // namespace detail
 
 // Describes one check kind; use in a constexpr array passed to HELDER_PLUGIN.
+// `context_sentences`: for HELDER_SCOPE_PARAGRAPH_IN_CONTEXT, how many sentences before the paragraph it reads.
 template <class Kind>
-constexpr helder_check_kind check_kind(const char* name, const char* summary, helder_scope scope) {
+constexpr helder_check_kind check_kind(const char* name, const char* summary, helder_scope scope,
+                                       std::uint32_t context_sentences = 0) {
   return helder_check_kind{sizeof(helder_check_kind), name, summary, static_cast<std::uint32_t>(scope),
-                           &detail::create<Kind>, &detail::check<Kind>, &detail::destroy<Kind>};
+                           &detail::create<Kind>, &detail::check<Kind>, &detail::destroy<Kind>, context_sentences};
 }
 
 }  // namespace helder::sdk

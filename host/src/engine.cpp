@@ -1149,7 +1149,9 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
     f.id.assign(16, '0');
     for (std::size_t k = 0; k < 16; ++k) f.id[k] = hex[(h >> (60 - 4 * k)) & 0xF];
     f.id += '-';
-    f.id += std::to_string(seen[h]++);
+    f.id_hash = h;
+    f.id_occurrence = seen[h]++;
+    f.id += std::to_string(f.id_occurrence);
   }
   return findings;
 }

@@ -262,7 +262,8 @@ void DiagnosticCache::append(std::string& out, const CheckResult& r, const Findi
     hrefs_.clear();
     engine_ = engine;
   }
-  Entry& e = entries_[f.id];
+  const Key key = f.id_hash ? Key{f.id_hash, f.id_occurrence} : Key{std::hash<std::string>{}(f.id), ~0u};
+  Entry& e = entries_[key];
   // The id holds the rule and the words; the message can still differ (it may name words around them).
   if (e.json.empty() || e.severity != f.severity || e.message != f.message || e.rule_id != f.rule_id) {
     e.rule_id = f.rule_id;

@@ -60,7 +60,17 @@ class DiagnosticCache {
     std::string json;
     bool used = false;
   };
-  std::unordered_map<std::string, Entry> entries_;  // by Finding::id
+  // By Finding::id, as its two numbers (a string key cost a hash of the id and a compare per diagnostic per
+  // keystroke); a finding without them (id_hash 0) is keyed by the hash of its id string.
+  struct Key {
+    std::uint64_t hash;
+    std::uint32_t occurrence;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const { return k.hash ^ (std::size_t{k.occurrence} * 0x9E3779B97F4A7C15ull); }
+  };
+  std::unordered_map<Key, Entry, KeyHash> entries_;
   std::map<std::string, std::string, std::less<>> hrefs_;  // documentation link per rule
   std::uint64_t engine_ = 0;                        // Engine::serial() the entries were made with
 };

@@ -875,6 +875,7 @@ class Server {
     if (push_) diagnostics(*result, diagnostics_buffer_, &doc->diagnostics);
     const std::string& items = diagnostics_buffer_;
 
+    std::shared_ptr<const CheckResult> previous;  // freed after publishing: thousands of findings take a while
     std::lock_guard publish(publish_mutex_);
     bool current;
     {
@@ -887,11 +888,14 @@ class Server {
         doc->check_time = doc->check_timed ? (3 * doc->check_time + took) / 4 : took;
         doc->check_timed = true;
       }
-      if (current) doc->result = result;
+      if (current) {
+        previous = std::move(doc->result);
+        doc->result = result;
+      }
     }
     results_cv_.notify_all();
     if (current && push_) publish_diagnostics(doc->uri, version, items);
-  }
+  }  // `previous` is freed here, after the publish lock
 
   // --- State ----------------------------------------------------------------------------------------
 

@@ -151,6 +151,10 @@ struct Finding {
   std::string message;  // Dutch
   std::vector<Replacement> fixes;
   std::string id;  // stable across runs and unrelated edits: rule, text and occurrence
+  // The same id as numbers ("<16 hex digits of id_hash>-<id_occurrence>"), for tables keyed by it; 0/0 when the
+  // finding did not come from Engine::check (read back from a report).
+  std::uint64_t id_hash = 0;
+  std::uint32_t id_occurrence = 0;
 };
 
 // What `helder rules` and `helder dump-config` show of a rule.

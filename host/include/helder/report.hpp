@@ -91,7 +91,7 @@ class Reporter {
   // A long text arrives in parts (check.hpp's FileParts), so that its findings are never all in memory:
   // file_begin with the report before any findings (path, source, notes), file_findings with each batch of
   // findings in source order, file_end with the report complete except for its findings (readability,
-  // paragraph scores). A format that writes findings as they come (text, JSON, JSON Lines) overrides all three;
+  // paragraph scores). A format that writes findings as they come (text, JSON, JSON Lines, SARIF) overrides all three;
   // the others keep the findings here and get file() at the end, with them.
   virtual void file_begin(const FileReport& report) {
     (void)report;

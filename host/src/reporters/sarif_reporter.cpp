@@ -178,6 +178,30 @@ class SarifReporter final : public Reporter {
     results_ += r.findings.size();
   }
 
+  // A long text: its results as they come.
+  void file_begin(const FileReport& r) override {
+    if (!started_) begin(RunInfo{});
+    lines_.emplace(r.source);
+    chars_.emplace(r.source, *lines_);
+    artifact_ = dump_json(artifact_location(r.path));
+  }
+  void file_findings(const FileReport& r, std::span<const Finding> findings) override {
+    std::string text;
+    for (const Finding& f : findings) {
+      text.clear();
+      text.append(results_ == 0 ? "\n" : ",\n");
+      JsonWriter w(text);
+      write_result(w, r, *lines_, *chars_, artifact_, f);
+      out_ << text;
+      ++results_;
+    }
+  }
+  void file_end(FileReport& r) override {
+    if (r.error) file_rendered(r, std::string());
+    chars_.reset();
+    lines_.reset();
+  }
+
   void end() override {
     if (!started_) begin(RunInfo{});
     json invocation = {{"executionSuccessful", true}};
@@ -244,6 +268,10 @@ class SarifReporter final : public Reporter {
   std::ostream& out_;
   bool started_ = false;
   std::size_t results_ = 0;
+  // The long text arriving in parts (file_begin).
+  std::optional<LineIndex> lines_;
+  std::optional<CharOffsets> chars_;
+  std::string artifact_;
   std::map<std::string, std::size_t, std::less<>> rule_index_;
   json execution_notes_ = json::array();      // one per file that could not be read
   json configuration_notes_ = json::array();  // one per rule that could not run

@@ -259,11 +259,22 @@ void DiagnosticCache::append(std::string& out, const CheckResult& r, const Findi
   const std::uint64_t engine = r.engine ? r.engine->serial() : 0;
   if (engine != engine_) {  // another configuration: other documentation links, maybe other rules
     entries_.clear();
+    order_.clear();
+    next_order_.clear();
+    cursor_ = 0;
     hrefs_.clear();
     engine_ = engine;
   }
   const Key key = f.id_hash ? Key{f.id_hash, f.id_occurrence} : Key{std::hash<std::string>{}(f.id), ~0u};
-  Entry& e = entries_[key];
+  Entry* found = nullptr;
+  if (cursor_ < order_.size() && order_[cursor_].first == key) {
+    found = order_[cursor_++].second;
+  } else {
+    found = &entries_[key];
+    if (found->position < order_.size()) cursor_ = found->position + 1;  // go on after it
+  }
+  Entry& e = *found;
+  next_order_.emplace_back(key, found);
   // The id holds the rule and the words; the message can still differ (it may name words around them).
   if (e.json.empty() || e.severity != f.severity || e.message != f.message || e.rule_id != f.rule_id) {
     e.rule_id = f.rule_id;
@@ -285,6 +296,10 @@ void DiagnosticCache::sweep() {
       ++it;
     }
   }
+  order_.swap(next_order_);
+  next_order_.clear();
+  cursor_ = 0;
+  for (std::size_t i = 0; i < order_.size(); ++i) order_[i].second->position = i;
 }
 
 void diagnostics(const CheckResult& r, std::string& out, DiagnosticCache* cache) {

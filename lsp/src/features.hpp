@@ -59,6 +59,7 @@ class DiagnosticCache {
     Severity severity = Severity::Warning;
     std::string json;
     bool used = false;
+    std::size_t position = static_cast<std::size_t>(-1);  // in order_; -1: not in the last diagnostics
   };
   // By Finding::id, as its two numbers (a string key cost a hash of the id and a compare per diagnostic per
   // keystroke); a finding without them (id_hash 0) is keyed by the hash of its id string.
@@ -71,6 +72,11 @@ class DiagnosticCache {
     std::size_t operator()(const Key& k) const { return k.hash ^ (std::size_t{k.occurrence} * 0x9E3779B97F4A7C15ull); }
   };
   std::unordered_map<Key, Entry, KeyHash> entries_;
+  // The entries in the order of the last diagnostics. The next check mostly has the same findings in the same
+  // order, so append() finds them by walking this list; the map (a cache miss per lookup in a large map) is only
+  // asked for a finding that is new or moved, and the walk goes on after it.
+  std::vector<std::pair<Key, Entry*>> order_, next_order_;
+  std::size_t cursor_ = 0;
   std::map<std::string, std::string, std::less<>> hrefs_;  // documentation link per rule
   std::uint64_t engine_ = 0;                        // Engine::serial() the entries were made with
 };

@@ -164,3 +164,23 @@ TEST_CASE("sections: helder analyze refuses a text beyond its own cap with a cle
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains(limits::analysis_too_large_message()));
 }
+
+TEST_CASE("sections: a long file refused before any findings is reported like any other refused file",
+          "[sections][cli]") {
+  test::TempDir dir;
+  // Longer than a section, but binary: refused while decoding, before the first section.
+  std::string bytes(3 << 20, 'a');
+  for (std::size_t i = 0; i < bytes.size(); i += 97) bytes[i] = '\0';
+  const fs::path file = dir.write("lang.bin", bytes);
+  const fs::path good = dir.write("kort.txt", "Wij sturen u deze brief over uw aanvraag.\n");
+  const test::RunResult result =
+      test::run_helder({"check", "--format", "json", file.string(), good.string()}, {}, {},
+                       {"HELDER_SECTION_BYTES=8192"});
+  CHECK(result.exit_code == 2);
+  const json report = json::parse(result.out);
+  REQUIRE(report["files"].size() == 2);
+  CHECK(report["files"][0]["error"].is_string());
+  CHECK(report["files"][0]["findings"].empty());
+  CHECK(report["files"][1]["error"].is_null());
+  CHECK(report["summary"]["failed_files"] == 1);
+}

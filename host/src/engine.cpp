@@ -280,6 +280,15 @@ struct Engine::HostContext {
       return str(it->second);
     });
   }
+  static uint32_t word_id(void* c, helder_str word) noexcept {
+    return guarded(0u, [&] { return of(c).words->word_id(view(word)); });
+  }
+  static helder_str word_text(void* c, uint32_t id) noexcept {
+    return guarded(str(""), [&] { return str(of(c).words->word_text(id)); });
+  }
+  static int spelled_word(void* c, uint32_t id) noexcept {
+    return guarded(-1, [&] { return of(c).words->spelled_word(id); });
+  }
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -443,7 +452,8 @@ Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, 
       &HostContext::spelled_correctly, &HostContext::frequency_band, &HostContext::suggestions,
       &HostContext::compound_parts, &HostContext::vocabulary, (config_.editor || !config_.suggestions) ? 1u : 0u,
       &HostContext::lookup, &HostContext::lemma_text, &HostContext::lemma_id, &HostContext::separable_verb,
-      &HostContext::verb_form, &HostContext::inflect_adjective});
+      &HostContext::verb_form, &HostContext::inflect_adjective, &HostContext::word_id, &HostContext::word_text,
+      &HostContext::spelled_word});
 
   for (const RuleConfig& rc : config_.rules) {
     RuleDescription left_out{rc, {}, {}, {}, {}};
@@ -594,11 +604,13 @@ ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kin
   std::string buffer;
   for (const Token& t : seg.tokens) {
     helder_token out{sizeof(helder_token), static_cast<uint32_t>(t.kind), t.flags, t.start, t.end, 0, {nullptr, 0}, 0,
-                     0, 0, 0};
+                     0, 0, 0, 0, 0};
     if (t.kind == HELDER_TOKEN_WORD || t.kind == HELDER_TOKEN_ACRONYM || t.kind == HELDER_TOKEN_ABBREVIATION) {
       const std::string_view form = lookup_form(std::string_view(p.text).substr(t.start, t.end - t.start), buffer);
       const WordInfo& info = words.info(form);
       out.lower = helder_str{info.lower.data(), info.lower.size()};
+      out.word = info.word;
+      out.form = info.form;
       out.frequency_band = info.frequency_band;
       out.word_class = info.features.word_class;  // from the shared lexicon; annotate_tokens redoes an extended one
       out.verb_form = info.features.verb_form;

@@ -188,6 +188,9 @@ static void answer(wire::Reader& in, wire::Writer& out, const helder_host* host,
     case Call::Lookup: out.pod(host->lookup(host->context, c_str(in.str()))); break;
     case Call::LemmaText: out.str(view(host->lemma_text(host->context, in.pod<std::uint32_t>()))); break;
     case Call::LemmaId: out.pod(host->lemma_id(host->context, c_str(in.str()))); break;
+    case Call::WordId: out.pod(host->word_id(host->context, c_str(in.str()))); break;
+    case Call::WordText: out.str(view(host->word_text(host->context, in.pod<std::uint32_t>()))); break;
+    case Call::SpelledWord: out.pod(static_cast<std::int32_t>(host->spelled_word(host->context, in.pod<std::uint32_t>()))); break;
     case Call::SeparableVerb: {
       const std::string_view particle = in.str();
       out.pod(host->separable_verb(host->context, c_str(particle), in.pod<std::uint32_t>()));

@@ -43,7 +43,7 @@ enum class Type : std::uint8_t {
 // What a worker calls into (helder_host and helder_options of plugin_abi.h).
 enum class Call : std::uint8_t {
   Syllables = 1, SpelledCorrectly, FrequencyBand, Suggestions, CompoundParts, Vocabulary, Lookup, LemmaText,
-  LemmaId, SeparableVerb, VerbForm, InflectAdjective,
+  LemmaId, SeparableVerb, VerbForm, InflectAdjective, WordId, WordText, SpelledWord,
   OptionInt = 32, OptionDouble, OptionBool, OptionString, OptionArraySize,
 };
 

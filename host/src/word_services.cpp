@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 #include <helder/fix.hpp>
+#include <helder/sdk.hpp>
 
 #include <algorithm>
 #include <array>
@@ -70,6 +71,20 @@ class ShardedCache {
     return it->second;
   }
 
+  // As insert(), with the value made under the shard's lock from the stored key, only when the key is new.
+  template <class Make>
+  const Value& insert_with(std::string_view key, Make&& make) {
+    Shard& shard = shard_for(key);
+    std::unique_lock lock(shard.mutex);
+    auto it = shard.map.find(key);
+    if (it == shard.map.end()) {
+      it = shard.map.emplace(std::string(key), Value{}).first;
+      it->second = make(it->first);
+      added_.fetch_add(1, std::memory_order_relaxed);
+    }
+    return it->second;
+  }
+
   // Calls `visit(key, value)` for every entry, one shard at a time (under that shard's lock).
   template <class Visit>
   void for_each(Visit&& visit) const {
@@ -101,6 +116,32 @@ class ShardedCache {
   // mutable: find() is a const lookup that still takes a shard's lock.
   mutable std::array<Shard, std::size_t{1} << shard_bits> shards_;
   std::atomic<std::size_t> added_{0};
+};
+
+// Word ids: one number per string for the lifetime of the services. The strings live as keys of a sharded map
+// (node-based: a key never moves); a flat table gives the key of an id. An id is published in the table before
+// the shard's lock is released, so any thread that was given the id can read its text.
+class Interner {
+ public:
+  std::uint32_t id(std::string_view word) {
+    if (word.empty()) return 0;
+    if (const std::uint32_t* found = ids_.find(word)) return *found;
+    return ids_.insert_with(word, [&](const std::string& key) {
+      const std::uint32_t id = next_.fetch_add(1, std::memory_order_relaxed);
+      texts_.set(id, &key);
+      return id;
+    });
+  }
+  std::string_view text(std::uint32_t id) const {
+    if (id == 0 || id >= next_.load(std::memory_order_acquire)) return {};
+    const std::string* key = texts_.get(id);
+    return key ? std::string_view(*key) : std::string_view();
+  }
+
+ private:
+  ShardedCache<std::uint32_t> ids_;
+  sdk::WordTable<const std::string*> texts_;
+  std::atomic<std::uint32_t> next_{1};
 };
 
 bool readable_file(const std::filesystem::path& path) {
@@ -338,6 +379,9 @@ struct WordServices::Impl {
 
   ShardedCache<WordInfo> info_cache;
   ShardedCache<int> spelling_cache;
+  Interner words;
+  // spelled_correctly() by word id: 0 not asked yet, 1 correct, 2 misspelled.
+  sdk::WordTable<std::uint8_t> spelled_by_id;
   ShardedCache<std::vector<std::string>> compound_cache;
   // Compound probes ("fiets" + part + "fiets"): the same part recurs in many words ("-ing", "belasting").
   ShardedCache<int> probe_cache;
@@ -579,6 +623,8 @@ WordInfo WordServices::Impl::compute_info(std::string_view word) {
   lower.toLower(dutch());
   WordInfo info;
   info.lower = to_utf8(lower);
+  info.word = words.id(info.lower);
+  info.form = words.id(word);
   info.syllables = count_syllables(lower);
   info.frequency_band = band_of(info.lower);
   if (lexicon) info.features = lexicon->features(info.lower);  // once per word form, not per token
@@ -765,6 +811,19 @@ int WordServices::spelled_correctly(std::string_view word) const {
   const std::string normalized = nfc_utf8(word);
   const int answer = normalized.empty() || impl_->spell(normalized) ? 1 : 0;
   return impl_->spelling_cache.insert(word, answer);
+}
+
+std::uint32_t WordServices::word_id(std::string_view word) const { return impl_->words.id(word); }
+
+std::string_view WordServices::word_text(std::uint32_t id) const { return impl_->words.text(id); }
+
+int WordServices::spelled_word(std::uint32_t id) const {
+  if (const std::uint8_t known = impl_->spelled_by_id.get(id); known != 0) return known == 1 ? 1 : 0;
+  const std::string_view text = word_text(id);
+  if (text.empty()) return -1;
+  const int answer = spelled_correctly(text);
+  if (answer >= 0) impl_->spelled_by_id.set(id, answer == 1 ? 1 : 2);
+  return answer;
 }
 
 std::vector<std::string> WordServices::suggestions(std::string_view word) const {

@@ -89,6 +89,9 @@ struct HostProxy {
   std::unordered_map<std::uint64_t, std::string> lemma_texts, verb_forms;
   std::unordered_map<std::string, std::uint32_t> separable;
   std::unordered_map<std::string, std::string> inflected;
+  std::unordered_map<std::string, std::uint32_t> word_ids;
+  std::unordered_map<std::uint32_t, std::string> word_texts;
+  std::unordered_map<std::uint32_t, std::int32_t> spelled_words;
 
   static HostProxy& of(void* c) { return *static_cast<HostProxy*>(c); }
 
@@ -173,10 +176,34 @@ struct HostProxy {
     return c_str(cached(of(c).inflected, std::string(view(w)), [&] { return call_str(Call::InflectAdjective, word_args(w)); }));
   }
 
+  static uint32_t get_word_id(void* c, helder_str w) noexcept {
+    if (w.size == 0) return 0;
+    return cached(of(c).word_ids, std::string(view(w)), [&] { return call_pod<std::uint32_t>(Call::WordId, word_args(w)); });
+  }
+  static helder_str get_word_text(void* c, uint32_t id) noexcept {
+    auto it = of(c).word_texts.find(id);
+    if (it == of(c).word_texts.end()) {
+      wire::Writer a;
+      a.pod(id);
+      it = of(c).word_texts.emplace(id, call_str(Call::WordText, a)).first;
+    }
+    return c_str(it->second);
+  }
+  static int get_spelled_word(void* c, uint32_t id) noexcept {
+    auto it = of(c).spelled_words.find(id);
+    if (it == of(c).spelled_words.end()) {
+      wire::Writer a;
+      a.pod(id);
+      it = of(c).spelled_words.emplace(id, call_pod<std::int32_t>(Call::SpelledWord, a)).first;
+    }
+    return it->second;
+  }
+
   explicit HostProxy(std::uint32_t quick) {
     host = helder_host{sizeof(helder_host), HELDER_ABI_MINOR, this, &get_syllables, &get_spelled, &get_frequency,
                        &get_suggestions, &get_parts, &get_vocabulary, quick, &get_lookup, &get_lemma_text,
-                       &get_lemma_id, &get_separable, &get_verb_form, &get_inflected};
+                       &get_lemma_id, &get_separable, &get_verb_form, &get_inflected, &get_word_id, &get_word_text,
+                       &get_spelled_word};
   }
 };
 

@@ -105,23 +105,18 @@ std::string form_of(const VerbForms& v, Slot slot, std::string_view marker) {
   return v.particle + v.infinitive;
 }
 
-// w == particle + form, without building the string: this runs for every word of a clause.
-bool joined(std::string_view w, std::string_view particle, std::string_view form) {
-  return w.size() == particle.size() + form.size() && w.starts_with(particle) && w.substr(particle.size()) == form;
-}
-
-// The finite slots of a base verb form (particle not joined), if `w` is one.
-bool finite_slot(const VerbForms& v, std::string_view w, Slot& slot) {
-  if (w.empty()) return false;
-  if (w == v.third)
+// The finite slot of a verb form, by word id: `w` is one of the forms `ids` (base or joined) and no mark (0).
+bool finite_slot_id(const VerbForms::Ids& ids, std::uint32_t w, Slot& slot) {
+  if (w == 0) return false;
+  if (w == ids.third)
     slot = Slot::Third;
-  else if (w == v.stem)
+  else if (w == ids.stem)
     slot = Slot::Stem;
-  else if (w == v.infinitive)
+  else if (w == ids.infinitive)
     slot = Slot::Plural;
-  else if (w == v.past_single)
+  else if (w == ids.past_single)
     slot = Slot::PastSingle;
-  else if (w == v.past_plural)
+  else if (w == ids.past_plural)
     slot = Slot::PastPlural;
   else
     return false;
@@ -162,6 +157,20 @@ VerbForms VerbForms::of(std::string_view spec, const sdk::Host& host) {
   v.participle = std::string(host.verb_form(lemma, HELDER_VERB_PARTICIPLE));
   const std::string_view inflected = host.inflect_adjective(v.participle);
   if (!v.participle.empty() && inflected != v.participle) v.inflected = std::string(inflected);
+  const auto id = [&](const std::string& form, bool with_particle) {
+    return form.empty() ? no_word : host.word_id(with_particle ? v.particle + form : form);
+  };
+  for (const bool with_particle : {false, true}) {
+    Ids& ids = with_particle ? v.joined : v.base;
+    ids.infinitive = id(v.infinitive, with_particle);
+    ids.stem = id(v.stem, with_particle);
+    ids.third = id(v.third, with_particle);
+    ids.past_single = id(v.past_single, with_particle);
+    ids.past_plural = id(v.past_plural, with_particle);
+    ids.participle = id(v.participle, with_particle);
+    ids.inflected = id(v.inflected, with_particle);
+  }
+  if (!v.particle.empty()) v.particle_id = host.word_id(v.particle);
   return v;
 }
 
@@ -233,6 +242,9 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
   }
   if (!reaching_verbs_.empty()) triggers_.assign(reaching_prepositions_.begin(), reaching_prepositions_.end());
   for (const Showing& s : showing_) triggers_.push_back(s.infinitive);
+  for (const std::string& t : triggers_) trigger_ids_.push_back(host.word_id(t));
+  for (const std::string& w : infinitive_openers_) opener_ids_.insert(host.word_id(w));
+  for (const std::string& w : owning_determiners_) owning_ids_.insert(host.word_id(w));
 
   const std::size_t count = options.array_size("constructions");
   for (std::size_t i = 0; i < count; ++i) {
@@ -240,6 +252,7 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
     Construction c;
     c.noun = split_words(options.string(at + ".noun", ""));
     if (c.noun.empty()) throw std::invalid_argument(at + " heeft geen noun (het naamwoord, zoals \"een besluit\")");
+    for (const std::string& w : c.noun) c.noun_ids.push_back(host.word_id(w));
     c.article_first = (host.lookup(c.noun[0]).word_class & HELDER_CLASS_ARTICLE) != 0;
     const std::size_t verb_count = options.array_size(at + ".verbs");
     if (verb_count == 0) throw std::invalid_argument(at + " heeft geen verbs (de werkwoorden, zoals [\"nemen\"])");
@@ -265,7 +278,18 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
     c.fix = options.boolean(at + ".fix", false);
     c.split_only = options.boolean(at + ".split_only", false);
     // Indexed by the noun, not by an article: "een" would make every article a candidate for hundreds of entries.
-    constructions_by_first_[c.article_first && c.noun.size() >= 2 ? c.noun[1] : c.noun[0]].push_back(constructions_.size());
+    constructions_by_first_[c.article_first && c.noun.size() >= 2 ? c.noun_ids[1] : c.noun_ids[0]].push_back(
+        constructions_.size());
+    // A bare noun written together with a form of its support verb: "gebruikmaken", "kennisgenomen".
+    if (c.noun.size() == 1)
+      for (const VerbForms& v : c.verbs) {
+        if (!v.particle.empty()) continue;
+        for (const std::string* form : {&v.infinitive, &v.participle, &v.stem, &v.third, &v.past_single, &v.past_plural}) {
+          if (form->empty()) continue;
+          std::vector<std::size_t>& list = joined_constructions_[host.word_id(c.noun[0] + *form)];
+          if (list.empty() || list.back() != constructions_.size()) list.push_back(constructions_.size());
+        }
+      }
     constructions_.push_back(std::move(c));
   }
 }
@@ -373,18 +397,26 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   const std::string_view text = paragraph.text();
 
   // The lower-case word of each token ("" for marks), read once: the matching below asks for it very often.
+  // And its word id (0 for marks): words are compared as ids.
   thread_local std::vector<std::string_view> lower_words;
+  thread_local std::vector<std::uint32_t> lower_ids;
   lower_words.assign(n, std::string_view());
+  lower_ids.assign(n, 0);
   for (std::size_t k = 0; k < n; ++k)
-    if (is_word(tokens[k])) lower_words[k] = lower_of(tokens[k]);
+    if (is_word(tokens[k])) {
+      lower_words[k] = lower_of(tokens[k]);
+      lower_ids[k] = host_.word_of(tokens[k]);
+    }
   const std::string_view* const words = lower_words.data();
+  const std::uint32_t* const ids = lower_ids.data();
   auto word_at = [words, n](std::size_t k) { return k < n ? words[k] : std::string_view(); };
+  auto id_at = [ids, n](std::size_t k) { return k < n ? ids[k] : 0u; };
   auto has_class = [&](std::size_t k, std::uint32_t classes) {
     return k < n && is_word(tokens[k]) && sdk::is_class(tokens[k], classes);
   };
   // "om" of "om ... te": it opens a clause, and takes no noun.
   auto opener_at = [&](std::size_t k) {
-    return k < n && is_word(tokens[k]) && infinitive_openers_.contains(word_at(k));
+    return k < n && is_word(tokens[k]) && opener_ids_.contains(id_at(k));
   };
   auto boundary_at = [&](std::size_t k) { return is_clause_boundary(paragraph, tokens[k]) || opener_at(k); };
   // A word before a noun that makes it the object of something else than the support verb: an article, a
@@ -393,7 +425,7 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   auto takes_noun = [&](std::size_t k) {
     if (opener_at(k)) return false;
     return has_class(k, HELDER_CLASS_ARTICLE | HELDER_CLASS_PREPOSITION) ||
-           (has_class(k, HELDER_CLASS_DETERMINER) && owning_determiners_.contains(word_at(k)));
+           (has_class(k, HELDER_CLASS_DETERMINER) && owning_ids_.contains(id_at(k)));
   };
   // An inflected adjective: "nieuwe", "grote".
   auto inflected_at = [&](std::size_t k) { return ends_with_any(word_at(k), inflected_endings_); };
@@ -413,19 +445,18 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   // last token of the form and the infinitive marker ("te").
   auto joined_form_at = [&](const VerbForms& v, std::size_t k, Slot& slot, std::size_t& last,
                             std::string_view& marker) {
-    const std::string_view w = word_at(k);
-    if (w.empty()) return false;
+    const std::uint32_t w = id_at(k);
+    if (w == 0) return false;
     last = k;
-    if (joined(w, v.particle, v.infinitive)) return slot = Slot::Infinitive, true;
-    if (joined(w, v.particle, v.participle)) return slot = Slot::Participle, true;
-    if (v.particle.empty() && has_class(k, HELDER_CLASS_INFINITIVE_MARKER) && word_at(k + 1) == v.infinitive)
-      return slot = Slot::TeInfinitive, marker = w, last = k + 1, true;
-    if (!v.particle.empty() && w == v.particle && has_class(k + 1, HELDER_CLASS_INFINITIVE_MARKER) &&
-        word_at(k + 2) == v.infinitive)
+    if (w == v.joined.infinitive) return slot = Slot::Infinitive, true;
+    if (w == v.joined.participle) return slot = Slot::Participle, true;
+    if (v.particle.empty() && has_class(k, HELDER_CLASS_INFINITIVE_MARKER) && id_at(k + 1) == v.base.infinitive)
+      return slot = Slot::TeInfinitive, marker = word_at(k), last = k + 1, true;
+    if (!v.particle.empty() && w == v.particle_id && has_class(k + 1, HELDER_CLASS_INFINITIVE_MARKER) &&
+        id_at(k + 2) == v.base.infinitive)
       return slot = Slot::TeInfinitive, marker = word_at(k + 1), last = k + 2, true;
     // "indien" is the subordinator, not "dien ... in".
-    return !has_class(k, HELDER_CLASS_SUBORDINATOR) && w.size() > v.particle.size() && w.starts_with(v.particle) &&
-           finite_slot(v, w.substr(v.particle.size()), slot);
+    return !has_class(k, HELDER_CLASS_SUBORDINATOR) && finite_slot_id(v.joined, w, slot);
   };
 
   // Candidates: (construction, token) where the token is the first word of the construction's noun part. In the
@@ -434,9 +465,9 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   std::vector<std::pair<std::size_t, std::size_t>> candidates;
   for (std::size_t b = 0; b < n; ++b) {
     if (!is_word(tokens[b])) continue;
-    const auto found = constructions_by_first_.find(lower_of(tokens[b]));
-    if (found == constructions_by_first_.end()) continue;
-    for (const std::size_t ci : found->second) {
+    const std::vector<std::size_t>* found = constructions_by_first_.find(ids[b]);
+    if (found == nullptr) continue;
+    for (const std::size_t ci : *found) {
       const Construction& c = constructions_[ci];
       if (!c.article_first || c.noun.size() < 2) {
         candidates.emplace_back(ci, b);
@@ -444,13 +475,13 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
       }
       // The article before the noun, with up to two adjectives between them (checked below).
       for (std::size_t j = 1; j <= 3 && j <= b; ++j)
-        if (word_at(b - j) == c.noun[0]) candidates.emplace_back(ci, b - j);
+        if (ids[b - j] == c.noun_ids[0]) candidates.emplace_back(ci, b - j);
     }
   }
   // The patterns after the list start at a few words ("tot", "zien"): a sentence without any of them and
   // without a candidate has nothing to find.
   bool trigger = false;
-  for (std::size_t b = 0; b < n && !trigger && candidates.empty(); ++b) trigger = is_trigger(word_at(b));
+  for (std::size_t b = 0; b < n && !trigger && candidates.empty(); ++b) trigger = ids[b] != 0 && is_trigger_id(ids[b]);
   if (candidates.empty() && !trigger) return;
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -474,12 +505,12 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
       std::size_t k = a + 1, adjectives = 0;
       bool matched = true;
       for (std::size_t w = 1; w < c.noun.size() && matched; ++w) {
-        while (w == 1 && c.article_first && adjectives < 2 && word_at(k) != c.noun[w] && !word_at(k).empty() &&
+        while (w == 1 && c.article_first && adjectives < 2 && id_at(k) != c.noun_ids[w] && id_at(k) != 0 &&
                ends_with_any(word_at(k), adjective_endings_) && !(k < n && boundary[k])) {
           ++adjectives;
           ++k;
         }
-        matched = word_at(k) == c.noun[w];
+        matched = id_at(k) == c.noun_ids[w];
         ++k;
       }
       if (!matched) continue;
@@ -504,9 +535,9 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
 
       // An inflected participle right after the noun makes it an adjective phrase, and a later participle belongs
       // to something else: "ter beschikking gestelde informatie ... in staat gesteld".
-      const std::string_view after_noun = word_at(a_end);
+      const std::uint32_t after_noun = id_at(a_end);
       if (std::any_of(c.verbs.begin(), c.verbs.end(), [&](const VerbForms& v) {
-            return !v.inflected.empty() && joined(after_noun, v.particle, v.inflected);
+            return after_noun != 0 && after_noun == v.joined.inflected;
           }))
         continue;
       // 1. Right after the noun, in the order of a subordinate clause: "een besluit nemen/genomen/te nemen".
@@ -522,23 +553,23 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
       bool before = false;
       if (!verb && a > 0 && !other_particle_at_end)
         for (const VerbForms& v : c.verbs)
-          if (v.particle.empty() && finite_slot(v, word_at(a - 1), slot)) {
+          if (v.particle.empty() && finite_slot_id(v.base, id_at(a - 1), slot)) {
             verb = &v, verb_first = verb_last = a - 1, before = true;
             break;
           }
       // 3. Anywhere in the clause: "wij nemen morgen een besluit", "wij dienen de aanvraag morgen in".
       for (std::size_t t = left; t < right && !verb; ++t) {
-        if ((t >= a && t < a_end) || used[t] || word_at(t).empty()) continue;
+        if ((t >= a && t < a_end) || used[t] || id_at(t) == 0) continue;
         if (classes && !has_class(t, kMayStartVerb)) continue;
         for (const VerbForms& v : c.verbs) {
-          if (!v.particle.empty() && finite_slot(v, word_at(t), slot)) {
+          if (!v.particle.empty() && finite_slot_id(v.base, id_at(t), slot)) {
             // The particle after the verb, last in the clause or before a preposition: "dient ... in (bij)".
             // A particle that is also a clause opener ("om") ends the clause itself: "zet het beleid in
             // uitvoering om." counts when nothing but punctuation follows it.
-            const bool opener_particle_at_end = right < n && opener_at(right) && word_at(right) == v.particle &&
+            const bool opener_particle_at_end = right < n && opener_at(right) && id_at(right) == v.particle_id &&
                                                 (right + 1 == n || !is_word(tokens[right + 1]));
             for (std::size_t q = std::max(t + 1, a_end); q < right + (opener_particle_at_end ? 1 : 0) && !verb; ++q)
-              if (word_at(q) == v.particle && (q + 1 >= right || (q + 1 < n && is_word(tokens[q + 1]) &&
+              if (id_at(q) == v.particle_id && (q + 1 >= right || (q + 1 < n && is_word(tokens[q + 1]) &&
                                                                   is_preposition_after_particle(tokens[q + 1]))))
                 verb = &v, verb_first = verb_last = t, particle_at = static_cast<std::int64_t>(q);
           } else if (joined_form_at(v, t, slot, verb_last, marker)) {
@@ -548,7 +579,7 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
             // daaruit getrokken conclusies". A form that is also finite may be the verb: "dit verschaft inzicht".
             Slot finite_form;
             if (slot == Slot::Participle && bare_noun && t + 1 == a &&
-                !finite_slot(v, word_at(t).substr(v.particle.size()), finite_form))
+                !finite_slot_id(v.base, v.base.participle, finite_form))
               continue;
             // After the noun only prepositional phrases may come in between ("een besluit over uw aanvraag
             // genomen"); a new object belongs to another verb ("de mogelijkheid de vorm te geven").
@@ -606,27 +637,20 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
     }
   }
 
-  // A bare noun joined to its support verb as one word: "gebruikmaken", "kennisgenomen", "zorgdraagt".
-  for (const Construction& c : constructions_) {
-    if (c.noun.size() != 1) continue;
-    const std::string& noun = c.noun[0];
-    for (std::size_t t = 0; t < n; ++t) {
-      const std::string_view w = word_at(t);
-      if (used[t] || w.size() <= noun.size() || !w.starts_with(noun)) continue;
-      const std::string_view rest = w.substr(noun.size());
-      bool hit = false;
-      for (const VerbForms& v : c.verbs) {
-        Slot s;
-        hit = hit || (v.particle.empty() && (rest == v.infinitive || rest == v.participle || finite_slot(v, rest, s)));
-      }
-      if (!hit) continue;
-      const std::string advice =
-          c.advice.empty() ? "Schrijf liever het werkwoord: \"" + c.plain_text + "\"." : c.advice;
-      if (c.split_only) continue;
-      findings.emit(p, tokens[t].start, tokens[t].end,
-                    "Naamwoordstijl: \"" + std::string(paragraph.text_of(tokens[t])) + "\". " + advice);
-      used[t] = true;
-    }
+  // A bare noun joined to its support verb as one word: "gebruikmaken", "kennisgenomen", "zorgdraagt". Found by
+  // the word's id (joined_constructions_), in the order of the list and then of the text.
+  std::vector<std::pair<std::size_t, std::size_t>> joined_hits;  // (construction, token)
+  for (std::size_t t = 0; t < n; ++t)
+    if (const std::vector<std::size_t>* list = joined_constructions_.find(ids[t]))
+      for (const std::size_t ci : *list) joined_hits.emplace_back(ci, t);
+  std::sort(joined_hits.begin(), joined_hits.end());
+  for (const auto& [ci, t] : joined_hits) {
+    const Construction& c = constructions_[ci];
+    if (used[t] || c.split_only) continue;
+    const std::string advice = c.advice.empty() ? "Schrijf liever het werkwoord: \"" + c.plain_text + "\"." : c.advice;
+    findings.emit(p, tokens[t].start, tokens[t].end,
+                  "Naamwoordstijl: \"" + std::string(paragraph.text_of(tokens[t])) + "\". " + advice);
+    used[t] = true;
   }
 
   // One finding over token ranges [first, last], quoted with dots where they do not touch.
@@ -719,12 +743,12 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
                                        (has_class(t - 1, kAdverbial) || is_adverb_like(tokens[t - 1]) ||
                                         std::any_of(reaching_verbs_.begin(), reaching_verbs_.end(), [&](const VerbForms& v) {
                                           Slot s;
-                                          return finite_slot(v, word_at(t - 1), s);
+                                          return finite_slot_id(v.base, id_at(t - 1), s);
                                         }));
     for (std::size_t b = t; b-- > left && !found && !particle_at_end && verb_or_adverb_before;) {
       if (has_class(b, HELDER_CLASS_PARTICLE)) break;
       for (const VerbForms& v : reaching_verbs_)
-        if (!used[b] && v.particle.empty() && finite_slot(v, word_at(b), slot)) {
+        if (!used[b] && v.particle.empty() && finite_slot_id(v.base, id_at(b), slot)) {
           found = true, verb_first = verb_last = b;
           break;
         }
@@ -780,7 +804,7 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
       // The helper verb before the noun, in the same clause: "laten ... een daling zien".
       const std::size_t left = clause_left(g);
       for (std::size_t q = g; q-- > left;)
-        if (!used[q] && s.helper.particle.empty() && finite_slot(s.helper, word_at(q), slot)) {
+        if (!used[q] && s.helper.particle.empty() && finite_slot_id(s.helper.base, id_at(q), slot)) {
           emit_ranges({{q, q}, {g, z}}, verb_of);
           break;
         }

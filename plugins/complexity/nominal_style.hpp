@@ -71,6 +71,17 @@ struct VerbForms {
   std::string participle;   // "gediend" (without the particle)
   std::string inflected;    // "gediende": the participle as an inflected adjective; empty when it has no ending
 
+  // The host's word ids of the forms above, for matching on ids. `base`: the forms as they are; `joined`: with
+  // the particle joined ("indient", "ingediend"), the same as `base` without a particle. A form that is empty
+  // has the id no_word, which no token has.
+  static constexpr std::uint32_t no_word = 0xFFFFFFFFu;
+  struct Ids {
+    std::uint32_t infinitive = no_word, stem = no_word, third = no_word, past_single = no_word,
+                  past_plural = no_word, participle = no_word, inflected = no_word;
+  };
+  Ids base, joined;
+  std::uint32_t particle_id = no_word;
+
   // "in|dienen" (or "indienen") -> the forms of "dienen" with particle "in". Throws std::invalid_argument
   // (a Dutch message) for a verb the lexicon does not know.
   static VerbForms of(std::string_view spec, const sdk::Host& host);
@@ -89,6 +100,7 @@ class NominalStyle {
 
   struct Construction {
     std::vector<std::string> noun;  // "een besluit", "in behandeling", "zorg" (lower case, split in words)
+    std::vector<std::uint32_t> noun_ids;  // their word ids
     bool article_first = false;     // the noun part starts with an article ("een besluit")
     std::vector<VerbForms> verbs;   // the support verbs that go with the noun
     VerbForms plain;                // the plain verb
@@ -122,7 +134,9 @@ class NominalStyle {
   std::int64_t chain_length_;  // this many -ing/-atie nouns in a row make a chain; 0: off
   std::vector<Construction> constructions_;
   // The constructions by the first word of their noun part ("een" -> "een besluit", "een beslissing", ...).
-  sdk::WordMap<std::vector<std::size_t>> constructions_by_first_;  // by the first noun word
+  sdk::WordIdMap<std::vector<std::size_t>> constructions_by_first_;  // by the word id of the first noun word
+  // The one-word constructions by the id of their noun joined to a form of a support verb ("gebruikmaken").
+  sdk::WordIdMap<std::vector<std::size_t>> joined_constructions_;
   WordSet infinitive_before_;                      // "het"
   WordSet infinitive_after_;                       // "van"
   WordSet adverbs_;                                // "tijdig" may stand in "het tijdig indienen van"
@@ -152,11 +166,19 @@ class NominalStyle {
   std::vector<Showing> showing_;
   // The words the patterns after the list start at ("tot", "zien"): a few, compared directly (cheaper than a hash).
   std::vector<std::string> triggers_;
+  std::vector<std::uint32_t> trigger_ids_;  // their word ids
   bool is_trigger(std::string_view w) const {
     for (const std::string& t : triggers_)
       if (t == w) return true;
     return false;
   }
+  bool is_trigger_id(std::uint32_t w) const {
+    for (const std::uint32_t t : trigger_ids_)
+      if (t == w) return true;
+    return false;
+  }
+  sdk::WordIdSet opener_ids_;    // infinitive_openers_ by word id
+  sdk::WordIdSet owning_ids_;    // owning_determiners_ by word id
 };
 
 }  // namespace helder::complexity

@@ -62,11 +62,10 @@ constexpr std::uint32_t kFunctionWords = HELDER_CLASS_ARTICLE | HELDER_CLASS_DET
 
 // A word of the phrase against a token: "zich" stands for any reflexive pronoun of the rule's `reflexive` list
 // (me, je, zich, ons, u: data in the pack).
-bool Substitution::word_matches(const helder_token& t, std::string_view word) const {
+bool Substitution::word_matches(const helder_token& t, std::uint32_t word) const {
   if (!is_matchable(t)) return false;
-  if (word == "zich" && !reflexive_.empty())
-    return std::find(reflexive_.begin(), reflexive_.end(), sdk::from_c(t.lower)) != reflexive_.end();
-  return sdk::from_c(t.lower) == word;
+  if (word == zich_ && !reflexive_.empty()) return reflexive_ids_.contains(host_.word_of(t));
+  return host_.word_of(t) == word;
 }
 
 namespace {
@@ -88,13 +87,19 @@ Substitution::Substitution(const sdk::Host& host, const sdk::Options& options)
     accepted_.push_back(options.string("accept[" + std::to_string(i) + "]", ""));
   for (std::size_t i = 0; i < options.array_size("reflexive"); ++i)
     reflexive_.push_back(options.string("reflexive[" + std::to_string(i) + "]", ""));
+  for (const std::string& r : reflexive_) reflexive_ids_.insert(host_.word_id(r));
+  zich_ = host_.word_id("zich");
   const std::size_t count = options.array_size("entries");
   for (std::size_t i = 0; i < count; ++i) add_entry(i, options);
   // The regular plurals of the listed nouns, made once: matching a word is then one lookup. (A form the list has
   // as a pattern of its own is found by that pattern first.)
   for (const auto& [noun, e] : nouns_)
     for (std::string& plural : plurals_.candidates(noun))
-      if (!nouns_.contains(plural)) plural_forms_.emplace(std::move(plural), e);
+      if (!nouns_.contains(plural)) {
+        plural_form_ids_.insert(host_.word_id(plural));
+        plural_forms_.emplace(std::move(plural), e);
+      }
+  for (auto& [first, patterns] : by_first_word_) first_word_ids_.insert(host_.word_id(first));
   for (auto& [first, patterns] : by_first_word_)
     std::stable_sort(patterns.begin(), patterns.end(),
                      [](const Pattern& a, const Pattern& b) { return a.words.size() > b.words.size(); });
@@ -115,11 +120,11 @@ void Substitution::build_trie() {
             trie_.emplace_back();
           }
           child = trie_[node].reflexive;
-        } else if (const auto it = trie_[node].next.find(word); it != trie_[node].next.end()) {
-          child = it->second;
+        } else if (const std::uint32_t* found = trie_[node].next.find(host_.word_id(word))) {
+          child = *found;
         } else {
           child = static_cast<std::uint32_t>(trie_.size());
-          trie_[node].next.emplace(word, child);
+          trie_[node].next[host_.word_id(word)] = child;
           trie_.emplace_back();
         }
         node = child;
@@ -172,6 +177,8 @@ void Substitution::add_entry(std::size_t index, const sdk::Options& options) {
       entry.rest.insert(entry.rest.end(), entry.words.begin() + k + 1, entry.words.end());
     }
   }
+  for (const std::string& w : entry.words) entry.word_ids.push_back(host_.word_id(w));
+  for (const std::string& w : entry.rest) entry.rest_ids.push_back(host_.word_id(w));
   entries_.push_back(std::move(entry));
   const std::size_t e = entries_.size() - 1;
   const Entry& added = entries_.back();
@@ -350,7 +357,7 @@ std::optional<Substitution::Match> Substitution::match_verb(const sdk::Paragraph
     }
     // A verb phrase: the other words in their order, next to the verb or a few words away in the clause.
     const auto k = static_cast<std::size_t>(entry.verb_word);
-    const std::vector<std::string>& rest = entry.rest;
+    const std::vector<std::uint32_t>& rest = entry.rest_ids;
     const auto rest_at = [&](std::size_t from) {
       if (from + rest.size() > sentence_last) return false;
       for (std::size_t w = 0; w < rest.size(); ++w)
@@ -362,7 +369,7 @@ std::optional<Substitution::Match> Substitution::match_verb(const sdk::Paragraph
       const std::size_t from = i - k;
       bool in_place = true;
       for (std::size_t w = 0; w < entry.words.size() && in_place; ++w)
-        in_place = from + w < sentence_last && (w == k || word_matches(tokens[from + w], entry.words[w]));
+        in_place = from + w < sentence_last && (w == k || word_matches(tokens[from + w], entry.word_ids[w]));
       // After an article the words before the verb are a noun group: "Deze voornemens zijn duidelijk".
       if (in_place && k > 0 && from > sentence_first &&
           sdk::is_class(tokens[from - 1], HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER))
@@ -410,10 +417,10 @@ std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& 
   // of the list would (longest first).
   std::vector<std::pair<std::uint32_t, std::size_t>> ends;  // (rank, last token)
   const std::vector<Pattern>* list = nullptr;
-  if (const auto root = trie_[0].next.find(sdk::from_c(t.lower)); root != trie_[0].next.end()) {
+  if (const std::uint32_t* root = trie_[0].next.find(host_.word_of(t))) {
     std::pair<std::uint32_t, std::size_t> stack[16];  // (node, its last token); a branch only at "zich"
     std::size_t depth = 0;
-    stack[depth++] = {root->second, i};
+    stack[depth++] = {*root, i};
     while (depth > 0) {
       const auto [node, at] = stack[--depth];
       for (const auto& [patterns, rank] : trie_[node].ends) {
@@ -422,10 +429,9 @@ std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& 
       }
       const std::size_t next = at + 1;
       if (next >= sentence_last || !is_matchable(tokens[next]) || depth + 2 > std::size(stack)) continue;
-      const std::string_view word = sdk::from_c(tokens[next].lower);
-      if (const auto it = trie_[node].next.find(word); it != trie_[node].next.end()) stack[depth++] = {it->second, next};
-      if (trie_[node].reflexive && std::find(reflexive_.begin(), reflexive_.end(), word) != reflexive_.end())
-        stack[depth++] = {trie_[node].reflexive, next};
+      const std::uint32_t word = host_.word_of(tokens[next]);
+      if (const std::uint32_t* child = trie_[node].next.find(word)) stack[depth++] = {*child, next};
+      if (trie_[node].reflexive && reflexive_ids_.contains(word)) stack[depth++] = {trie_[node].reflexive, next};
     }
     std::sort(ends.begin(), ends.end());
   }
@@ -508,7 +514,7 @@ std::optional<Substitution::Match> Substitution::match_noun_form(const sdk::Para
           (form == 0 || (form & HELDER_VERB_GUESSED)) && next.start <= t.end + 1)
         return std::nullopt;
     }
-  } else if (!plurals_.has_plural_ending(lower) || !plural_forms_.contains(lower) || is_off_limits(t)) {
+  } else if (!plurals_.has_plural_ending(lower) || !plural_form_ids_.contains(host_.word_of(t)) || is_off_limits(t)) {
     return std::nullopt;  // one hash lookup decides for almost every word
   } else if (const std::uint32_t form = sdk::verb_form(t); form != 0 && !(form & HELDER_VERB_GUESSED)) {
     return std::nullopt;  // a verb form the lexicon knows ("kaderen" is no plural of "kader")
@@ -517,7 +523,7 @@ std::optional<Substitution::Match> Substitution::match_noun_form(const sdk::Para
   // A word the list has in another entry is that entry's ("voornemens" of "voornemens zijn"), not a plural,
   // unless an article or determiner makes it a noun ("alle voornemens").
   const auto tokens = paragraph.tokens();
-  if (part == 0 && by_first_word_.contains(noun) &&
+  if (part == 0 && first_word_ids_.contains(host_.word_of(t)) &&
       !(i > 0 && sdk::is_class(tokens[i - 1], HELDER_CLASS_ARTICLE | HELDER_CLASS_DETERMINER)))
     return std::nullopt;
   const std::optional<std::size_t> e = noun_entry(noun);

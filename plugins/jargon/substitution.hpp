@@ -36,6 +36,7 @@ class Substitution {
     int verb_word = -1;   // use = verb: the index of the verb in `words`
     std::uint32_t lemma = 0;  // use = verb: the lexicon's id of that verb
     std::vector<std::string> rest;  // use = verb: the other words of the phrase, in their order
+    std::vector<std::uint32_t> word_ids, rest_ids;  // the host's word ids of `words` and `rest`
   };
   // A list of words that is found as written: the phrase of a fixed entry, a listed form, an adjective's forms.
   struct Pattern {
@@ -75,23 +76,27 @@ class Substitution {
   Plurals plurals_;  // the spelling rules of noun plurals (option `plurals`)
   std::vector<Entry> entries_;
   sdk::WordMap<std::vector<Pattern>> by_first_word_;  // longest pattern first
-  // The same patterns as a trie of words: one hash lookup per word of the text, however many patterns share
+  // The same patterns as a trie of word ids: one integer lookup per word of the text, however many patterns share
   // their first words. trie_[0] is the root. With a `reflexive` option, "zich" in a phrase is an edge of its
   // own that every reflexive pronoun takes. A node lists the patterns that end there as (first word's list,
   // rank in it): of the patterns that match, the one first in by_first_word_ wins, as a scan of that list gives.
   struct TrieNode {
-    sdk::WordMap<std::uint32_t> next;
+    sdk::WordIdMap<std::uint32_t> next;
     std::uint32_t reflexive = 0;  // the child for "zich"; 0: none
     std::vector<std::pair<const std::vector<Pattern>*, std::uint32_t>> ends;
   };
   std::vector<TrieNode> trie_;
   sdk::WordMap<std::size_t> nouns_;  // the one-word entries with use = "noun", by their singular
   sdk::WordMap<std::size_t> plural_forms_;  // their regular plurals (Plurals::candidates) -> the entry
+  sdk::WordIdSet plural_form_ids_;          // the same plurals, by word id
+  sdk::WordIdSet first_word_ids_;           // the first words of by_first_word_, by word id
   void build_trie();
   std::unordered_map<std::uint32_t, std::vector<std::size_t>> verbs_by_lemma_;
-  bool word_matches(const helder_token& t, std::string_view word) const;
+  bool word_matches(const helder_token& t, std::uint32_t word) const;
 
   std::vector<std::string> reflexive_;  // what "zich" in a phrase stands for (option `reflexive`)
+  sdk::WordIdSet reflexive_ids_;        // the same, by word id
+  std::uint32_t zich_ = 0;              // the word id of "zich"
   std::vector<std::string> accepted_;  // phrases the pack accepts as terms of art (option `accept`)
   std::string message_;
 };

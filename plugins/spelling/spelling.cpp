@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -412,6 +413,33 @@ Spelling::Verdict Spelling::judge_piece(std::string_view piece, bool sentence_st
   return plausible_compound(lower, 0) ? Verdict::correct : Verdict::misspelled;
 }
 
+Spelling::Verdict Spelling::judge_form(std::uint32_t form, std::string_view piece, bool sentence_start) const {
+  if (form == 0) return judge_piece(piece, sentence_start);
+  const unsigned shift = sentence_start ? 4 : 0;
+  const std::uint8_t known = (verdicts_.get(form) >> shift) & 0xF;
+  if (known != 0) return static_cast<Verdict>(known - 1);
+  const Verdict verdict = judge_piece(piece, sentence_start);
+  // Two threads may judge the same form at once: both get the same verdict; a lost update only costs a repeat.
+  const std::uint8_t now = verdicts_.get(form);
+  verdicts_.set(form, static_cast<std::uint8_t>((now & ~(0xF << shift)) | ((static_cast<unsigned>(verdict) + 1) << shift)));
+  return verdict;
+}
+
+namespace {
+
+// A word token whose text is the word itself: no hyphen (a compound or a line break), no white space, no soft
+// hyphen or other invisible character (clean_word would change it).
+bool plain_word(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xE2 || c == 0xEF) return false;
+    if (c == 0xC2 && i + 1 < text.size() && (text[i + 1] == '\xAD' || text[i + 1] == '\xA0')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void Spelling::check(const sdk::Unit& unit, sdk::Findings& findings) const {
   // Without a dictionary nothing can be judged; the host has told the user already.
   if (host_.spelled_correctly("de") < 0) return;
@@ -543,21 +571,29 @@ void Spelling::check(const sdk::Unit& unit, sdk::Findings& findings) const {
           continue;
         }
         if (t.kind != HELDER_TOKEN_WORD) continue;
+        const bool sentence_start = (t.flags & HELDER_TOKEN_SENTENCE_START) != 0;
+        // Most words are plain: their verdict is the word form's, judged once. (judge_piece answers "rejected"
+        // exactly when the project rejects the word, and "correct" when it accepts it, as the steps below do.)
+        std::optional<Verdict> known;
+        if (const std::string_view written = paragraph.text_of(t); plain_word(written)) {
+          known = judge_form(host_.form_of(t, written), written, sentence_start);
+          if (*known != Verdict::rejected && (*known != Verdict::misspelled || quoted[i])) continue;
+        }
         const Word word = clean_word(text, t.start, t.end, false);
         if (word.text.empty()) continue;
-        const int vocabulary = host_.vocabulary(word.text);
-        if (vocabulary < 0) {
-          report(Verdict::rejected, word, 0, word.text.size());
-          continue;
+        if (!known) {
+          const int vocabulary = host_.vocabulary(word.text);
+          if (vocabulary < 0) {
+            report(Verdict::rejected, word, 0, word.text.size());
+            continue;
+          }
+          if (vocabulary > 0 || quoted[i]) continue;
+          if (word.text.find('-') != std::string::npos) {
+            judge_compound(word, sentence_start, true);
+            continue;
+          }
         }
-        if (vocabulary > 0 || quoted[i]) continue;
-
-        const bool sentence_start = (t.flags & HELDER_TOKEN_SENTENCE_START) != 0;
-        if (word.text.find('-') != std::string::npos) {
-          judge_compound(word, sentence_start, true);
-          continue;
-        }
-        const Verdict verdict = judge_piece(word.text, sentence_start);
+        const Verdict verdict = known ? *known : judge_piece(word.text, sentence_start);
         if (verdict != Verdict::misspelled) {
           if (verdict == Verdict::rejected) report(verdict, word, 0, word.text.size());
           continue;

@@ -22,6 +22,9 @@ class Spelling {
  private:
   // One word without hyphens, or one part of a hyphenated compound.
   Verdict judge_piece(std::string_view piece, bool sentence_start) const;
+  // judge_piece() of a word token whose text is the word as it is (no hyphen, space or invisible character),
+  // kept per word form (its id) and place: a word form recurs, and judging it asks the host several things.
+  Verdict judge_form(std::uint32_t form, std::string_view piece, bool sentence_start) const;
   bool accepted(std::string_view word) const;
   bool spelled(std::string_view word) const { return host_.spelled_correctly(word) == 1; }
   bool plausible_compound(std::string_view lower, int depth) const;
@@ -45,6 +48,9 @@ class Spelling {
   std::array<std::string, 2> probes_;          // two neutral nouns that may begin and end a compound; "": none
   std::vector<Tail> compound_tails_;
   std::vector<std::string> derivation_endings_;  // "heid": a known adjective + "heid" is a word ("verweesdheid")
+  // judge_form's answers by word id: Verdict + 1 in the low 4 bits (not at a sentence start) and in the high 4
+  // bits (at one); 0: not judged yet.
+  sdk::WordTable<std::uint8_t> verdicts_;
 };
 
 }  // namespace helder::spelling

@@ -43,10 +43,35 @@ class ContextWord {
   std::string word_;
 };
 
+// Finds its word by word id (ABI minor 4) and says what the host gives for each token it finds: the text of the
+// token's word id, the text of its form id (as written), and the spelling of that form by id.
+class WordId {
+ public:
+  WordId(const helder::sdk::Host& host, const helder::sdk::Options& options)
+      : host_(host), word_(options.string("word", "test")), id_(host.word_id(word_)) {}
+  void check(const helder::sdk::Unit& unit, helder::sdk::Findings& findings) const {
+    for (std::size_t p = 0; p < unit.size(); ++p)
+      for (const helder_token& t : unit[p].tokens()) {
+        if (host_.word_of(t) != id_) continue;
+        const std::uint32_t form = host_.form_of(t, unit[p].text_of(t));
+        findings.emit(p, t.start, t.end,
+                      "Woord " + std::string(host_.word_text(host_.word_of(t))) + ", geschreven " +
+                          std::string(host_.word_text(form)) + ", spelling " + std::to_string(host_.spelled(form)) +
+                          ".");
+      }
+  }
+
+ private:
+  helder::sdk::Host host_;
+  std::string word_;
+  std::uint32_t id_;
+};
+
 constexpr helder_check_kind kinds[] = {
     helder::sdk::check_kind<WordTest>("word", "Flags one word", HELDER_SCOPE_PARAGRAPH),
     helder::sdk::check_kind<ContextWord>("context-word", "Flags one word, reading two sentences back",
                                          HELDER_SCOPE_PARAGRAPH_IN_CONTEXT, 2),
+    helder::sdk::check_kind<WordId>("word-id", "Flags one word, found by its word id", HELDER_SCOPE_PARAGRAPH),
     // A scope this host does not know (one of a later ABI minor): the rule is left out with a message.
     helder::sdk::check_kind<WordTest>("future-scope", "Flags one word, in a scope of the future",
                                       static_cast<helder_scope>(7)),

@@ -25,6 +25,8 @@ struct WordServicePaths {
 
 struct WordInfo {
   std::string lower;            // lower case (ICU, Dutch)
+  std::uint32_t word = 0;       // word_id(lower)
+  std::uint32_t form = 0;       // word_id() of the form as it was asked
   WordFeatures features;        // what the lexicon of set_lexicon() knows of `lower` (empty without one)
   std::uint32_t syllables = 0;  // at least 1 for a word with a letter
   std::uint32_t frequency_band = 5;  // 1: top 1,000; 2: top 5,000; 3: top 20,000; 4: top 50,000; 5: rarer
@@ -52,6 +54,15 @@ class WordServices {
   std::string lower(std::string_view word) const { return info(word).lower; }
 
   int spelled_correctly(std::string_view word) const;  // 1 yes, 0 no, -1 no dictionary
+
+  // Word ids (ABI minor 4): every string gets one number for the lifetime of this object; equal ids are equal
+  // strings, and ids are small and dense (1, 2, 3, ...), so per-word facts can live in flat tables.
+  // word_id("") is 0. Thread-safe; a known string costs one hash lookup, a new one adds it.
+  std::uint32_t word_id(std::string_view word) const;
+  // "" for 0 or an id not given out. The view stays valid for the lifetime of this object.
+  std::string_view word_text(std::uint32_t id) const;
+  // spelled_correctly(word_text(id)), kept in a table by id: one load for a word asked before.
+  int spelled_word(std::uint32_t id) const;
   std::vector<std::string> suggestions(std::string_view word) const;
   // Parts of a compound ("belastingaangifte" -> "belasting", "aangifte"); the word itself if not a compound.
   std::vector<std::string> compound_parts(std::string_view word) const;

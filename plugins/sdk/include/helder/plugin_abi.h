@@ -23,7 +23,7 @@ extern "C" {
 #endif
 
 #define HELDER_ABI_MAJOR 1
-#define HELDER_ABI_MINOR 3
+#define HELDER_ABI_MINOR 4
 #define HELDER_PLUGIN_SYMBOL "helder_plugin_v1"
 
 typedef struct helder_str {
@@ -111,6 +111,12 @@ typedef struct helder_token {
   uint32_t word_class; /* HELDER_CLASS_* */
   uint32_t verb_form;  /* HELDER_VERB_* (0 for a word that is not a verb form) */
   uint32_t lemma;      /* lemma id of the verb form (see helder_host.lemma_text); 0: none */
+  /* Since ABI minor 4 (read only when struct_size covers them): word ids. The host gives every word form one
+   * number, the same for as long as the host runs (all checks, all documents): equal ids are equal strings.
+   * A rule compares and looks up ids instead of strings (helder_host.word_id gives the id of a word of its
+   * own lists). 0 for a token without a lower-case form (marks, numbers, links). */
+  uint32_t word; /* id of `lower` */
+  uint32_t form; /* id of the word as written (a word broken at a line end joined, soft hyphens dropped) */
 } helder_token;
 
 /* What the lexicon knows of one word form (ABI minor 2). */
@@ -261,6 +267,12 @@ typedef struct helder_host {
   helder_str (*verb_form)(void* context, uint32_t lemma, uint32_t form);
   /* The inflected form of an adjective ("groot" -> "grote", "wit" -> "witte"), by the spelling rules. */
   helder_str (*inflect_adjective)(void* context, helder_str adjective);
+  /* Since ABI minor 4: word ids (see helder_token.word). word_id gives the id of any string (it is added when
+   * the host has not seen it yet; 0 only for ""); word_text the string of an id ("" for 0 or an unknown id),
+   * valid for the lifetime of the host. spelled_word is spelled_correctly by id, answered from a table. */
+  uint32_t (*word_id)(void* context, helder_str word);
+  helder_str (*word_text)(void* context, uint32_t id);
+  int (*spelled_word)(void* context, uint32_t id); /* 1 yes, 0 no, -1 no dictionary or unknown id */
 } helder_host;
 
 typedef enum helder_scope {

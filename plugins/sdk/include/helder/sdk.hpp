@@ -10,11 +10,17 @@
 
 #include <helder/plugin_abi.h>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <deque>
 #include <exception>
+#include <mutex>
+#include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -32,6 +38,153 @@ using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 inline helder_str to_c(std::string_view s) { return helder_str{s.data(), s.size()}; }
 inline std::string_view from_c(helder_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
+
+// ---- Word ids (ABI minor 4) -------------------------------------------------------------------------------------
+//
+// The host gives every word form a number (helder_token.word and .form, helder_host.word_id). Equal ids are equal
+// strings, and ids are small and dense, so a rule finds its words with an integer lookup (WordIdMap, WordIdSet)
+// and keeps per-word answers in a flat table (WordTable) instead of hashing strings per token.
+
+// A map from word id to V, built when the rule is made and read by every check (open addressing: one multiply
+// and mostly one probe per lookup). Id 0 (no word) is never a key.
+template <class V>
+class WordIdMap {
+ public:
+  const V* find(std::uint32_t id) const {
+    if (id == 0 || size_ == 0) return nullptr;
+    for (std::size_t i = slot(id);; i = (i + 1) & mask_) {
+      if (keys_[i] == id) return &values_[i];
+      if (keys_[i] == 0) return nullptr;
+    }
+  }
+  V* find(std::uint32_t id) { return const_cast<V*>(static_cast<const WordIdMap&>(*this).find(id)); }
+  bool contains(std::uint32_t id) const { return find(id) != nullptr; }
+  // The value of `id`, added (value-initialised) when absent. `id` must not be 0.
+  V& operator[](std::uint32_t id) {
+    if (V* found = find(id)) return *found;
+    if ((size_ + 1) * 2 > keys_.size()) grow();
+    std::size_t i = slot(id);
+    while (keys_[i] != 0) i = (i + 1) & mask_;
+    keys_[i] = id;
+    ++size_;
+    return values_[i];
+  }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+ private:
+  std::size_t slot(std::uint32_t id) const {
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+  void grow() {
+    std::vector<std::uint32_t> keys = std::move(keys_);
+    std::vector<V> values = std::move(values_);
+    const std::size_t capacity = keys.empty() ? 16 : keys.size() * 2;
+    keys_.assign(capacity, 0);
+    values_.assign(capacity, V{});
+    mask_ = capacity - 1;
+    shift_ = 64;
+    for (std::size_t c = capacity; c > 1; c >>= 1) --shift_;
+    size_ = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (keys[i] != 0) (*this)[keys[i]] = std::move(values[i]);
+  }
+  std::vector<std::uint32_t> keys_;
+  std::vector<V> values_;
+  std::size_t size_ = 0, mask_ = 0;
+  unsigned shift_ = 64;
+};
+
+class WordIdSet {
+ public:
+  void insert(std::uint32_t id) {
+    if (id != 0) map_[id] = 1;
+  }
+  bool contains(std::uint32_t id) const { return map_.contains(id); }
+  std::size_t size() const { return map_.size(); }
+  bool empty() const { return map_.empty(); }
+
+ private:
+  WordIdMap<char> map_;
+};
+
+// Per-word facts by word id, for a rule's own cache ("this form was judged correct"): readable and writable by
+// any thread at any time without a lock (a rule is const while it checks, so set() is const too). Blocks of 64K
+// entries are made as higher ids come, zeroed: an entry never set reads T{}. T is a small trivially copyable
+// type (an integer, a pointer).
+template <class T>
+class WordTable {
+  static_assert(std::is_trivially_copyable_v<T> && sizeof(T) <= 8);
+
+ public:
+  WordTable() : blocks_(static_cast<T**>(std::calloc(block_count, sizeof(T*)))) {
+    if (blocks_ == nullptr) throw std::bad_alloc();
+  }
+  ~WordTable() {
+    for (std::size_t b = 0; b < block_count; ++b) std::free(blocks_[b]);
+    std::free(blocks_);
+  }
+  WordTable(const WordTable&) = delete;
+  WordTable& operator=(const WordTable&) = delete;
+
+  T get(std::uint32_t id) const {
+    T* block = std::atomic_ref<T*>(blocks_[id >> block_bits]).load(std::memory_order_acquire);
+    return block ? std::atomic_ref<T>(block[id & block_mask]).load(std::memory_order_acquire) : T{};
+  }
+  void set(std::uint32_t id, T value) const {
+    std::atomic_ref<T>(block_of(id)[id & block_mask]).store(value, std::memory_order_release);
+  }
+
+ private:
+  static constexpr unsigned block_bits = 16;
+  static constexpr std::uint32_t block_mask = (1u << block_bits) - 1;
+  static constexpr std::size_t block_count = std::size_t{1} << (32 - block_bits);
+  T* block_of(std::uint32_t id) const {
+    std::atomic_ref<T*> slot(blocks_[id >> block_bits]);
+    T* block = slot.load(std::memory_order_acquire);
+    if (block != nullptr) return block;
+    T* fresh = static_cast<T*>(std::calloc(std::size_t{1} << block_bits, sizeof(T)));
+    if (fresh == nullptr) throw std::bad_alloc();
+    if (slot.compare_exchange_strong(block, fresh, std::memory_order_acq_rel)) return fresh;
+    std::free(fresh);  // another thread made it first
+    return block;
+  }
+  T** blocks_;  // calloc: the pages of pointers never used are never touched
+};
+
+namespace detail {
+// Word ids made in the plugin, for a host older than ABI minor 4 (slower: a lock and a string hash per call).
+class LocalWords {
+ public:
+  std::uint32_t id(std::string_view word) {
+    if (word.empty()) return 0;
+    std::lock_guard lock(mutex_);
+    if (const auto it = ids_.find(word); it != ids_.end()) return it->second;
+    texts_.emplace_back(word);
+    const auto id = static_cast<std::uint32_t>(texts_.size());
+    ids_.emplace(texts_.back(), id);
+    return id;
+  }
+  std::string_view text(std::uint32_t id) {
+    std::lock_guard lock(mutex_);
+    return id == 0 || id > texts_.size() ? std::string_view() : std::string_view(texts_[id - 1]);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> ids_;
+  std::deque<std::string> texts_;  // a deque never moves its elements
+};
+inline LocalWords& local_words() {
+  static LocalWords words;
+  return words;
+}
+}  // namespace detail
+
+// Whether a token carries word ids (a host of ABI minor 4 or later).
+inline bool token_has_word_ids(const helder_token& t) {
+  return t.struct_size >= offsetof(helder_token, form) + sizeof(std::uint32_t);
+}
 
 // Reads options; every read is recorded by the host, defaults included.
 class Options {
@@ -103,6 +256,34 @@ class Host {
   }
   std::string_view inflect_adjective(std::string_view adjective) const {
     return has_lexicon() ? from_c(c_->inflect_adjective(c_->context, to_c(adjective))) : std::string_view();
+  }
+
+  // Word ids (ABI minor 4). With an older host the SDK numbers the words itself, so a rule has one code path.
+  bool has_word_ids() const {
+    return c_->abi_minor >= 4 && c_->struct_size >= offsetof(helder_host, spelled_word) + sizeof(void*);
+  }
+  // The id of a word (0 for ""), e.g. of a word in the rule's own lists, to compare with helder_token.word.
+  std::uint32_t word_id(std::string_view word) const {
+    return has_word_ids() ? c_->word_id(c_->context, to_c(word)) : detail::local_words().id(word);
+  }
+  std::string_view word_text(std::uint32_t id) const {
+    return has_word_ids() ? from_c(c_->word_text(c_->context, id)) : detail::local_words().text(id);
+  }
+  // spelled_correctly() by id: 1 yes, 0 no, -1 no dictionary.
+  int spelled(std::uint32_t id) const {
+    if (has_word_ids()) return c_->spelled_word(c_->context, id);
+    const std::string_view text = word_text(id);
+    return text.empty() ? -1 : spelled_correctly(text);
+  }
+  // The id of a token's lower-case form (0 for a token without one).
+  std::uint32_t word_of(const helder_token& t) const {
+    if (token_has_word_ids(t)) return t.word;
+    return t.lower.size == 0 ? 0 : word_id(from_c(t.lower));
+  }
+  // The id of a word token as written; `written` is its text in the paragraph (used with an older host only).
+  std::uint32_t form_of(const helder_token& t, std::string_view written) const {
+    if (token_has_word_ids(t)) return t.form;
+    return t.lower.size == 0 ? 0 : word_id(written);
   }
 
  private:

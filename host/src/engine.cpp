@@ -905,23 +905,29 @@ bool disabled_by_directive(const std::vector<Directive>& directives, const std::
 // A message is one line: a match over a line end ("met betrekking\ntot") is quoted with a space, so a terminal
 // line, an annotation or a JUnit attribute never breaks inside a message. Runs of white space become one space.
 std::string one_line(std::string_view message) {
+  // The width of the white space at `i` (a line or paragraph separator is 2 or 3 bytes); 0 for another character.
+  const auto space_at = [&](std::size_t i) -> std::size_t {
+    const char c = message[i];
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') return 1;
+    if (c == '\xE2' && (message.substr(i, 3) == "\u2028" || message.substr(i, 3) == "\u2029")) return 3;
+    if (c == '\xC2' && message.substr(i, 2) == "\u0085") return 2;
+    return 0;
+  };
   std::string out;
   out.reserve(message.size());
   bool space = false;
-  for (std::size_t i = 0; i < message.size(); ++i) {
-    const std::string_view rest = message.substr(i);
-    std::size_t width = 0;
-    if (message[i] == '\n' || message[i] == '\r' || message[i] == '\t' || message[i] == ' ') width = 1;
-    else if (rest.starts_with("\u2028") || rest.starts_with("\u2029")) width = 3;
-    else if (rest.starts_with("\u0085")) width = 2;
-    if (width) {
+  for (std::size_t i = 0; i < message.size();) {
+    if (const std::size_t width = space_at(i)) {
       space = true;
-      i += width - 1;
+      i += width;
       continue;
     }
     if (space && !out.empty()) out += ' ';
     space = false;
-    out += message[i];
+    std::size_t end = i + 1;  // a run of other characters is copied at once
+    while (end < message.size() && space_at(end) == 0) ++end;
+    out.append(message, i, end - i);
+    i = end;
   }
   return out;
 }

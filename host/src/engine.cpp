@@ -446,6 +446,7 @@ Engine::Engine(Config config, std::shared_ptr<const LanguageServices> services, 
     }
     if (!words.empty()) names_.push_back(std::move(words));
   }
+  if (lexicon_.get() != services_->words->lexicon()) features_ = std::make_unique<FeatureCache>(*lexicon_);
   host_context_ = std::make_unique<HostContext>(services_->words.get(), &config_, lexicon_.get());
   host_ = std::make_unique<helder_host>(helder_host{
       sizeof(helder_host), HELDER_ABI_MINOR, host_context_.get(), &HostContext::syllables,
@@ -643,7 +644,7 @@ ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kin
     p.letter_words.push_back(letter_words);
     p.sentences.push_back(out);
   }
-  annotate_tokens(p, *lexicon_, marks, names_, /*features_set=*/lexicon_.get() == words.lexicon());
+  annotate_tokens(p, *lexicon_, marks, names_, /*features_set=*/lexicon_.get() == words.lexicon(), features_.get());
   find_passives(p, *lexicon_);
   for (const PassiveConstruction& pc : p.passives) {
     ++p.sentences[pc.sentence].passive;

@@ -138,8 +138,21 @@ void pair_separable_verbs(ParagraphAnalysis& p, const Lexicon& lexicon) {
 
 }  // namespace
 
+WordFeatures FeatureCache::features(std::uint32_t word, std::string_view lower) const {
+  constexpr std::uint64_t known = std::uint64_t{1} << 63;
+  if (word != 0)
+    if (const std::uint64_t p = packed_.get(word); p != 0)
+      return WordFeatures{static_cast<std::uint32_t>(p & 0xFFFFFF), static_cast<std::uint32_t>((p >> 24) & 0xFFF),
+                          static_cast<std::uint32_t>((p >> 36) & 0xFFFFFF)};
+  const WordFeatures f = lexicon_.features(lower);
+  if (word != 0 && f.word_class <= 0xFFFFFF && f.verb_form <= 0xFFF && f.lemma <= 0xFFFFFF)
+    packed_.set(word, known | f.word_class | (std::uint64_t{f.verb_form} << 24) | (std::uint64_t{f.lemma} << 36));
+  return f;
+}
+
 void annotate_tokens(ParagraphAnalysis& p, const Lexicon& lexicon, std::span<const Mark> marks,
-                     const std::vector<std::vector<std::string>>& names, bool features_set) {
+                     const std::vector<std::vector<std::string>>& names, bool features_set,
+                     const FeatureCache* features) {
   // The word services cache the shared lexicon's features per word form; an extended lexicon is asked here.
   for (helder_token& t : p.tokens) {
     if (t.kind != HELDER_TOKEN_WORD) {  // only words have lexicon features
@@ -147,7 +160,7 @@ void annotate_tokens(ParagraphAnalysis& p, const Lexicon& lexicon, std::span<con
       continue;
     }
     if (features_set || t.lower.size == 0) continue;
-    const WordFeatures f = lexicon.features(lower_of(t));
+    const WordFeatures f = features ? features->features(t.word, lower_of(t)) : lexicon.features(lower_of(t));
     t.word_class = f.word_class;
     t.verb_form = f.verb_form;
     t.lemma = f.lemma;

@@ -168,6 +168,8 @@ struct RuleDescription {
 
 class Rule;
 
+class FeatureCache;
+
 class Engine {
  public:
   // Creates every enabled rule of `config` from the plugins in `plugins`. Rules whose plugin or kind
@@ -230,6 +232,9 @@ class Engine {
   std::uint64_t serial_;
   std::shared_ptr<const LanguageServices> services_;
   std::shared_ptr<const Lexicon> lexicon_;
+  // The features of an extended lexicon_ (a pack's word lists) by word id, packed (see token_features.hpp): the
+  // word services keep those of the shared lexicon with each word form, this engine those of its own.
+  std::unique_ptr<FeatureCache> features_;
   std::vector<std::vector<std::string>> names_;  // the configuration's fixed names, split into words
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<RuleDescription> left_out_;

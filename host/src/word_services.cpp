@@ -58,6 +58,14 @@ class ShardedCache {
     return it == shard.map.end() ? nullptr : &it->second;
   }
 
+  // As find(), with the stored key (both stay valid for the lifetime of the cache); `hash` is StringHash{}(key).
+  std::pair<const std::string*, const Value*> find_entry(std::string_view key, std::size_t hash) const {
+    Shard& shard = shards_[shard_of(hash)];
+    std::shared_lock lock(shard.mutex);
+    auto it = shard.map.find(key);
+    return it == shard.map.end() ? std::pair<const std::string*, const Value*>{} : std::pair{&it->first, &it->second};
+  }
+
   // Stores `value` unless another thread stored one for the same key first; returns the stored value.
   // `counted`: whether a new entry counts as added (an answer read from disk does not).
   const Value& insert(std::string_view key, Value value, bool counted = true) {
@@ -108,10 +116,11 @@ class ShardedCache {
 
   // The map takes its bucket from the low bits of the hash; the shard comes from the high bits of a mixed hash,
   // so the two choices stay independent.
-  Shard& shard_for(std::string_view key) const {
-    const std::uint64_t mixed = static_cast<std::uint64_t>(StringHash{}(key)) * 0x9E3779B97F4A7C15ull;
-    return shards_[mixed >> (64 - shard_bits)];
+  static std::size_t shard_of(std::size_t hash) {
+    const std::uint64_t mixed = static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ull;
+    return static_cast<std::size_t>(mixed >> (64 - shard_bits));
   }
+  Shard& shard_for(std::string_view key) const { return shards_[shard_of(StringHash{}(key))]; }
 
   // mutable: find() is a const lookup that still takes a shard's lock.
   mutable std::array<Shard, std::size_t{1} << shard_bits> shards_;
@@ -327,6 +336,12 @@ struct HyphenationExtras {
 // ---- Impl ------------------------------------------------------------------------------------------------------
 
 struct WordServices::Impl {
+  // Tells this object's entries in the threads' info() caches from those of another WordServices.
+  const std::uint64_t serial = next_serial();
+  static std::uint64_t next_serial() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+  }
   std::thread preloader;  // preload(): reads the dictionary; joined before anything else is torn down
   std::vector<std::string> problems;
 
@@ -796,8 +811,37 @@ void WordServices::preload(const std::filesystem::path& answers) const {
 
 const std::vector<std::string>& WordServices::problems() const { return impl_->problems; }
 
+namespace {
+
+// Each thread keeps the word forms it looked up last in a small table of its own, by hash: a text repeats its
+// words, and a hit needs no lock and no walk through the shared map. For one WordServices at a time (`serial`):
+// the pointers are into that object's cache.
+struct RecentWords {
+  static constexpr std::size_t size = 4096;
+  struct Entry {
+    std::size_t hash = 0;
+    const std::string* key = nullptr;
+    const WordInfo* info = nullptr;
+  };
+  std::uint64_t serial = 0;
+  std::array<Entry, size> entries{};
+};
+
+}  // namespace
+
 const WordInfo& WordServices::info(std::string_view word) const {
-  if (const WordInfo* cached = impl_->info_cache.find(word)) return *cached;
+  thread_local RecentWords recent;
+  if (recent.serial != impl_->serial) {
+    recent.entries.fill(RecentWords::Entry{});
+    recent.serial = impl_->serial;
+  }
+  const std::size_t hash = StringHash{}(word);
+  RecentWords::Entry& slot = recent.entries[hash & (RecentWords::size - 1)];
+  if (slot.key != nullptr && slot.hash == hash && *slot.key == word) return *slot.info;
+  if (const auto [key, cached] = impl_->info_cache.find_entry(word, hash); cached != nullptr) {
+    slot = RecentWords::Entry{hash, key, cached};
+    return *cached;
+  }
   // Computed outside the cache's lock; when two threads race on a new word, the first stored result wins and
   // both get the same reference.
   return impl_->info_cache.insert(word, impl_->compute_info(word));

@@ -215,3 +215,34 @@ TEST_CASE("word ids: a WordTable keeps a value per id, in any block, from severa
   for (std::uint32_t id = 200'000; id < 400'000; ++id) wrong += shared.get(id) == id ? 0 : 1;
   CHECK(wrong == 0);
 }
+
+TEST_CASE("word ids: a word looked up in one word services and then in another gets each one's own answer",
+          "[wordids][words]") {
+  // info() keeps the forms a thread looked up last per WordServices; an object made after another one was
+  // destroyed (often at the same address) must not see the old one's entries.
+  const auto paths = WordServicePaths::defaults(fs::path(HELDER_SOURCE_DIR) / "host" / "data");
+  const std::vector<std::string> forms = {"Besluit", "gemeente", "Woonplaats", "aanvraag"};
+  for (int round = 0; round < 3; ++round) {
+    auto services = std::make_unique<WordServices>(paths);
+    services->word_id("eerst-een-ander-woord-" + std::to_string(round));  // other ids in each round
+    for (int pass = 0; pass < 2; ++pass)  // the second pass is answered from the thread's table
+      for (const std::string& form : forms) {
+        const WordInfo& info = services->info(form);
+        CHECK(info.form == services->word_id(form));
+        CHECK(services->word_text(info.word) == info.lower);
+        CHECK(info.lower == (form == "Besluit" ? "besluit" : form == "Woonplaats" ? "woonplaats" : form));
+      }
+    // Two objects side by side, looked up in turn (each statement on its own: the order of evaluation of the two
+    // sides of a comparison is not fixed, and numbering a word is a side effect).
+    const WordServices other(paths);
+    other.word_id("nog-een-woord");
+    other.word_id("en-nog-een");  // so that its ids differ from those of `services`
+    const std::uint32_t other_form = other.info("Besluit").form;
+    const std::uint32_t services_form = services->info("Besluit").form;
+    CHECK(other_form == other.word_id("Besluit"));
+    CHECK(services_form == services->word_id("Besluit"));
+    CHECK(other.info("Besluit").word == other.word_id("besluit"));
+    CHECK(other_form == 4);  // "nog-een-woord", "en-nog-een", "besluit", "Besluit"
+    CHECK(services_form != other_form);
+  }
+}

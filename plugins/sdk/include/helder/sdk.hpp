@@ -51,7 +51,9 @@ template <class V>
 class WordIdMap {
  public:
   const V* find(std::uint32_t id) const {
-    if (id == 0 || size_ == 0) return nullptr;
+    // A rule numbers its words when it is made, before the text it checks: most words of a text have higher ids
+    // than any key, and are answered without touching the table.
+    if (id == 0 || id > max_key_) return nullptr;
     for (std::size_t i = slot(id);; i = (i + 1) & mask_) {
       if (keys_[i] == id) return &values_[i];
       if (keys_[i] == 0) return nullptr;
@@ -67,6 +69,7 @@ class WordIdMap {
     while (keys_[i] != 0) i = (i + 1) & mask_;
     keys_[i] = id;
     ++size_;
+    if (id > max_key_) max_key_ = id;
     return values_[i];
   }
   std::size_t size() const { return size_; }
@@ -92,6 +95,7 @@ class WordIdMap {
   std::vector<std::uint32_t> keys_;
   std::vector<V> values_;
   std::size_t size_ = 0, mask_ = 0;
+  std::uint32_t max_key_ = 0;  // 0 while empty
   unsigned shift_ = 64;
 };
 

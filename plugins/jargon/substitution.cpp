@@ -100,6 +100,7 @@ Substitution::Substitution(const sdk::Host& host, const sdk::Options& options)
         plural_forms_.emplace(std::move(plural), e);
       }
   for (auto& [first, patterns] : by_first_word_) first_word_ids_.insert(host_.word_id(first));
+  for (const Entry& entry : entries_) longest_phrase_ = std::max(longest_phrase_, entry.words.size());
   for (auto& [first, patterns] : by_first_word_)
     std::stable_sort(patterns.begin(), patterns.end(),
                      [](const Pattern& a, const Pattern& b) { return a.words.size() > b.words.size(); });
@@ -329,8 +330,30 @@ std::optional<Substitution::Match> Substitution::match_verb(const sdk::Paragraph
   const bool past_or_adjective = form == HELDER_VERB_PAST_SINGULAR && lower.ends_with('e') && i + 1 < sentence_last &&
                                  tokens[i + 1].kind == HELDER_TOKEN_WORD && !sdk::is_class(tokens[i + 1], kFunctionWords) &&
                                  (sdk::verb_form(tokens[i + 1]) & ~static_cast<std::uint32_t>(HELDER_VERB_PRESENT_1 | HELDER_VERB_GUESSED)) == 0;
+  // The words around the verb, as far as a phrase can reach (kReach below): a phrase whose first other word is not
+  // among them cannot match, and is not tried at each of its places ("hebben" has dozens of phrases).
+  constexpr std::size_t kReach = 5;
+  const std::size_t window_first = i >= sentence_first + kReach + longest_phrase_ ? i - kReach - longest_phrase_ : sentence_first;
+  const std::size_t window_end = std::min(sentence_last, i + 2 + kReach);
+  std::uint32_t window[2 * kReach + 2 + kMaxPhrase];
+  std::size_t window_size = 0;
+  bool window_made = false, window_reflexive = false;
+  const auto in_window = [&](std::uint32_t word) {
+    if (longest_phrase_ > kMaxPhrase) return true;  // a window too small for such a list: try every phrase
+    if (!window_made) {  // made for the first phrase only: most verbs of the list are one word
+      window_made = true;
+      for (std::size_t j = window_first; j < window_end && window_size < std::size(window); ++j) {
+        if (!is_matchable(tokens[j])) continue;
+        window[window_size++] = host_.word_of(tokens[j]);
+        window_reflexive = window_reflexive || reflexive_ids_.contains(window[window_size - 1]);
+      }
+    }
+    if (word == zich_ && !reflexive_.empty()) return window_reflexive;
+    return std::find(window, window + window_size, word) != window + window_size;
+  };
   for (std::size_t e : found->second) {
     const Entry& entry = entries_[e];
+    if (entry.words.size() > 1 && !in_window(entry.rest_ids.front())) continue;
     if (entry.words.size() == 1) {
       if (stem_only || before_noun || also_other) return std::nullopt;
       if (past_or_adjective) return Match{e, i, i, span_text(i, i), {}};
@@ -382,7 +405,6 @@ std::optional<Substitution::Match> Substitution::match_verb(const sdk::Paragraph
       }
     }
     // The verb first, the other words after it: "heeft betrekking op", "dragen er zorg voor".
-    constexpr std::size_t kReach = 5;
     for (std::size_t gap = 0; gap <= kReach && i + 1 + gap < sentence_last; ++gap) {
       const std::size_t from = i + 1 + gap;
       if (gap > 0 && tokens[from - 1].kind == HELDER_TOKEN_PUNCTUATION) break;

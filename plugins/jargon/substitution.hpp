@@ -94,6 +94,8 @@ class Substitution {
   std::unordered_map<std::uint32_t, std::vector<std::size_t>> verbs_by_lemma_;
   bool word_matches(const helder_token& t, std::uint32_t word) const;
 
+  static constexpr std::size_t kMaxPhrase = 12;  // match_verb's window holds phrases up to this long
+  std::size_t longest_phrase_ = 0;               // words in the longest phrase of the list
   std::vector<std::string> reflexive_;  // what "zich" in a phrase stands for (option `reflexive`)
   sdk::WordIdSet reflexive_ids_;        // the same, by word id
   std::uint32_t zich_ = 0;              // the word id of "zich"

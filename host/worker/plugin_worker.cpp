@@ -95,8 +95,8 @@ struct HostProxy {
 
   static HostProxy& of(void* c) { return *static_cast<HostProxy*>(c); }
 
-  template <class Map, class Fetch>
-  static auto& cached(Map& map, const std::string& key, Fetch fetch) {
+  template <class Map, class Key, class Fetch>
+  static auto& cached(Map& map, const Key& key, Fetch fetch) {
     auto it = map.find(key);
     if (it == map.end()) it = map.emplace(key, fetch()).first;
     return it->second;
@@ -140,14 +140,13 @@ struct HostProxy {
   static helder_word get_lookup(void* c, helder_str w) noexcept {
     return cached(of(c).words, std::string(view(w)), [&] { return call_pod<helder_word>(Call::Lookup, word_args(w)); });
   }
+  static wire::Writer id_args(std::uint32_t id) {
+    wire::Writer a;
+    a.pod(id);
+    return a;
+  }
   static helder_str get_lemma_text(void* c, uint32_t lemma) noexcept {
-    auto it = of(c).lemma_texts.find(lemma);
-    if (it == of(c).lemma_texts.end()) {
-      wire::Writer a;
-      a.pod(lemma);
-      it = of(c).lemma_texts.emplace(lemma, call_str(Call::LemmaText, a)).first;
-    }
-    return c_str(it->second);
+    return c_str(cached(of(c).lemma_texts, std::uint64_t{lemma}, [&] { return call_str(Call::LemmaText, id_args(lemma)); }));
   }
   static uint32_t get_lemma_id(void* c, helder_str w) noexcept {
     return cached(of(c).lemma_ids, std::string(view(w)), [&] { return call_pod<std::uint32_t>(Call::LemmaId, word_args(w)); });
@@ -162,15 +161,12 @@ struct HostProxy {
     });
   }
   static helder_str get_verb_form(void* c, uint32_t lemma, uint32_t form) noexcept {
-    const std::uint64_t key = (std::uint64_t{lemma} << 32) | form;
-    auto it = of(c).verb_forms.find(key);
-    if (it == of(c).verb_forms.end()) {
+    return c_str(cached(of(c).verb_forms, (std::uint64_t{lemma} << 32) | form, [&] {
       wire::Writer a;
       a.pod(lemma);
       a.pod(form);
-      it = of(c).verb_forms.emplace(key, call_str(Call::VerbForm, a)).first;
-    }
-    return c_str(it->second);
+      return call_str(Call::VerbForm, a);
+    }));
   }
   static helder_str get_inflected(void* c, helder_str w) noexcept {
     return c_str(cached(of(c).inflected, std::string(view(w)), [&] { return call_str(Call::InflectAdjective, word_args(w)); }));
@@ -181,22 +177,10 @@ struct HostProxy {
     return cached(of(c).word_ids, std::string(view(w)), [&] { return call_pod<std::uint32_t>(Call::WordId, word_args(w)); });
   }
   static helder_str get_word_text(void* c, uint32_t id) noexcept {
-    auto it = of(c).word_texts.find(id);
-    if (it == of(c).word_texts.end()) {
-      wire::Writer a;
-      a.pod(id);
-      it = of(c).word_texts.emplace(id, call_str(Call::WordText, a)).first;
-    }
-    return c_str(it->second);
+    return c_str(cached(of(c).word_texts, id, [&] { return call_str(Call::WordText, id_args(id)); }));
   }
   static int get_spelled_word(void* c, uint32_t id) noexcept {
-    auto it = of(c).spelled_words.find(id);
-    if (it == of(c).spelled_words.end()) {
-      wire::Writer a;
-      a.pod(id);
-      it = of(c).spelled_words.emplace(id, call_pod<std::int32_t>(Call::SpelledWord, a)).first;
-    }
-    return it->second;
+    return cached(of(c).spelled_words, id, [&] { return call_pod<std::int32_t>(Call::SpelledWord, id_args(id)); });
   }
 
   explicit HostProxy(std::uint32_t quick) {

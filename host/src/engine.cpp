@@ -959,10 +959,7 @@ void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views,
         fixes.shrink_to_fit();
       }
     }
-  } clear;
-  raw.clear();
-  strings.clear();
-  fixes.clear();
+  } clear;  // they are empty here: the last call on this thread left them so
   std::string error;
   bool ok = rule.run(unit, raw, strings, fixes, error);
   // The contract: every range inside its paragraph, on character boundaries.

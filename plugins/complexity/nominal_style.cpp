@@ -191,8 +191,11 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
   read_words(options, "chain_links", chain_links_);
   read_words(options, "not_nominalised", concrete_heads_);
   read_words(options, "not_nominalised_alone", not_nominalised_alone_);
-  read_words(options, "owning_determiners", owning_determiners_);
-  read_words(options, "infinitive_openers", infinitive_openers_);
+  std::vector<std::string> openers, owning;
+  read_words(options, "owning_determiners", owning);
+  read_words(options, "infinitive_openers", openers);
+  for (const std::string& w : openers) opener_ids_.insert(host.word_id(w));
+  for (const std::string& w : owning) owning_ids_.insert(host.word_id(w));
   read_words(options, "adjective_endings", adjective_endings_);
   read_words(options, "inflected_endings", inflected_endings_);
   std::vector<std::string> phrases;
@@ -240,11 +243,9 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
       throw std::invalid_argument(std::string("showing_verbs: ") + e.what());
     }
   }
-  if (!reaching_verbs_.empty()) triggers_.assign(reaching_prepositions_.begin(), reaching_prepositions_.end());
-  for (const Showing& s : showing_) triggers_.push_back(s.infinitive);
-  for (const std::string& t : triggers_) trigger_ids_.push_back(host.word_id(t));
-  for (const std::string& w : infinitive_openers_) opener_ids_.insert(host.word_id(w));
-  for (const std::string& w : owning_determiners_) owning_ids_.insert(host.word_id(w));
+  if (!reaching_verbs_.empty())
+    for (const std::string& t : reaching_prepositions_) trigger_ids_.push_back(host.word_id(t));
+  for (const Showing& s : showing_) trigger_ids_.push_back(host.word_id(s.infinitive));
 
   const std::size_t count = options.array_size("constructions");
   for (std::size_t i = 0; i < count; ++i) {
@@ -685,7 +686,7 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   // "tot" + a noun made from a verb + "komen"/"brengen": "om tot een rechtvaardige verdeling van de ruimte te
   // komen", "wij kwamen tot een verbetering". The lists above have the first claim ("tot een besluit komen").
   for (std::size_t t = 0; t < n && !reaching_verbs_.empty(); ++t) {
-    if (used[t] || !is_trigger(word_at(t)) || !reaching_prepositions_.contains(word_at(t))) continue;
+    if (used[t] || !is_trigger_id(id_at(t)) || !reaching_prepositions_.contains(word_at(t))) continue;
     // An article, adjectives (maybe joined: "rechtvaardige en verstandige"), the noun.
     std::size_t k = t + 1;
     if (has_class(k, HELDER_CLASS_ARTICLE)) ++k;

@@ -149,8 +149,6 @@ class NominalStyle {
   WordSet not_nominalised_alone_;                  // "rekening": a thing, but "berekening" is an action
   std::vector<std::string> concrete_heads_;        // "regeling", also ending "subsidieregeling"
   std::vector<std::vector<std::string>> fixed_phrases_;  // {"van", "toepassing"}
-  WordSet infinitive_openers_;                     // "om": opens a clause "om ... te betalen"
-  WordSet owning_determiners_;                     // "deze", "uw": the noun after them is no support-verb object
   std::vector<std::string> adjective_endings_;     // "e", "ig", "lijk"
   std::vector<std::string> inflected_endings_;     // "e"
   std::vector<std::vector<std::string>> adverbial_phrases_;    // {"in", "het", "openbaar"}
@@ -165,20 +163,14 @@ class NominalStyle {
   };
   std::vector<Showing> showing_;
   // The words the patterns after the list start at ("tot", "zien"): a few, compared directly (cheaper than a hash).
-  std::vector<std::string> triggers_;
   std::vector<std::uint32_t> trigger_ids_;  // their word ids
-  bool is_trigger(std::string_view w) const {
-    for (const std::string& t : triggers_)
-      if (t == w) return true;
-    return false;
-  }
   bool is_trigger_id(std::uint32_t w) const {
     for (const std::uint32_t t : trigger_ids_)
       if (t == w) return true;
     return false;
   }
-  sdk::WordIdSet opener_ids_;    // infinitive_openers_ by word id
-  sdk::WordIdSet owning_ids_;    // owning_determiners_ by word id
+  sdk::WordIdSet opener_ids_;  // infinitive_openers: "om" opens a clause "om ... te betalen"
+  sdk::WordIdSet owning_ids_;  // owning_determiners: "deze", "uw": the noun after them is no support-verb object
 };
 
 }  // namespace helder::complexity

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace helder {
 
@@ -32,11 +35,60 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+namespace {
+
+// Whether any of the eight bytes of `x` needs a look before it is copied: a control character, a quote, a
+// backslash, or a byte of a multi-byte UTF-8 sequence (checked for validity). Most of a Dutch text is plain
+// ASCII, so a string is mostly checked eight bytes at a time.
+constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+inline bool needs_look(std::uint64_t x) {
+  const auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+  return ((x - ones * 0x20) | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\')) | x) & highs;
+}
+
+// Bytes from `from` on that need no escaping and no UTF-8 check, found eight at a time: the length of that run.
+std::size_t plain_ascii_run(std::string_view text, std::size_t from) {
+  std::size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t block;
+    std::memcpy(&block, text.data() + i, sizeof block);
+    if (needs_look(block)) break;
+  }
+  // The bytes that need a look, as a table: one load per byte for the rest (and for the short keys).
+  static constexpr auto special = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c) table[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+    return table;
+  }();
+  while (i < text.size() && !special[static_cast<unsigned char>(text[i])]) ++i;
+  return i - from;
+}
+
+}  // namespace
+
 void JsonWriter::append_string(std::string& out, std::string_view text) {
+  std::size_t i = plain_ascii_run(text, 0);
+  if (i == text.size()) {  // most strings: quoted as they are, with one copy
+    const std::size_t at = out.size();
+    out.resize(at + text.size() + 2);
+    char* to = out.data() + at;
+    to[0] = '"';
+    if (!text.empty()) std::memcpy(to + 1, text.data(), text.size());
+    to[text.size() + 1] = '"';
+    return;
+  }
   out.push_back('"');
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   const auto flush = [&](std::size_t to) { out.append(text.data() + plain, to - plain); };
-  for (std::size_t i = 0; i < text.size();) {
+  while (i < text.size()) {
+    if (i + 8 <= text.size()) {
+      std::uint64_t block;
+      std::memcpy(&block, text.data() + i, sizeof block);
+      if (!needs_look(block)) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       ++i;
@@ -108,8 +160,17 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
-  append_string(out_, name);
-  out_.push_back(':');
+  if (name.size() <= 60 && plain_ascii_run(name, 0) == name.size()) {  // the keys helder writes: one append
+    char quoted[64];
+    quoted[0] = '"';
+    std::memcpy(quoted + 1, name.data(), name.size());
+    quoted[name.size() + 1] = '"';
+    quoted[name.size() + 2] = ':';
+    out_.append(quoted, name.size() + 3);
+  } else {
+    append_string(out_, name);
+    out_.push_back(':');
+  }
   after_key_ = true;
   return *this;
 }
@@ -122,13 +183,15 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 
 JsonWriter& JsonWriter::value(std::int64_t number) {
   before_value();
-  fmt::format_to(std::back_inserter(out_), "{}", number);
+  char digits[24];
+  out_.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::uint64_t number) {
   before_value();
-  fmt::format_to(std::back_inserter(out_), "{}", number);
+  char digits[24];
+  out_.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
   return *this;
 }
 

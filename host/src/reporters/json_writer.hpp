@@ -53,7 +53,7 @@ class JsonWriter {
   void before_value();
 
   std::string& out_;
-  std::vector<bool> first_;  // per open object or array: no member written yet
+  std::vector<char> first_;  // per open object or array: no member written yet (char: vector<bool> is slow)
   bool after_key_ = false;
 };
 

@@ -84,9 +84,11 @@ DoubleNegation::DoubleNegation(const sdk::Host& host, const sdk::Options& option
   // A project's own words, with the general advice: negative_words = ["afgewezen"].
   for (std::size_t i = 0, n = options.array_size("negative_words"); i < n; ++i) {
     const std::string word = options.string(item("negative_words", i), "");
-    if (word.empty() || negative_forms_.count(word)) continue;
+    if (word.empty()) continue;
+    const std::uint32_t id = host_.word_id(word);
+    if (id == 0 || negative_forms_.contains(id)) continue;
     negative_words_.push_back(NegativeWord{});
-    negative_forms_.emplace(word, negative_words_.size() - 1);
+    negative_forms_[id] = negative_words_.size() - 1;
   }
   read_list(options, "negation_lookalikes", not_negative_);
   read_list(options, "not_negative", not_negative_);
@@ -129,10 +131,12 @@ void DoubleNegation::read_negative_words(const sdk::Options& options, std::strin
     for (std::size_t k = 0, m = options.array_size(at + ".words"); k < m; ++k) {
       const std::string word = options.string(at + ".words[" + std::to_string(k) + "]", "");
       if (word.empty()) continue;
-      if (const std::uint32_t lemma = host_.lemma_id(word); lemma != 0)
-        negative_lemmas_.emplace(lemma, index);
-      else
-        negative_forms_.emplace(word, index);
+      // The first entry that names a word keeps it.
+      if (const std::uint32_t lemma = host_.lemma_id(word); lemma != 0) {
+        if (!negative_lemmas_.contains(lemma)) negative_lemmas_[lemma] = index;
+      } else if (const std::uint32_t id = host_.word_id(word); id != 0 && !negative_forms_.contains(id)) {
+        negative_forms_[id] = index;
+      }
     }
   }
 }
@@ -140,10 +144,9 @@ void DoubleNegation::read_negative_words(const sdk::Options& options, std::strin
 DoubleNegation::Match DoubleNegation::negative_word(const helder_token& t) const {
   if (!is_word(t)) return {};
   if (const std::uint32_t lemma = sdk::lemma(t); lemma != 0) {
-    if (auto it = negative_lemmas_.find(lemma); it != negative_lemmas_.end()) return {&negative_words_[it->second], true};
+    if (const std::size_t* entry = negative_lemmas_.find(lemma)) return {&negative_words_[*entry], true};
   }
-  if (auto it = negative_forms_.find(lower_of(t)); it != negative_forms_.end())
-    return {&negative_words_[it->second], false};
+  if (const std::size_t* entry = negative_forms_.find(host_.word_of(t))) return {&negative_words_[*entry], false};
   return {};
 }
 

@@ -49,8 +49,8 @@ class DoubleNegation {
   std::int64_t max_distance_;        // words allowed between the two negations
   std::string advice_with_number_;   // "niet lager dan 20 euro": "minstens"
   std::vector<NegativeWord> negative_words_;
-  sdk::WordMap<std::size_t> negative_forms_;  // form -> entry
-  std::unordered_map<std::uint32_t, std::size_t> negative_lemmas_;                      // verb lemma -> entry
+  sdk::WordIdMap<std::size_t> negative_forms_;   // word id of a form -> entry
+  sdk::WordIdMap<std::size_t> negative_lemmas_;  // lexicon id of a verb lemma -> entry
   WordSet not_negative_;                    // "onmiddellijk", "werkloos": on- or -loos without a negation
   std::vector<std::string> negative_prefixes_;  // "on": "onmogelijk" when "mogelijk" is a word
   std::vector<std::string> negative_suffixes_;  // "loos": "zinloos"

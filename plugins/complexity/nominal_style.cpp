@@ -399,8 +399,24 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
 
   // The lower-case word of each token ("" for marks), read once: the matching below asks for it very often.
   // And its word id (0 for marks): words are compared as ids.
-  thread_local std::vector<std::string_view> lower_words;
-  thread_local std::vector<std::uint32_t> lower_ids;
+  // Kept per thread and reused (one look-up of the thread's storage per sentence): no allocation per sentence.
+  struct Scratch {
+    std::vector<std::string_view> lower_words;
+    std::vector<std::uint32_t> lower_ids;
+    std::vector<std::pair<std::size_t, std::size_t>> candidates;
+    std::vector<char> boundary, used;
+  };
+  thread_local Scratch per_thread;
+  // The address of this thread's copy, looked up once: without the empty asm the compiler looks it up again at
+  // every use after a call (in a plugin that is a call into the dynamic linker each time).
+  Scratch* own = &per_thread;
+  asm("" : "+r"(own));
+  Scratch& scratch = *own;
+  std::vector<std::string_view>& lower_words = scratch.lower_words;
+  std::vector<std::uint32_t>& lower_ids = scratch.lower_ids;
+  std::vector<std::pair<std::size_t, std::size_t>>& candidates = scratch.candidates;
+  std::vector<char>& boundary = scratch.boundary;
+  std::vector<char>& used = scratch.used;
   lower_words.assign(n, std::string_view());
   lower_ids.assign(n, 0);
   for (std::size_t k = 0; k < n; ++k)
@@ -463,7 +479,7 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   // Candidates: (construction, token) where the token is the first word of the construction's noun part. In the
   // order of the list, as a scan of every construction over every token would give them (an earlier construction
   // has the first claim on a token), without that scan: the list has hundreds of constructions.
-  std::vector<std::pair<std::size_t, std::size_t>> candidates;
+  candidates.clear();
   for (std::size_t b = 0; b < n; ++b) {
     if (!is_word(tokens[b])) continue;
     const std::vector<std::size_t>* found = constructions_by_first_.find(ids[b]);
@@ -487,14 +503,14 @@ void NominalStyle::check_constructions(const sdk::Paragraph& paragraph, const he
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   // Clause boundaries once per sentence, not once per candidate.
-  std::vector<char> boundary(n, 0);
+  boundary.assign(n, 0);
   for (std::size_t k = 0; k < n; ++k) boundary[k] = boundary_at(k) ? 1 : 0;
   // With the lexicon's word classes a verb form is found only on a verb, "te" or a particle; without them (an
   // older host) every word is tried.
   bool classes = false;
   for (const helder_token& t : tokens) classes = classes || sdk::word_class(t) != 0;
   constexpr std::uint32_t kMayStartVerb = HELDER_CLASS_VERB | HELDER_CLASS_INFINITIVE_MARKER | HELDER_CLASS_PARTICLE;
-  std::vector<char> used(n, 0);  // a token belongs to at most one finding (char: vector<bool> is slow to index)
+  used.assign(n, 0);  // a token belongs to at most one finding (char: vector<bool> is slow to index)
 
   for (const auto& [ci, a] : candidates) {
     const Construction& c = constructions_[ci];

@@ -183,7 +183,7 @@ void Substitution::add_entry(std::size_t index, const sdk::Options& options) {
   entries_.push_back(std::move(entry));
   const std::size_t e = entries_.size() - 1;
   const Entry& added = entries_.back();
-  if (added.use == Use::Verb) verbs_by_lemma_[added.lemma].push_back(e);
+  if (added.use == Use::Verb && added.lemma != 0) verbs_by_lemma_[added.lemma].push_back(e);
   if (added.use == Use::Noun && added.words.size() == 1) nouns_.emplace(added.words[0], e);
   std::vector<std::pair<std::vector<std::string>, bool>> patterns;
   // A verb phrase is also found as written: its infinitive may be read as a form of another verb ("borgen" is
@@ -274,14 +274,14 @@ std::optional<Substitution::Match> Substitution::match_verb(const sdk::Paragraph
   // A split separable verb: the host gave the particle at the end of the clause the lemma of the whole verb
   // ("Wij stellen de regels vast"). The finding marks the finite verb and quotes both: "stellen ... vast".
   if ((sdk::verb_form(t) & HELDER_VERB_SEPARABLE) && sdk::is_class(t, HELDER_CLASS_PARTICLE)) {
-    const auto found = verbs_by_lemma_.find(lemma);
-    if (found == verbs_by_lemma_.end()) return std::nullopt;
+    const std::vector<std::size_t>* found = verbs_by_lemma_.find(lemma);
+    if (found == nullptr) return std::nullopt;
     for (std::size_t j = i; j-- > sentence_first;) {
       const helder_token& v = tokens[j];
       if (!(sdk::verb_form(v) & (HELDER_VERB_FINITE | HELDER_VERB_INFINITIVE)) ||
           host_.separable_verb(sdk::from_c(t.lower), sdk::lemma(v)) != lemma)
         continue;
-      for (std::size_t e : found->second) {
+      for (std::size_t e : *found) {
         if (entries_[e].words.size() != 1) continue;
         if (is_off_limits(v)) return std::nullopt;
         return Match{e, j, j, std::string(paragraph.text_of(v)) + " ... " + std::string(paragraph.text_of(t)), {}};
@@ -295,13 +295,13 @@ std::optional<Substitution::Match> Substitution::match_verb(const sdk::Paragraph
   if ((sdk::verb_form(t) & HELDER_VERB_INFINITIVE) && i >= sentence_first + 2 &&
       sdk::is_class(tokens[i - 1], HELDER_CLASS_INFINITIVE_MARKER) && sdk::is_class(tokens[i - 2], HELDER_CLASS_PARTICLE)) {
     const std::uint32_t whole = host_.separable_verb(sdk::from_c(tokens[i - 2].lower), lemma);
-    if (const auto found = verbs_by_lemma_.find(whole); whole != 0 && found != verbs_by_lemma_.end())
-      for (std::size_t e : found->second)
+    if (const std::vector<std::size_t>* found = verbs_by_lemma_.find(whole))
+      for (std::size_t e : *found)
         if (entries_[e].words.size() == 1) return Match{e, i - 2, i, span_text(i - 2, i), {}};
   }
 
-  const auto found = verbs_by_lemma_.find(lemma);
-  if (found == verbs_by_lemma_.end()) return std::nullopt;
+  const std::vector<std::size_t>* found = verbs_by_lemma_.find(lemma);
+  if (found == nullptr) return std::nullopt;
   // Forms that are more often something else: the stem is often a noun ("deze brief", "het plan"); a participle before a noun is an adjective, often
   // of a fixed term ("voortgezet onderwijs"); a word that is also a function word or numeral ("acht").
   const std::uint32_t form = sdk::verb_form(t) & kFormBits;
@@ -351,7 +351,7 @@ std::optional<Substitution::Match> Substitution::match_verb(const sdk::Paragraph
     if (word == zich_ && !reflexive_.empty()) return window_reflexive;
     return std::find(window, window + window_size, word) != window + window_size;
   };
-  for (std::size_t e : found->second) {
+  for (std::size_t e : *found) {
     const Entry& entry = entries_[e];
     if (entry.words.size() > 1 && !in_window(entry.rest_ids.front())) continue;
     if (entry.words.size() == 1) {
@@ -434,13 +434,20 @@ std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& 
                                                           const sdk::Strided<helder_token>& tokens, std::size_t i,
                                                           std::size_t sentence_first, std::size_t sentence_last) const {
   const helder_token& t = tokens[i];
+  // Most words start no phrase of the list: then only a verb of the list can match here.
+  const std::uint32_t* root = trie_[0].next.find(host_.word_of(t));
+  if (root == nullptr) return match_verb(paragraph, tokens, i, sentence_first, sentence_last);
   std::optional<Match> best;
   // Walk the trie along the text and try the patterns that end on the way in the order of their list, as a scan
   // of the list would (longest first).
   std::vector<std::pair<std::uint32_t, std::size_t>> ends;  // (rank, last token)
   const std::vector<Pattern>* list = nullptr;
-  if (const std::uint32_t* root = trie_[0].next.find(host_.word_of(t))) {
-    std::pair<std::uint32_t, std::size_t> stack[16];  // (node, its last token); a branch only at "zich"
+  {
+    struct Frame {
+      std::uint32_t node;
+      std::size_t at;  // the node's last token
+    };
+    Frame stack[16];  // a branch only at "zich"; left uninitialised: only what is pushed is read
     std::size_t depth = 0;
     stack[depth++] = {*root, i};
     while (depth > 0) {

@@ -91,7 +91,7 @@ class Substitution {
   sdk::WordIdSet plural_form_ids_;          // the same plurals, by word id
   sdk::WordIdSet first_word_ids_;           // the first words of by_first_word_, by word id
   void build_trie();
-  std::unordered_map<std::uint32_t, std::vector<std::size_t>> verbs_by_lemma_;
+  sdk::WordIdMap<std::vector<std::size_t>> verbs_by_lemma_;  // by the lexicon id of the verb (a dense number too)
   bool word_matches(const helder_token& t, std::uint32_t word) const;
 
   static constexpr std::size_t kMaxPhrase = 12;  // match_verb's window holds phrases up to this long

@@ -255,10 +255,12 @@ Confusables::Confusables(const sdk::Host& host, const sdk::Options& options) : h
     by_first_piece_[entry.wrong.front().form].push_back(entries_.size());
     entries_.push_back(std::move(entry));
   }
-  for (auto& [first, list] : by_first_piece_)
+  for (auto& [first, list] : by_first_piece_) {
     std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
       return entries_[a].wrong.size() > entries_[b].wrong.size();
     });
+    if (const std::uint32_t id = host_.word_id(first); id != 0) by_first_word_id_[id] = &list;
+  }
 
   const std::size_t groups = options.array_size("organisations.groups");
   if (groups > 0) plural_pronoun_ = ascii_lower(required(options, "organisations.wrong"));
@@ -339,9 +341,15 @@ void Confusables::check_entries(const sdk::Paragraph& paragraph, std::size_t p, 
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const helder_token& first = tokens[i];
     if (covered[i] || !is_word_like(first) || sdk::is_quoted_or_named(first)) continue;
-    const auto found = by_first_piece_.find(form_of(paragraph, first));
-    if (found == by_first_piece_.end()) continue;
-    for (const std::size_t index : found->second) {
+    // A word is looked up by its id (one integer); a number or mark has no lower-case form, and by its text.
+    const std::vector<std::size_t>* found = nullptr;
+    if (first.lower.size != 0) {
+      if (const auto* by_id = by_first_word_id_.find(host_.word_of(first))) found = *by_id;
+    } else if (const auto it = by_first_piece_.find(paragraph.text_of(first)); it != by_first_piece_.end()) {
+      found = &it->second;
+    }
+    if (found == nullptr) continue;
+    for (const std::size_t index : *found) {
       const Entry& entry = entries_[index];
       if (!entry.in_tables && paragraph.block_kind() == HELDER_BLOCK_TABLE_CELL) continue;
       std::size_t last = i;

@@ -14,6 +14,8 @@ namespace helder::spelling {
 class Confusables {
  public:
   Confusables(const sdk::Host& host, const sdk::Options& options);
+  Confusables(const Confusables&) = delete;  // by_first_word_id_ points into by_first_piece_
+  Confusables& operator=(const Confusables&) = delete;
   // Read-only: may run on several threads at once. Scope: a paragraph in context, two sentences back (a pronoun
   // may look back across a paragraph break: "hun" to an organisation in the sentence before, other owners in the
   // sentence before that); the context paragraphs (unit.context()) are read, not checked.
@@ -91,6 +93,7 @@ class Confusables {
   sdk::Host host_;  // the host's table outlives every rule
   std::vector<Entry> entries_;
   sdk::WordMap<std::vector<std::size_t>> by_first_piece_;  // longest entry first
+  sdk::WordIdMap<const std::vector<std::size_t>*> by_first_word_id_;  // the same lists by the word id of the key
   std::string plural_pronoun_;                                                 // "" when the pack has no organisations
   std::vector<NounGroup> noun_groups_;
   sdk::WordMap<std::size_t> organisation_nouns_;  // lower case -> index into noun_groups_

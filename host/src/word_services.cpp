@@ -387,7 +387,11 @@ struct WordServices::Impl {
 
   // libhyphen does not document thread-safety for a shared dictionary: calls go through hyphen_mutex.
   HyphenDict* hyphenation = nullptr;
+  bool hyphenation_latin1 = false;  // the patterns' encoding (named on their first line) is ISO-8859-1
   std::mutex hyphen_mutex;
+  const char* hyphenation_encoding() const {
+    return hyphenation->cset[0] != '\0' ? hyphenation->cset : "ISO-8859-1";
+  }
 
   // Lower-case word form -> 1-based rank in the frequency list (1 is the most frequent). Read-only after loading.
   StringMap<std::uint32_t> frequency_rank;
@@ -500,7 +504,12 @@ void WordServices::Impl::load_hyphenation(const WordServicePaths& paths) {
   if (hyphenation == nullptr) {
     problems.push_back("Het Nederlandse afbreekwoordenboek kan niet worden gelezen: " + paths.hyphenation.string() +
                        ". Installeer het pakket hyphen-nl opnieuw.");
+    return;
   }
+  std::string name;
+  for (const char* c = hyphenation_encoding(); *c != '\0'; ++c)
+    if (*c != '-' && *c != '_') name.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(*c))));
+  hyphenation_latin1 = name == "ISO88591" || name == "LATIN1";
 }
 
 void WordServices::Impl::load_frequency_list(const WordServicePaths& paths) {
@@ -563,16 +572,31 @@ std::uint32_t WordServices::Impl::syllables_of_run(const icu::UnicodeString& run
     // The dictionary names its encoding on its first line: ISO8859-1 for Debian's Dutch one. libhyphen reports
     // hyphens per byte, so only a conversion with one byte per code point is used (byte k is code point k); a word
     // with a letter outside the encoding is counted by vowel groups alone.
-    const char* encoding = hyphenation->cset[0] != '\0' ? hyphenation->cset : "ISO-8859-1";
-    icu::UnicodeString folded;
-    for (UChar32 c : code_points) folded.append(c);
-    std::string encoded(code_points.size() * 4 + 1, '\0');
-    const int32_t length = folded.extract(0, folded.length(), encoded.data(),
-                                          static_cast<uint32_t>(encoded.size()), encoding);
-    // ICU writes the substitution character 0x1A for a letter the encoding lacks.
-    if (length == static_cast<int32_t>(code_points.size()) &&
-        encoded.find('\x1A') >= static_cast<std::size_t>(length)) {
-      encoded.resize(static_cast<std::size_t>(length));
+    std::string encoded;
+    bool one_byte_each = true;
+    if (hyphenation_latin1) {
+      // Latin-1, as Debian's Dutch patterns are: a code point below 256 is its own byte. Done here: opening an ICU
+      // converter by name for every new word cost more than the rest of the word's analysis.
+      encoded.reserve(code_points.size());
+      for (UChar32 c : code_points) {
+        if (c < 0 || c > 0xFF) {
+          one_byte_each = false;
+          break;
+        }
+        encoded.push_back(static_cast<char>(c));
+      }
+    } else {
+      icu::UnicodeString folded;
+      for (UChar32 c : code_points) folded.append(c);
+      encoded.assign(code_points.size() * 4 + 1, '\0');
+      const int32_t length = folded.extract(0, folded.length(), encoded.data(),
+                                            static_cast<uint32_t>(encoded.size()), hyphenation_encoding());
+      // ICU writes the substitution character 0x1A for a letter the encoding lacks.
+      one_byte_each = length == static_cast<int32_t>(code_points.size()) &&
+                      encoded.find('\x1A') >= static_cast<std::size_t>(length);
+      if (one_byte_each) encoded.resize(static_cast<std::size_t>(length));
+    }
+    if (one_byte_each) {
       std::vector<char> hyphens(encoded.size() + 5, '\0');
       HyphenationExtras extras;
       extras.size = encoded.size();

@@ -62,3 +62,24 @@ TEST_CASE("JsonWriter nests objects and arrays with commas in the right places",
   CHECK(out == R"({"a":1,"b":["x",{},null],"c":{"d":true,"e":false}})");
   CHECK(nlohmann::json::parse(out).dump() == out);
 }
+
+// The writer checks eight bytes at a time and the rest one by one: a character that needs escaping (or a letter of
+// more than one byte) is found at every place of a string, in a value and in a key.
+TEST_CASE("JsonWriter finds what needs escaping at every place of a string", "[json-writer]") {
+  for (const std::string special : {"\"", "\\", "\n", "\x01", "\x1f", "é", "€", "😀", "\x7f"}) {
+    for (std::size_t length = 0; length <= 20; ++length) {
+      for (std::size_t at = 0; at <= length; ++at) {
+        const std::string s = std::string(at, 'a') + special + std::string(length - at, 'b');
+        INFO(length << " " << at << " " << s);
+        REQUIRE(written_string(s) == nlohmann::json(s).dump());
+        std::string out;
+        JsonWriter(out).begin_object().field(s, 1).end_object();
+        REQUIRE(out == nlohmann::json{{s, 1}}.dump());
+      }
+    }
+  }
+  const std::string long_key(100, 'k');  // longer than the writer's buffer for keys
+  std::string out;
+  JsonWriter(out).begin_object().field(long_key, "v").end_object();
+  CHECK(out == nlohmann::json{{long_key, "v"}}.dump());
+}

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <atomic>
 #include <cctype>
 #include <cstring>
@@ -598,7 +599,8 @@ ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kin
   ParagraphAnalysis p;
   p.kind = kind;
   p.text = std::string(text);
-  const Segmentation seg = services_->segmenter->segment(p.text, skipped);
+  thread_local Segmentation seg;  // its vectors are reused from paragraph to paragraph
+  services_->segmenter->segment_into(p.text, skipped, seg);
   const WordServices& words = *services_->words;
 
   p.tokens.reserve(seg.tokens.size());
@@ -644,6 +646,7 @@ ParagraphAnalysis Engine::analyze_paragraph(std::string_view text, BlockKind kin
     p.letter_words.push_back(letter_words);
     p.sentences.push_back(out);
   }
+  if (seg.tokens.capacity() > 65536) seg = Segmentation{};  // a huge paragraph's buffers are not kept
   annotate_tokens(p, *lexicon_, marks, names_, /*features_set=*/lexicon_.get() == words.lexicon(), features_.get());
   find_passives(p, *lexicon_);
   for (const PassiveConstruction& pc : p.passives) {
@@ -816,7 +819,7 @@ Readability Engine::check_in_sections(ReadText read, std::string_view source, st
   mark_quoted_excerpts(doc.read, *lexicon_);
   const std::vector<Block>& blocks = doc.read.blocks;
   auto size_of = [&](std::size_t b) { return std::size_t{blocks[b].range.end - blocks[b].range.start}; };
-  std::unordered_map<uint64_t, uint32_t> seen;
+  OccurrenceCounts seen;
   uint32_t sentences = 0, words = 0, letter_words = 0, syllables = 0;
   for (std::size_t first = 0; first < blocks.size();) {
     std::size_t last = first + 1, bytes = size_of(first);
@@ -1005,12 +1008,36 @@ void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views,
 
 std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string_view source,
                                    std::size_t threads) const {
-  std::unordered_map<uint64_t, uint32_t> seen;
+  OccurrenceCounts seen;
   return check(analysis, source, threads, seen);
 }
 
+std::uint32_t OccurrenceCounts::next(std::uint64_t hash) {
+  if (hash == 0) return zero_++;
+  if ((size_ + 1) * 2 > keys_.size()) {  // at most half full
+    std::vector<std::uint64_t> keys = std::move(keys_);
+    std::vector<std::uint32_t> counts = std::move(counts_);
+    keys_.assign(keys.empty() ? 64 : keys.size() * 2, 0);
+    counts_.assign(keys_.size(), 0);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == 0) continue;
+      std::size_t slot = keys[i] & (keys_.size() - 1);
+      while (keys_[slot] != 0) slot = (slot + 1) & (keys_.size() - 1);
+      keys_[slot] = keys[i];
+      counts_[slot] = counts[i];
+    }
+  }
+  std::size_t slot = hash & (keys_.size() - 1);  // the hash is FNV-1a: its low bits are well mixed
+  while (keys_[slot] != 0 && keys_[slot] != hash) slot = (slot + 1) & (keys_.size() - 1);
+  if (keys_[slot] == 0) {
+    keys_[slot] = hash;
+    ++size_;
+  }
+  return counts_[slot]++;
+}
+
 std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string_view source, std::size_t threads,
-                                   std::unordered_map<std::uint64_t, std::uint32_t>& seen) const {
+                                   OccurrenceCounts& seen) const {
   std::vector<helder_paragraph> views;
   views.reserve(analysis.paragraphs.size());
   for (const DocumentParagraph& p : analysis.paragraphs) views.push_back(view_of(*p));
@@ -1019,14 +1046,35 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
   // document rules see all paragraphs at once. The paragraphs without kept results are checked first, side by
   // side when there are many; a paragraph that occurs twice is checked once.
   std::vector<std::size_t> todo;
-  std::unordered_map<const ParagraphAnalysis*, std::size_t> todo_of;  // paragraph -> index into todo
+  // Per paragraph: its index into todo, or none when its findings are kept. Paragraphs that share one analysis
+  // (the same text twice) share one entry: found by sorting the analyses, without a hash table.
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> todo_of(views.size(), none);
   std::size_t new_bytes = 0;
-  for (std::size_t i = 0; i < views.size(); ++i) {
-    const ParagraphAnalysis& p = *analysis.paragraphs[i];
-    if (analysis.cached && p.findings_engine == serial_) continue;
-    if (todo_of.emplace(&p, todo.size()).second) {
-      todo.push_back(i);
-      new_bytes += p.text.size();
+  bool shared_todo = false;  // a text that occurs twice: its findings are read twice below
+  {
+    std::vector<std::pair<const ParagraphAnalysis*, std::size_t>> unchecked;  // (analysis, paragraph)
+    unchecked.reserve(views.size());
+    for (std::size_t i = 0; i < views.size(); ++i) {
+      const ParagraphAnalysis& p = *analysis.paragraphs[i];
+      if (!(analysis.cached && p.findings_engine == serial_)) unchecked.emplace_back(&p, i);
+    }
+    std::sort(unchecked.begin(), unchecked.end());
+    std::vector<std::size_t> first_of(views.size(), none);  // the first paragraph with the same analysis
+    for (std::size_t k = 0; k < unchecked.size(); ++k)
+      first_of[unchecked[k].second] = k > 0 && unchecked[k - 1].first == unchecked[k].first
+                                          ? first_of[unchecked[k - 1].second]
+                                          : unchecked[k].second;
+    for (std::size_t i = 0; i < views.size(); ++i) {
+      if (first_of[i] == none) continue;
+      if (first_of[i] == i) {
+        todo_of[i] = todo.size();
+        todo.push_back(i);
+        new_bytes += analysis.paragraphs[i]->text.size();
+      } else {
+        todo_of[i] = todo_of[first_of[i]];
+        shared_todo = true;
+      }
     }
   }
   std::vector<std::vector<LocalFinding>> fresh(todo.size());
@@ -1053,9 +1101,10 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
     }
   std::vector<std::size_t> context_start;  // per paragraph: the first paragraph of its context
   std::vector<std::size_t> context_todo;
-  std::unordered_map<std::size_t, std::size_t> context_todo_of;  // paragraph -> index into context_todo
+  std::vector<std::size_t> context_todo_of;  // per paragraph: its index into context_todo, or none
   if (context_rules) {
     context_start.resize(views.size());
+    context_todo_of.assign(views.size(), none);
     for (std::size_t i = 0; i < views.size(); ++i) {
       std::size_t start = i, sentences = 0;
       while (start > 0 && sentences < context_sentences) sentences += analysis.paragraphs[--start]->sentences.size();
@@ -1065,7 +1114,7 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
       for (std::size_t k = start; kept && k < i; ++k)
         kept = p.context_of[k - start].lock() == analysis.paragraphs[k].analysis;
       if (!kept) {
-        context_todo_of.emplace(i, context_todo.size());
+        context_todo_of[i] = context_todo.size();
         context_todo.push_back(i);
       }
     }
@@ -1096,15 +1145,17 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
       if (rules_[r]->scope() == HELDER_SCOPE_DOCUMENT) run_rule(r, views, 0, views.size(), document_findings);
 
   // The findings are sorted and filtered as small references; strings are copied only for the ones kept.
+  // A finding read once (checked just now, for one paragraph) gives its strings to the result instead of a copy.
   struct Ref {
     const LocalFinding* local;
     uint32_t paragraph;
     uint32_t start, end;  // bytes into the source
     Severity severity;
+    bool movable;
   };
   std::vector<Ref> refs;
   const WordServices& words = *services_->words;
-  auto add = [&](const LocalFinding& f, std::size_t paragraph) {
+  auto add = [&](const LocalFinding& f, std::size_t paragraph, bool movable) {
     const Rule& rule = *rules_[f.rule];
     if (rule.disabled()) return;  // failed on another paragraph: none of its findings count
     const DocumentParagraph& p = analysis.paragraphs[paragraph];
@@ -1120,19 +1171,18 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
     const uint32_t end = f.end > f.start ? analysis.read.map.to_source_end(p.range.start + f.end) : start;
     const Severity severity =
         f.severity == HELDER_SEVERITY_RULE ? rule.config().severity : static_cast<Severity>(f.severity);
-    refs.push_back(Ref{&f, static_cast<uint32_t>(paragraph), start, end, severity});
+    refs.push_back(Ref{&f, static_cast<uint32_t>(paragraph), start, end, severity, movable});
   };
   for (std::size_t i = 0; i < views.size(); ++i) {
     const ParagraphAnalysis& p = *analysis.paragraphs[i];
-    const auto it = todo_of.find(&p);
-    for (const LocalFinding& f : it != todo_of.end() ? fresh[it->second] : p.findings) add(f, i);
+    const bool fresh_here = todo_of[i] != none;
+    for (const LocalFinding& f : fresh_here ? fresh[todo_of[i]] : p.findings) add(f, i, fresh_here && !shared_todo);
     if (!context_rules) continue;
-    const auto in_context = context_todo_of.find(i);
-    for (const LocalFinding& f : in_context != context_todo_of.end() ? context_fresh[in_context->second]
-                                                                      : p.context_findings)
-      add(f, i);
+    const bool context_here = context_todo_of[i] != none;
+    for (const LocalFinding& f : context_here ? context_fresh[context_todo_of[i]] : p.context_findings)
+      add(f, i, context_here);
   }
-  for (const LocalFinding& f : document_findings) add(f, f.paragraph);
+  for (const LocalFinding& f : document_findings) add(f, f.paragraph, true);
 
   std::stable_sort(refs.begin(), refs.end(), [this](const Ref& a, const Ref& b) {
     if (a.start != b.start) return a.start < b.start;
@@ -1162,12 +1212,15 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
       out.severity = ref.severity;
       out.start = ref.start;
       out.end = ref.end;
-      out.message = f.message;  // made one line when the rule gave it (run_rule)
+      // Made one line when the rule gave it (run_rule). A finding read once is not read again: its strings move.
+      LocalFinding* own = ref.movable ? const_cast<LocalFinding*>(ref.local) : nullptr;  // in fresh, not const
+      out.message = own ? std::move(own->message) : f.message;
       out.fixes.reserve(f.fixes.size());
       for (const LocalFinding::Fix& fx : f.fixes) {
         const uint32_t s = analysis.read.map.to_source(paragraph_start + fx.start);
         const uint32_t e = fx.end > fx.start ? analysis.read.map.to_source_end(paragraph_start + fx.end) : s;
-        out.fixes.push_back(Replacement{s, e, fx.text, fx.needs_review});
+        out.fixes.push_back(
+            Replacement{s, e, own ? std::move(const_cast<LocalFinding::Fix&>(fx).text) : fx.text, fx.needs_review});
       }
       findings.push_back(std::move(out));
     }
@@ -1179,12 +1232,13 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
         f.end <= source.size() ? source.substr(f.start, f.end - f.start) : std::string_view();
     const uint64_t h = fnv1a(covered, fnv1a(f.rule_id));
     static constexpr char hex[] = "0123456789abcdef";
-    f.id.assign(16, '0');
-    for (std::size_t k = 0; k < 16; ++k) f.id[k] = hex[(h >> (60 - 4 * k)) & 0xF];
-    f.id += '-';
+    char id[16 + 1 + 10];  // made here and copied once
+    for (std::size_t k = 0; k < 16; ++k) id[k] = hex[(h >> (60 - 4 * k)) & 0xF];
+    id[16] = '-';
     f.id_hash = h;
-    f.id_occurrence = seen[h]++;
-    f.id += std::to_string(f.id_occurrence);
+    f.id_occurrence = seen.next(h);
+    const char* end = std::to_chars(id + 17, id + sizeof id, f.id_occurrence).ptr;
+    f.id.assign(id, static_cast<std::size_t>(end - id));
   }
   return findings;
 }

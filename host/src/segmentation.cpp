@@ -1167,8 +1167,15 @@ Segmenter::~Segmenter() = default;
 
 Segmentation Segmenter::segment(std::string_view text, std::span<const Range> skipped) const {
   Segmentation out;
+  segment_into(text, skipped, out);
+  return out;
+}
+
+void Segmenter::segment_into(std::string_view text, std::span<const Range> skipped, Segmentation& out) const {
+  out.tokens.clear();
+  out.sentences.clear();
   if (text.empty()) {
-    return out;
+    return;
   }
   ThreadState& state = thread_state();
   std::span<const Range> sorted_skipped = skipped;
@@ -1183,10 +1190,9 @@ Segmentation Segmenter::segment(std::string_view text, std::span<const Range> sk
   out.tokens.reserve(text.size() / 5 + 4);
   impl_->tokenize(text, sorted_skipped, state, out.tokens);
   if (out.tokens.empty()) {
-    return out;
+    return;
   }
   impl_->find_sentences(text, sorted_skipped, state, out);
-  return out;
 }
 
 }  // namespace helder

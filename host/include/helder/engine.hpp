@@ -68,6 +68,20 @@ struct PassiveConstruction {
 };
 
 // A finding of a rule as the plugin gave it: bytes into its paragraph's text.
+// How often each finding id (a 64-bit hash of rule and text) was given so far: the occurrence number that
+// makes equal findings' ids unique. Open addressing on the hashes, so a finding costs no allocation here.
+class OccurrenceCounts {
+ public:
+  // The number of earlier occurrences of `hash`; counts this one.
+  std::uint32_t next(std::uint64_t hash);
+
+ private:
+  std::vector<std::uint64_t> keys_;  // 0: a free slot (the hash 0 itself is counted in zero_)
+  std::vector<std::uint32_t> counts_;
+  std::size_t size_ = 0;
+  std::uint32_t zero_ = 0;
+};
+
 struct LocalFinding {
   std::uint32_t rule = 0;       // index of the rule in its engine
   std::uint32_t paragraph = 0;  // index into DocumentAnalysis::paragraphs
@@ -226,7 +240,7 @@ class Engine {
                 std::size_t count, std::vector<LocalFinding>& out, std::size_t context = 0) const;
   // check(), with the occurrence counts of finding ids kept by the caller (check_in_sections: over sections).
   std::vector<Finding> check(const DocumentAnalysis& analysis, std::string_view source, std::size_t threads,
-                             std::unordered_map<std::uint64_t, std::uint32_t>& seen_ids) const;
+                             OccurrenceCounts& seen_ids) const;
 
   Config config_;
   std::uint64_t serial_;

@@ -59,6 +59,8 @@ class Segmenter {
   // `text`: one paragraph of valid UTF-8. `skipped`: ranges (bytes into `text`) that are not prose; tokens
   // there get HELDER_TOKEN_CODE. Thread-safe.
   Segmentation segment(std::string_view text, std::span<const Range> skipped = {}) const;
+  // The same into `out`, whose vectors are cleared and reused (a caller that segments many paragraphs keeps one).
+  void segment_into(std::string_view text, std::span<const Range> skipped, Segmentation& out) const;
 
  private:
   struct Impl;

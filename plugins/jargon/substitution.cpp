@@ -35,12 +35,6 @@ std::string join(const std::vector<std::string>& words, std::size_t from = 0) {
   return out;
 }
 
-std::string replace_all(std::string text, std::string_view what, std::string_view with) {
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size()))
-    text.replace(at, what.size(), with);
-  return text;
-}
-
 bool is_matchable(const helder_token& t) {
   return t.kind == HELDER_TOKEN_WORD || t.kind == HELDER_TOKEN_ABBREVIATION;
 }
@@ -109,11 +103,14 @@ Substitution::Substitution(const sdk::Host& host, const sdk::Options& options)
 
 void Substitution::build_trie() {
   trie_.assign(1, TrieNode{});
+  std::vector<std::uint32_t> first_nodes;
   for (const auto& [first, patterns] : by_first_word_) {
     for (std::uint32_t rank = 0; rank < patterns.size(); ++rank) {
       std::uint32_t node = 0;
       for (std::size_t w = 0; w < patterns[rank].words.size(); ++w) {
         const std::string& word = patterns[rank].words[w];
+        if (w == 1 && !(word == "zich" && !reflexive_.empty()))
+          second_words_.insert(pair_key(host_.word_id(patterns[rank].words[0]), host_.word_id(word)));
         std::uint32_t child;
         if (w > 0 && word == "zich" && !reflexive_.empty()) {
           if (trie_[node].reflexive == 0) {
@@ -129,10 +126,15 @@ void Substitution::build_trie() {
           trie_.emplace_back();
         }
         node = child;
+        if (w == 0) first_nodes.push_back(node);
       }
       trie_[node].ends.emplace_back(&patterns, rank);
     }
   }
+  first_flags_.assign(trie_.size(), 0);
+  for (const std::uint32_t node : first_nodes)
+    first_flags_[node] = static_cast<std::uint8_t>((trie_[node].ends.empty() ? 0 : kEndsHere) |
+                                                   (trie_[node].reflexive == 0 ? 0 : kReflexiveNext));
 }
 
 void Substitution::add_entry(std::size_t index, const sdk::Options& options) {
@@ -205,18 +207,51 @@ void Substitution::add_entry(std::size_t index, const sdk::Options& options) {
   }
 }
 
+namespace {
+
+// `pattern` with each {name} of `values` filled in, in one pass (a value is not searched for names itself).
+std::string fill_in(std::string_view pattern, std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+  std::string out;
+  out.reserve(pattern.size() + 64);
+  for (std::size_t at = 0; at < pattern.size();) {
+    const std::size_t open = pattern.find('{', at);
+    if (open == std::string_view::npos) {
+      out.append(pattern.substr(at));
+      break;
+    }
+    out.append(pattern.substr(at, open - at));
+    bool filled = false;
+    for (const auto& [name, value] : values)
+      if (pattern.substr(open).starts_with(name)) {
+        out.append(value);
+        at = open + name.size();
+        filled = true;
+        break;
+      }
+    if (!filled) {
+      out.push_back('{');
+      at = open + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string Substitution::message_for(const Entry& entry, const std::vector<std::string>& alternatives,
                                       std::string_view matched) const {
   if (entry.replacements.empty())
-    return replace_all(replace_all("Laat \"{match}\" weg. {reason}", "{match}", matched), "{reason}", entry.reason);
+    return fill_in("Laat \"{match}\" weg. {reason}", {{"{match}", matched}, {"{reason}", entry.reason}});
   if (alternatives.empty()) {  // no plain word for this use: only the reason
     return entry.reason + " Kies een gewoner woord of schrijf de zin anders.";
   }
   std::string list = alternatives.front();
-  for (std::size_t i = 1; i < alternatives.size(); ++i) list += "\" of \"" + alternatives[i];
-  std::string message = replace_all(message_, "{replacement}", list);
-  message = replace_all(message, "{match}", matched);
-  message = replace_all(message, "{reason}", entry.reason);
+  for (std::size_t i = 1; i < alternatives.size(); ++i) {
+    list += "\" of \"";
+    list += alternatives[i];
+  }
+  std::string message =
+      fill_in(message_, {{"{replacement}", list}, {"{match}", matched}, {"{reason}", entry.reason}});
   message.erase(message.find_last_not_of(' ') + 1);
   return message;
 }
@@ -435,8 +470,18 @@ std::optional<Substitution::Match> Substitution::match_at(const sdk::Paragraph& 
                                                           std::size_t sentence_first, std::size_t sentence_last) const {
   const helder_token& t = tokens[i];
   // Most words start no phrase of the list: then only a verb of the list can match here.
-  const std::uint32_t* root = trie_[0].next.find(host_.word_of(t));
+  const std::uint32_t first_word = host_.word_of(t);
+  const std::uint32_t* root = trie_[0].next.find(first_word);
   if (root == nullptr) return match_verb(paragraph, tokens, i, sentence_first, sentence_last);
+  // Many first words are common ("de", "in", "van") and start only phrases of two words or more: the pair of this
+  // word and the next decides, from one small table, before the trie is walked.
+  if (!(first_flags_[*root] & kEndsHere)) {
+    const bool next_word = i + 1 < sentence_last && is_matchable(tokens[i + 1]);
+    const std::uint32_t second = next_word ? host_.word_of(tokens[i + 1]) : 0;
+    if (!next_word || (!second_words_.contains(pair_key(first_word, second)) &&
+                       !((first_flags_[*root] & kReflexiveNext) && reflexive_ids_.contains(second))))
+      return match_verb(paragraph, tokens, i, sentence_first, sentence_last);
+  }
   std::optional<Match> best;
   // Walk the trie along the text and try the patterns that end on the way in the order of their list, as a scan
   // of the list would (longest first).

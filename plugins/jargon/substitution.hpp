@@ -86,6 +86,45 @@ class Substitution {
     std::vector<std::pair<const std::vector<Pattern>*, std::uint32_t>> ends;
   };
   std::vector<TrieNode> trie_;
+  // For the nodes of first words: whether a pattern ends there, and whether "zich" may come next.
+  static constexpr std::uint8_t kEndsHere = 1, kReflexiveNext = 2;
+  std::vector<std::uint8_t> first_flags_;
+  // The first two words of every pattern of two words or more, as pairs of word ids.
+  static std::uint64_t pair_key(std::uint32_t first, std::uint32_t second) {
+    return (static_cast<std::uint64_t>(first) << 32) | second;
+  }
+  class PairSet {
+   public:
+    void insert(std::uint64_t key) {
+      if ((size_ + 1) * 2 > keys_.size()) grow();
+      std::size_t i = slot(key);
+      while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & (keys_.size() - 1);
+      if (keys_[i] == 0) ++size_;
+      keys_[i] = key;
+    }
+    bool contains(std::uint64_t key) const {
+      if (keys_.empty()) return false;
+      for (std::size_t i = slot(key);; i = (i + 1) & (keys_.size() - 1)) {
+        if (keys_[i] == key) return true;
+        if (keys_[i] == 0) return false;
+      }
+    }
+
+   private:
+    std::size_t slot(std::uint64_t key) const {
+      return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (keys_.size() - 1);
+    }
+    void grow() {
+      std::vector<std::uint64_t> old = std::move(keys_);
+      keys_.assign(old.empty() ? 64 : old.size() * 2, 0);
+      size_ = 0;
+      for (const std::uint64_t k : old)
+        if (k != 0) insert(k);
+    }
+    std::vector<std::uint64_t> keys_;  // 0: free (word ids are never 0, so no pair is)
+    std::size_t size_ = 0;
+  };
+  PairSet second_words_;
   sdk::WordMap<std::size_t> nouns_;  // the one-word entries with use = "noun", by their singular
   sdk::WordMap<std::size_t> plural_forms_;  // their regular plurals (Plurals::candidates) -> the entry
   sdk::WordIdSet plural_form_ids_;          // the same plurals, by word id

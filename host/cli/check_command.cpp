@@ -232,7 +232,12 @@ int run_check(Session& session, const CheckOptions& options) {
   }
   // --fix needs all findings of a file at once, and a baseline filters and records them per file.
   const bool streams_long_texts = !options.fix && !baseline && options.write_baseline.empty();
-  const std::size_t window = std::size_t{4} * jobs;
+  // Ahead of the output: always `window` files; more small ones, up to `wide_window` files and `ahead_limit`
+  // bytes, so that the other workers go on while one works through a long file (a file's report waits in memory
+  // until the files before it are written).
+  const std::size_t window = std::size_t{4} * jobs, wide_window = std::size_t{32} * jobs;
+  constexpr std::uintmax_t ahead_limit = 4u << 20;
+  std::uintmax_t ahead_bytes = 0;  // taken and not yet written
   std::vector<Slot> slots(inputs.size());
   std::mutex mutex;
   std::condition_variable changed;
@@ -242,9 +247,13 @@ int run_check(Session& session, const CheckOptions& options) {
       std::size_t i;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return next_to_take >= inputs.size() || next_to_take < next_to_emit + window; });
+        changed.wait(lock, [&] {
+          return next_to_take >= inputs.size() || next_to_take < next_to_emit + window ||
+                 (next_to_take < next_to_emit + wide_window && ahead_bytes + sizes[next_to_take] <= ahead_limit);
+        });
         if (next_to_take >= inputs.size()) return;
         i = next_to_take++;
+        ahead_bytes += sizes[i];
       }
       const std::string& in = inputs[i];
       const std::string shown = in == "-" ? (options.stdin_name.empty() ? "<stdin>" : options.stdin_name) : in;
@@ -309,6 +318,7 @@ int run_check(Session& session, const CheckOptions& options) {
       slot = std::move(slots[i]);
       slots[i] = Slot{};
       next_to_emit = i + 1;
+      ahead_bytes -= sizes[i];
       changed.notify_all();
     }
     if (!slot.diff.empty()) std::cout << slot.diff;

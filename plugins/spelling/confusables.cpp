@@ -311,10 +311,21 @@ Confusables::Confusables(const sdk::Host& host, const sdk::Options& options) : h
 }
 
 void Confusables::check(const sdk::Unit& unit, sdk::Findings& findings) const {
+  // Kept per thread and reused: a call per paragraph made a vector per sentence. The address of this thread's
+  // copy is taken once (the empty asm): in a plugin each look-up is a call into the dynamic linker.
+  struct Scratch {
+    std::vector<bool> lexicon;
+    std::vector<std::vector<std::vector<bool>>> covered;
+  };
+  thread_local Scratch per_thread;
+  Scratch* own = &per_thread;
+  asm("" : "+r"(own));
   // Per paragraph: whether the lexicon gave any word a class (an older host or an empty lexicon gives none).
-  std::vector<bool> lexicon(unit.size(), false);
+  std::vector<bool>& lexicon = own->lexicon;
+  lexicon.assign(unit.size(), false);
   // Per paragraph and sentence: the tokens a finding already covers.
-  std::vector<std::vector<std::vector<bool>>> covered(unit.size());
+  std::vector<std::vector<std::vector<bool>>>& covered = own->covered;
+  if (covered.size() < unit.size()) covered.resize(unit.size());
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
     for (const helder_token& t : paragraph.tokens())
@@ -322,12 +333,15 @@ void Confusables::check(const sdk::Unit& unit, sdk::Findings& findings) const {
         lexicon[p] = true;
         break;
       }
-    for (const helder_sentence& sentence : paragraph.sentences()) {
-      covered[p].emplace_back(sentence.token_count, false);
+    const auto sentences = paragraph.sentences();
+    if (covered[p].size() < sentences.size()) covered[p].resize(sentences.size());
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      const helder_sentence& sentence = sentences[s];
+      covered[p][s].assign(sentence.token_count, false);
       if (p < unit.context()) continue;  // read for the pronouns below, not checked
-      check_entries(paragraph, p, sentence, lexicon[p], covered[p].back(), findings);
-      check_hyphens(paragraph, p, sentence, covered[p].back(), findings);
-      if (lexicon[p]) check_split_verbs(paragraph, p, sentence, covered[p].back(), findings);
+      check_entries(paragraph, p, sentence, lexicon[p], covered[p][s], findings);
+      check_hyphens(paragraph, p, sentence, covered[p][s], findings);
+      if (lexicon[p]) check_split_verbs(paragraph, p, sentence, covered[p][s], findings);
     }
   }
   check_neuter_organisations(unit, lexicon, covered, findings);

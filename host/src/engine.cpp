@@ -909,6 +909,18 @@ bool disabled_by_directive(const std::vector<Directive>& directives, const std::
 // A message is one line: a match over a line end ("met betrekking\ntot") is quoted with a space, so a terminal
 // line, an annotation or a JUnit attribute never breaks inside a message. Runs of white space become one space.
 std::string one_line(std::string_view message) {
+  // Most messages are one line already: no line break, tab or separator, no space at either end or twice. Those
+  // are copied as they are, in one go.
+  const auto plain = [&] {
+    if (!message.empty() && (message.front() == ' ' || message.back() == ' ')) return false;
+    for (std::size_t i = 0; i < message.size(); ++i) {
+      const auto c = static_cast<unsigned char>(message[i]);
+      if (c == '\n' || c == '\r' || c == '\t' || c == 0xE2 || c == 0xC2) return false;
+      if (c == ' ' && message[i + 1] == ' ') return false;  // not the last byte: that is no space
+    }
+    return true;
+  };
+  if (plain()) return std::string(message);
   // The width of the white space at `i` (a line or paragraph separator is 2 or 3 bytes); 0 for another character.
   const auto space_at = [&](std::size_t i) -> std::size_t {
     const char c = message[i];

@@ -570,7 +570,9 @@ bool is_word_like(uint32_t kind) {
 // The form of a token used for word lookups: a word broken at a line end ("verkiezings-\nuitslag")
 // is joined, soft hyphens are dropped. Returns `text` itself when nothing changes (no allocation).
 std::string_view lookup_form(std::string_view text, std::string& buffer) {
-  if (text.find_first_of("\n\r\xC2") == std::string_view::npos) return text;
+  // A plain loop: find_first_of calls memchr on its set once per character of the text.
+  if (std::none_of(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\xC2'; }))
+    return text;
   buffer.clear();
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -1213,7 +1215,8 @@ std::vector<Finding> Engine::check(const DocumentAnalysis& analysis, std::string
       strongest = std::max(strongest, refs[j].severity);
     const std::string_view covered =
         refs[i].end <= source.size() ? source.substr(refs[i].start, refs[i].end - refs[i].start) : std::string_view();
-    const bool one_word = covered.find_first_of(" \t\r\n") == std::string_view::npos;
+    const bool one_word = std::none_of(covered.begin(), covered.end(),
+                                       [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
     for (; i < j; ++i) {
       const Ref& ref = refs[i];
       if (one_word && ref.severity < strongest && ref.severity <= Severity::Info) continue;

@@ -2,6 +2,7 @@
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -116,6 +117,35 @@ TEST_CASE("check walks directories in a stable order, and --jobs keeps that orde
   std::vector<std::string> files;
   for (const auto& f : json["files"]) files.push_back(fs::relative(f["file"].get<std::string>(), dir.path()).string());
   CHECK(files == std::vector<std::string>{"a/een.md", "a/z/vier.txt", "b/twee.txt", "c/drie.txt"});
+}
+
+TEST_CASE("check --jobs 2 runs ahead of a long file with many short ones and still reports in input order", "[cli][threads]") {
+  // A long file first, then forty short ones: the second worker goes on with the short files (more than the
+  // four per job it may always take) while the first is in the long one; the report keeps the input order.
+  test::TempDir dir;
+  std::string long_text;
+  for (int i = 0; i < 300; ++i) long_text += "Indien u vragen heeft, kunt u ons bellen. " + long_sentence + "\n\n";
+  std::vector<std::string> args{"check", "--format", "json", dir.write("00-lang.txt", long_text).string()};
+  for (int i = 1; i <= 40; ++i) {
+    const std::string name = fmt::format("{:02}-kort.txt", i);
+    args.push_back(dir.write(name, fmt::format("Brief {}. Indien nodig sturen wij u een formulier.\n", i)).string());
+  }
+  std::vector<std::string> one_args = args, two_args = args;
+  one_args.insert(one_args.begin() + 1, {"--jobs", "1"});
+  two_args.insert(two_args.begin() + 1, {"--jobs", "2"});
+  const auto one = run_helder(one_args);
+  const auto two = run_helder(two_args);
+  REQUIRE(one.exit_code == 1);
+  CHECK(two.exit_code == one.exit_code);
+  CHECK(two.out == one.out);
+  const auto json = nlohmann::json::parse(two.out);
+  REQUIRE(json["files"].size() == 41);
+  for (std::size_t i = 0; i < 41; ++i) {
+    INFO(i);
+    CHECK(fs::path(json["files"][i]["file"].get<std::string>()).filename().string().substr(0, 2) ==
+          fmt::format("{:02}", i));
+    CHECK(!json["files"][i]["findings"].empty());  // "indien" in every file
+  }
 }
 
 TEST_CASE("a large run (over 512 KB) on two threads gives what one thread gives", "[cli][threads]") {

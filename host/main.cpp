@@ -97,6 +97,10 @@ int main(int argc, char** argv) {
   check->add_option("--shard", shard_text,
                     "Controleer alleen deel I van N (bijvoorbeeld 2/3): een vaste verdeling op pad, voor runs op "
                     "meer machines");
+  std::string check_word_cache = "none";
+  check->add_option("--word-cache", check_word_cache,
+                    "Bewaar wat het woordenboek over elk woord zei in dit bestand; de volgende controle is dan sneller "
+                    "(auto: ~/.cache/helder/woorden-nl.tsv, het bestand van de taalserver; standaard: none)");
   check->add_option("--baseline", check_options.baseline,
                     "Meld alleen wat niet in deze basislijn staat (gemaakt met --write-baseline)");
   check->add_option("--write-baseline", check_options.write_baseline,
@@ -209,6 +213,8 @@ int main(int argc, char** argv) {
       return helder::lsp::run(global);
     }
     global.report = error_line;
+    if (*check && check_word_cache != "none")
+      global.word_answers = check_word_cache == "auto" ? default_word_cache() : fs::path(check_word_cache);
     if (*init) finish(run_init(global, init_folder));
     Session session(global);
     check_options.color = use_color(color);

@@ -366,6 +366,7 @@ int run_check(Session& session, const CheckOptions& options) {
                                gone == 1 ? "melding" : "meldingen", gone == 1 ? "is" : "zijn");
     std::cerr << ".\n";
   }
+  session.save_word_answers();
   return status;
 }
 

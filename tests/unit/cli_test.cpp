@@ -439,3 +439,58 @@ TEST_CASE("the plain example letter practises what helder preaches: no finding a
   INFO(r.out);
   CHECK(r.exit_code == 0);
 }
+
+TEST_CASE("check --word-cache keeps the dictionary's answers for the next run, and only when asked", "[cli][answers]") {
+  test::TempDir dir;
+  const fs::path letter = dir.write("brief.txt", "Dit is een korte brief met een tikfoutt erin.\n");
+  const fs::path cache = dir.path() / "cache" / "woorden.tsv";
+  const std::vector<std::string> env = {"XDG_CACHE_HOME=" + (dir.path() / "xdg").string()};
+  auto overwrite = [](const fs::path& file, const std::string& content) {
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << content;
+  };
+  auto spelling = [](const std::string& json_text) {
+    std::vector<std::string> words;
+    const nlohmann::json report = nlohmann::json::parse(json_text);
+    for (const auto& f : report["files"][0]["findings"])
+      if (f["rule"] == "rijksoverheid.spelling") words.push_back(f["text"]);
+    return words;
+  };
+
+  // Without the option nothing is written, not even in the language server's folder.
+  const auto plain = run_helder({"check", "--format", "json", "--fail-on", "none", letter.string()}, "", {}, env);
+  REQUIRE(plain.exit_code == 0);
+  CHECK(spelling(plain.out) == std::vector<std::string>{"tikfoutt"});
+  CHECK_FALSE(fs::exists(dir.path() / "xdg"));
+
+  const std::vector<std::string> cached = {"check", "--format", "json", "--fail-on", "none", "--word-cache",
+                                           cache.string(), letter.string()};
+  const auto first = run_helder(cached, "", {}, env);
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out == plain.out);
+  REQUIRE(fs::exists(cache));
+  std::string saved = test::read_file(cache);
+  CHECK(saved.starts_with("helder-word-answers 1\t"));
+  const std::size_t answer = saved.find("\ns\ttikfoutt\t0\n");
+  REQUIRE(answer != std::string::npos);
+
+  // The next run takes the answer from the file, not from the dictionary: a changed answer shows.
+  saved.replace(answer, std::string_view("\ns\ttikfoutt\t0\n").size(), "\ns\ttikfoutt\t1\n");
+  overwrite(cache, saved);
+  const auto second = run_helder(cached, "", {}, env);
+  REQUIRE(second.exit_code == 0);
+  CHECK(spelling(second.out).empty());
+
+  // A file of another helder or another dictionary (another first line) is not read, and is written anew.
+  overwrite(cache, "helder-word-answers 1\tsomething else\ns\ttikfoutt\t1\n");
+  const auto third = run_helder(cached, "", {}, env);
+  CHECK(third.out == plain.out);
+  CHECK(test::read_file(cache).find("\ns\ttikfoutt\t0\n") != std::string::npos);
+
+  // A cache that cannot be written (its folder is a file) changes nothing of the check.
+  const fs::path blocked = dir.write("blok", "een bestand, geen map\n") / "woorden.tsv";
+  const auto fourth = run_helder({"check", "--format", "json", "--fail-on", "none", "--word-cache", blocked.string(),
+                                  letter.string()}, "", {}, env);
+  CHECK(fourth.exit_code == 0);
+  CHECK(fourth.out == plain.out);
+  CHECK(fourth.err.empty());
+}

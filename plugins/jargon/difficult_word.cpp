@@ -10,6 +10,36 @@
 
 namespace helder::jargon {
 
+void DifficultWord::SeenWords::clear() {
+  count_ = 0;
+  if (++stamp_ == 0) {  // after 2^32 paragraphs: start the stamps again
+    std::fill(stamps_.begin(), stamps_.end(), 0u);
+    stamp_ = 1;
+  }
+}
+
+bool DifficultWord::SeenWords::insert(std::uint32_t id) {
+  if (id == 0) return true;
+  if ((count_ + 1) * 2 > keys_.size()) {  // at most half full
+    std::vector<std::uint32_t> keys = std::move(keys_), stamps = std::move(stamps_);
+    keys_.assign(keys.empty() ? 256 : keys.size() * 2, 0);
+    stamps_.assign(keys_.size(), 0);
+    count_ = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (stamps[i] == stamp_) insert(keys[i]);
+  }
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = (id * 0x9E3779B1u) & mask;; i = (i + 1) & mask) {
+    if (stamps_[i] != stamp_) {
+      stamps_[i] = stamp_;
+      keys_[i] = id;
+      ++count_;
+      return true;
+    }
+    if (keys_[i] == id) return false;
+  }
+}
+
 namespace {
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
@@ -384,15 +414,45 @@ bool has_postcode(const sdk::Paragraph& paragraph, const helder_sentence& senten
   return false;
 }
 
+// What the rule thinks of a word form as written, apart from where it stands: fine, or the message. Worked out
+// once per form (the same for every check while the rule lives) and kept by its id; most forms are fine.
+const std::string* DifficultWord::verdict(std::uint32_t form, std::string_view word, std::string_view lower,
+                                          bool hyphenated) const {
+  const sdk::WordTable<const std::string*>& table = hyphenated ? hyphenated_verdicts_ : verdicts_;
+  static const std::string fine;
+  if (form != 0)
+    if (const std::string* known = table.get(form)) return known == &fine ? nullptr : known;
+  const std::string* result = &fine;
+  // Most words are common and not too long: fine, without a question to Hunspell (message_for says the same).
+  // Misspelled words are the spelling rule's job. Without a dictionary (-1) a typo would look rare too: then the
+  // rule stays silent. Asked before message_for splits the word into parts: a word being typed is misspelled
+  // most of the time, and splitting it asks Hunspell dozens of questions.
+  if (letter_count(word) >= min_letters_ && !has_digit(word) && !has_name_piece(word) &&
+      !(common(lower) && (hyphenated || letter_count(word) <= compound_max_letters_)) &&
+      host_.spelled_correctly(word) == 1)
+    if (std::optional<std::string> message = message_for(word, lower, hyphenated)) {
+      std::lock_guard lock(messages_mutex_);
+      result = &messages_.emplace_back(std::move(*message));
+    }
+  if (form != 0) table.set(form, result);
+  return result == &fine ? nullptr : result;
+}
+
 void DifficultWord::check(const sdk::Unit& unit, sdk::Findings& findings) const {
+  // Per thread, reused: the ids of the lower-case forms judged in this paragraph (a word is reported once per
+  // paragraph).
+  thread_local SeenWords per_thread;
+  SeenWords* own = &per_thread;  // looked up once (see NominalStyle::check_constructions)
+  asm("" : "+r"(own));
+  SeenWords& seen = *own;
+  std::string older_host_form;  // only for a host without word ids
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
-    std::unordered_set<std::string> seen;  // lower-case word forms already judged in this paragraph
-    std::vector<bool> in_address(paragraph.tokens().size(), false);
-    for (const helder_sentence& sentence : paragraph.sentences())
-      if (has_postcode(paragraph, sentence))
-        std::fill_n(in_address.begin() + sentence.first_token, sentence.token_count, true);
+    seen.clear();
     const auto tokens = paragraph.tokens();
+    const auto sentences = paragraph.sentences();
+    std::size_t s = 0;          // the sentence of token k, or the first one after it
+    int address = -1;           // whether sentence s is an address: -1 not known yet
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       const helder_token& t = tokens[k];
       if (t.kind != HELDER_TOKEN_WORD) continue;  // numbers, acronyms, abbreviations, URLs, code, ...
@@ -400,21 +460,32 @@ void DifficultWord::check(const sdk::Unit& unit, sdk::Findings& findings) const 
       if (sdk::is_quoted_or_named(t)) continue;
       // A capital in the middle of a sentence is a name; all capitals is a shouting heading or an acronym; in an
       // address every capital word is a name or a label.
-      if ((t.flags & HELDER_TOKEN_ALL_CAPS) ||
-          ((t.flags & HELDER_TOKEN_CAPITALIZED) && (!(t.flags & HELDER_TOKEN_SENTENCE_START) || in_address[k])))
-        continue;
-      const std::string word = clean_form(paragraph.text_of(t));
+      if (t.flags & HELDER_TOKEN_ALL_CAPS) continue;
+      if (t.flags & HELDER_TOKEN_CAPITALIZED) {
+        if (!(t.flags & HELDER_TOKEN_SENTENCE_START)) continue;
+        while (s < sentences.size() && sentences[s].first_token + sentences[s].token_count <= k) {
+          ++s;
+          address = -1;
+        }
+        if (s < sentences.size() && sentences[s].first_token <= k) {
+          if (address < 0) address = has_postcode(paragraph, sentences[s]) ? 1 : 0;
+          if (address == 1) continue;
+        }
+      }
       const std::string_view lower = sdk::from_c(t.lower);
+      std::uint32_t form = 0;
+      std::string_view word;
+      if (sdk::token_has_word_ids(t)) {
+        form = t.form;
+        word = host_.word_text(form);
+      } else {
+        older_host_form = clean_form(paragraph.text_of(t));
+        word = older_host_form;
+      }
+      // The checks of verdict() that need no dictionary come first here too: a short word is not "seen".
       if (letter_count(word) < min_letters_ || has_digit(word) || has_name_piece(word)) continue;
-      if (!seen.insert(std::string(lower)).second) continue;
-      const bool hyphenated = (t.flags & HELDER_TOKEN_HYPHENATED) != 0;
-      // Most words are common and not too long: fine, without a question to Hunspell (message_for says the same).
-      if (common(lower) && (hyphenated || letter_count(word) <= compound_max_letters_)) continue;
-      // Misspelled words are the spelling rule's job. Without a dictionary (-1) a typo would look rare too:
-      // then the rule stays silent. Asked before message_for splits the word into parts: a word being typed is
-      // misspelled most of the time, and splitting it asks Hunspell dozens of questions.
-      if (host_.spelled_correctly(word) != 1) continue;
-      const auto message = message_for(word, lower, hyphenated);
+      if (!seen.insert(host_.word_of(t))) continue;
+      const std::string* message = verdict(form, word, lower, (t.flags & HELDER_TOKEN_HYPHENATED) != 0);
       if (!message || host_.vocabulary(word) == 1) continue;
       // A capital word at the start of a sentence that is only right with its capital is a name ("Groningen").
       if ((t.flags & HELDER_TOKEN_CAPITALIZED) && host_.spelled_correctly(lower) == 0) continue;

@@ -4,6 +4,8 @@
 #include <helder/sdk.hpp>
 
 #include <cstdint>
+#include <deque>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +29,19 @@ class DifficultWord {
   void check(const sdk::Unit& unit, sdk::Findings& findings) const;
 
  private:
+  // A set of word ids, emptied per paragraph without giving its memory back (per thread).
+  class SeenWords {
+   public:
+    void clear();
+    bool insert(std::uint32_t id);  // false when `id` is in the set already; 0 is never in it
+   private:
+    std::vector<std::uint32_t> keys_, stamps_;  // a slot holds a key of this paragraph when its stamp is stamp_
+    std::uint32_t stamp_ = 1;
+    std::size_t count_ = 0;
+  };
+  // The message for a word form (as written) wherever it stands, or nullptr when it is fine; kept per form id
+  // (0: not kept).
+  const std::string* verdict(std::uint32_t form, std::string_view word, std::string_view lower, bool hyphenated) const;
   // The message for one word (as written), or nothing when the word is fine.
   std::optional<std::string> message_for(std::string_view word, std::string_view lower, bool hyphenated) const;
   // Whether a word form (lower case) is common: itself, an inflected form of a common word, or a known word.
@@ -53,6 +68,10 @@ class DifficultWord {
   std::vector<std::string> suffix_words_;       // words that are mostly a suffix at the end of a word: "lijk"
   std::vector<std::string> phrase_words_;       // short words that begin old fixed phrases: "des" + "gewenst"
   std::vector<std::string> adjective_endings_;  // a compound with such an end is an adjective: no "van of voor"
+  // verdict() by form id, for words without and with a hyphen; the messages they point to.
+  sdk::WordTable<const std::string*> verdicts_, hyphenated_verdicts_;
+  mutable std::mutex messages_mutex_;
+  mutable std::deque<std::string> messages_;
 };
 
 }  // namespace helder::jargon

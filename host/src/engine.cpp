@@ -339,42 +339,76 @@ class Rule {
   std::optional<std::pair<toml::key, std::string>> unknown_option() const { return options_.unknown_option(); }
   const std::optional<toml::source_region>& wrong_option_place() const { return options_.wrong_place(); }
 
+  // What a plugin emitted, copied: the plugin's memory is only borrowed for the duration of the call. Flat, kept
+  // per thread and cleared after each call (no allocation per finding once the buffers have grown): the texts
+  // (messages, replacements) in one buffer, each finding and fix with the place of its text in it.
+  struct Emitted {
+    struct Item {
+      helder_finding finding;  // message and fixes not valid here: see message_at and first_fix
+      std::size_t message_at, message_size, first_fix;
+    };
+    struct Fix {
+      helder_fix fix;  // replacement not valid here: see text_at
+      std::size_t text_at, text_size;
+    };
+    std::vector<Item> items;
+    std::vector<Fix> fixes;
+    std::string texts;
+    std::string_view text(std::size_t at, std::size_t size) const { return std::string_view(texts).substr(at, size); }
+    void clear() {
+      items.clear();
+      fixes.clear();
+      texts.clear();
+      if (texts.capacity() > (1u << 20)) {  // a large batch gives its memory back
+        items.shrink_to_fit();
+        fixes.shrink_to_fit();
+        texts.shrink_to_fit();
+      }
+    }
+  };
+
   // Runs the check; returns false with `error` set when the rule failed (threw, or broke the contract).
-  bool run(const helder_unit& unit, std::vector<helder_finding>& raw, std::deque<std::string>& strings,
-           std::vector<std::vector<helder_fix>>& fixes, std::string& error) const {
+  bool run(const helder_unit& unit, Emitted& out, std::string& error) const {
     struct Collector {
-      std::vector<helder_finding>* raw;
-      std::deque<std::string>* strings;
-      std::vector<std::vector<helder_fix>>* fixes;
-      const helder_unit* unit;
+      Emitted* out;
       std::string* error;
-    } collector{&raw, &strings, &fixes, &unit, &error};
+    } collector{&out, &error};
     // Copies a finding; throws only when memory runs out (the finding is then lost, the run goes on).
-    static constexpr auto keep = [](auto& col, const helder_finding* f) {
+    static constexpr auto keep = [](Collector& col, const helder_finding* f) {
       if (!f || f->struct_size < offsetof(helder_finding, fix_stride) + sizeof(size_t)) {
         *col.error = "de plugin gaf een onvolledige melding";
         return;
       }
-      // Copy everything: the plugin's memory is only borrowed for the duration of this call.
-      helder_finding copy = *f;
-      copy.message = c_str(col.strings->emplace_back(view(f->message)));
-      std::vector<helder_fix>& kept = col.fixes->emplace_back();
+      Emitted& out = *col.out;
+      const std::size_t first_fix = out.fixes.size();
+      const std::size_t texts_before = out.texts.size();
+      const auto add_text = [&](helder_str s) {
+        const std::size_t at = out.texts.size();
+        out.texts.append(view(s));
+        return at;
+      };
       for (size_t i = 0; i < f->fix_count; ++i) {
         // A plugin built for an older ABI minor has a smaller helder_fix: copy what it has, zero the rest.
         const char* from = reinterpret_cast<const char*>(f->fixes) + i * f->fix_stride;
         if (f->fix_stride < offsetof(helder_fix, flags) ||
             reinterpret_cast<const helder_fix*>(from)->struct_size < offsetof(helder_fix, flags)) {
           *col.error = "de plugin gaf een onvolledige verbetering";
+          out.fixes.resize(first_fix);
+          out.texts.resize(texts_before);
           return;
         }
         helder_fix fix{};
         std::memcpy(&fix, from, std::min<std::size_t>(sizeof fix, reinterpret_cast<const helder_fix*>(from)->struct_size));
-        fix.replacement = c_str(col.strings->emplace_back(view(fix.replacement)));
-        kept.push_back(fix);
+        const std::size_t at = add_text(fix.replacement);
+        fix.replacement = helder_str{nullptr, 0};
+        out.fixes.push_back(Emitted::Fix{fix, at, out.texts.size() - at});
       }
-      copy.fixes = nullptr;  // found again by index: fixes[i] belongs to raw[i]
-      copy.fix_count = kept.size();
-      col.raw->push_back(copy);
+      helder_finding copy = *f;
+      copy.message = helder_str{nullptr, 0};
+      copy.fixes = nullptr;
+      copy.fix_count = f->fix_count;
+      const std::size_t message_at = add_text(f->message);
+      out.items.push_back(Emitted::Item{copy, message_at, out.texts.size() - message_at, first_fix});
     };
     auto emit = [](void* c, const helder_finding* f) noexcept {
       auto& col = *static_cast<Collector*>(c);
@@ -960,28 +994,18 @@ void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views,
   const Rule& rule = *rules_[r];
   if (rule.disabled()) return;
   const helder_unit unit{sizeof(helder_unit), views.data() + first, count, sizeof(helder_paragraph), context};
-  // What the plugin emits is copied here first. Kept per thread and cleared: most calls give no finding, and a
-  // deque allocates as soon as it is made (a call per rule and paragraph made millions of them over an archive).
-  thread_local std::vector<helder_finding> raw;
-  thread_local std::deque<std::string> strings;
-  thread_local std::vector<std::vector<helder_fix>> fixes;
+  // What the plugin emits is copied here first. Kept per thread and cleared: most calls give no finding.
+  thread_local Rule::Emitted emitted;
   struct Clear {
-    ~Clear() {  // also when this call ends early or throws; a large batch gives its memory back
-      raw.clear();
-      strings.clear();
-      fixes.clear();
-      if (raw.capacity() > 4096) {
-        raw.shrink_to_fit();
-        strings.shrink_to_fit();
-        fixes.shrink_to_fit();
-      }
-    }
-  } clear;  // they are empty here: the last call on this thread left them so
+    Rule::Emitted& emitted;
+    ~Clear() { emitted.clear(); }  // also when this call ends early or throws
+  } clear{emitted};  // empty here: the last call on this thread left it so
   std::string error;
-  bool ok = rule.run(unit, raw, strings, fixes, error);
+  bool ok = rule.run(unit, emitted, error);
   // The contract: every range inside its paragraph, on character boundaries.
-  for (std::size_t i = 0; ok && i < raw.size(); ++i) {
-    const helder_finding& f = raw[i];
+  for (std::size_t i = 0; ok && i < emitted.items.size(); ++i) {
+    const Rule::Emitted::Item& item = emitted.items[i];
+    const helder_finding& f = item.finding;
     if (f.paragraph >= unit.paragraph_count) {
       ok = false;
       error = fmt::format("de plugin gaf een melding in alinea {}, maar er zijn er {}", f.paragraph,
@@ -990,7 +1014,8 @@ void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views,
     }
     const std::string_view text = view_of(unit.paragraphs[f.paragraph].text);
     bool fixes_ok = true;
-    for (const helder_fix& fx : fixes[i]) fixes_ok = fixes_ok && valid_range(text, fx.start, fx.end);
+    for (std::size_t k = item.first_fix; k < item.first_fix + f.fix_count; ++k)
+      fixes_ok = fixes_ok && valid_range(text, emitted.fixes[k].fix.start, emitted.fixes[k].fix.end);
     if (!valid_range(text, f.start, f.end) || !fixes_ok) {
       ok = false;
       error = fmt::format("de plugin gaf een plek buiten de tekst (bytes {}-{} in een alinea van {} bytes)", f.start,
@@ -1008,14 +1033,17 @@ void Engine::run_rule(std::size_t r, const std::vector<helder_paragraph>& views,
     }
     return;
   }
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    const helder_finding& f = raw[i];
+  for (const Rule::Emitted::Item& item : emitted.items) {
+    const helder_finding& f = item.finding;
     if (f.paragraph < context) continue;  // in a paragraph that was only read
     LocalFinding local{static_cast<uint32_t>(r), static_cast<uint32_t>(first + f.paragraph), f.start, f.end,
-                       f.severity, one_line(view_of(f.message)), {}};
-    for (const helder_fix& fx : fixes[i])
-      local.fixes.push_back(LocalFinding::Fix{fx.start, fx.end, std::string(view_of(fx.replacement)),
-                                              (fx.flags & HELDER_FIX_NEEDS_REVIEW) != 0});
+                       f.severity, one_line(emitted.text(item.message_at, item.message_size)), {}};
+    if (f.fix_count > 0) local.fixes.reserve(f.fix_count);
+    for (std::size_t k = item.first_fix; k < item.first_fix + f.fix_count; ++k) {
+      const Rule::Emitted::Fix& fx = emitted.fixes[k];
+      local.fixes.push_back(LocalFinding::Fix{fx.fix.start, fx.fix.end, std::string(emitted.text(fx.text_at, fx.text_size)),
+                                              (fx.fix.flags & HELDER_FIX_NEEDS_REVIEW) != 0});
+    }
     out.push_back(std::move(local));
   }
 }

@@ -196,6 +196,10 @@ NominalStyle::NominalStyle(const sdk::Host& host, const sdk::Options& options)
   read_words(options, "infinitive_openers", openers);
   for (const std::string& w : openers) opener_ids_.insert(host.word_id(w));
   for (const std::string& w : owning) owning_ids_.insert(host.word_id(w));
+  // Asked for every word of every sentence: as ids.
+  for (const std::string& w : infinitive_before_) infinitive_before_ids_.insert(host.word_id(w));
+  for (const std::string& w : infinitive_after_) infinitive_after_ids_.insert(host.word_id(w));
+  for (const std::string& w : chain_links_) chain_link_ids_.insert(host.word_id(w));
   read_words(options, "adjective_endings", adjective_endings_);
   read_words(options, "inflected_endings", inflected_endings_);
   std::vector<std::string> phrases;
@@ -351,13 +355,13 @@ void NominalStyle::check_infinitive_of(const sdk::Paragraph& paragraph, const he
                                        std::unordered_set<std::string>& reported, sdk::Findings& findings) const {
   const auto tokens = paragraph.tokens_of(sentence);
   for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-    if (!is_word(tokens[i]) || !infinitive_before_.contains(lower_of(tokens[i]))) continue;
+    if (!is_word(tokens[i]) || !infinitive_before_ids_.contains(host_.word_of(tokens[i]))) continue;
     // "het", up to two adverbs ("het tijdig indienen"), the infinitive, "van".
     for (std::size_t verb = i + 1; verb <= i + 3 && verb + 1 < tokens.size(); ++verb) {
       const helder_token& t = tokens[verb];
       if (!is_word(t) || ((t.flags & HELDER_TOKEN_CAPITALIZED) && !(t.flags & HELDER_TOKEN_SENTENCE_START))) break;
       const helder_token& next = tokens[verb + 1];
-      const bool before_of = is_word(next) && infinitive_after_.contains(lower_of(next));
+      const bool before_of = is_word(next) && infinitive_after_ids_.contains(host_.word_of(next));
       // Without "van": after a preposition "het" is an article, not a pronoun ("voor het krachtig adviseren"; a
       // pronoun would be "ervoor"), and an uninflected word between it and the infinitive says that the
       // infinitive still acts as a verb. Not before another infinitive ("voor het snel kunnen regelen"), and not
@@ -868,7 +872,7 @@ void NominalStyle::check_chains(const sdk::Paragraph& paragraph, const helder_se
     std::size_t last = i, length = 1;
     while (true) {
       std::size_t k = last + 1;
-      if (k >= n || !is_word(tokens[k]) || !chain_links_.contains(lower_of(tokens[k]))) break;
+      if (k >= n || !is_word(tokens[k]) || !chain_link_ids_.contains(host_.word_of(tokens[k]))) break;
       ++k;
       std::size_t fillers = 0;
       while (k < n && fillers < 3 && is_word(tokens[k]) && !is_process_noun(tokens[k]) &&

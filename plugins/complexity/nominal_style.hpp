@@ -170,6 +170,7 @@ class NominalStyle {
     return false;
   }
   sdk::WordIdSet opener_ids_;  // infinitive_openers: "om" opens a clause "om ... te betalen"
+  sdk::WordIdSet infinitive_before_ids_, infinitive_after_ids_, chain_link_ids_;  // the three lists above, as ids
   sdk::WordIdSet owning_ids_;  // owning_determiners: "deze", "uw": the noun after them is no support-verb object
 };
 

@@ -209,10 +209,10 @@ void Substitution::add_entry(std::size_t index, const sdk::Options& options) {
 
 namespace {
 
-// `pattern` with each {name} of `values` filled in, in one pass (a value is not searched for names itself).
-std::string fill_in(std::string_view pattern, std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
-  std::string out;
-  out.reserve(pattern.size() + 64);
+// `pattern` with each {name} of `values` filled in, in one pass (a value is not searched for names itself),
+// appended to `out`.
+void fill_in(std::string& out, std::string_view pattern,
+             std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
   for (std::size_t at = 0; at < pattern.size();) {
     const std::size_t open = pattern.find('{', at);
     if (open == std::string_view::npos) {
@@ -233,27 +233,27 @@ std::string fill_in(std::string_view pattern, std::initializer_list<std::pair<st
       at = open + 1;
     }
   }
-  return out;
 }
 
 }  // namespace
 
-std::string Substitution::message_for(const Entry& entry, const std::vector<std::string>& alternatives,
-                                      std::string_view matched) const {
-  if (entry.replacements.empty())
-    return fill_in("Laat \"{match}\" weg. {reason}", {{"{match}", matched}, {"{reason}", entry.reason}});
+// The message, written into `out` (a buffer the caller reuses: no allocation per finding once it has grown).
+void Substitution::message_into(std::string& out, const Entry& entry, const std::vector<std::string>& alternatives,
+                                std::string_view matched) const {
+  out.clear();
+  if (entry.replacements.empty()) {
+    fill_in(out, "Laat \"{match}\" weg. {reason}", {{"{match}", matched}, {"{reason}", entry.reason}});
+    return;
+  }
   if (alternatives.empty()) {  // no plain word for this use: only the reason
-    return entry.reason + " Kies een gewoner woord of schrijf de zin anders.";
+    out.append(entry.reason).append(" Kies een gewoner woord of schrijf de zin anders.");
+    return;
   }
-  std::string list = alternatives.front();
-  for (std::size_t i = 1; i < alternatives.size(); ++i) {
-    list += "\" of \"";
-    list += alternatives[i];
-  }
-  std::string message =
-      fill_in(message_, {{"{replacement}", list}, {"{match}", matched}, {"{reason}", entry.reason}});
-  message.erase(message.find_last_not_of(' ') + 1);
-  return message;
+  thread_local std::string list;
+  list.assign(alternatives.front());
+  for (std::size_t i = 1; i < alternatives.size(); ++i) list.append("\" of \"").append(alternatives[i]);
+  fill_in(out, message_, {{"{replacement}", list}, {"{match}", matched}, {"{reason}", entry.reason}});
+  out.erase(out.find_last_not_of(' ') + 1);
 }
 
 // The fixes for a verb: each alternative in the form of the verb in the text. Where the form is not clear
@@ -617,6 +617,9 @@ std::optional<Substitution::Match> Substitution::match_noun_form(const sdk::Para
 }
 
 void Substitution::check(const sdk::Unit& unit, sdk::Findings& findings) const {
+  // Reused from finding to finding: the matched words in lower case, the alternatives, the message.
+  std::string lower, message;
+  std::vector<std::string> alternatives;
   for (std::size_t p = 0; p < unit.size(); ++p) {
     const sdk::Paragraph paragraph = unit[p];
     const auto tokens = paragraph.tokens();
@@ -638,12 +641,15 @@ void Substitution::check(const sdk::Unit& unit, sdk::Findings& findings) const {
         if (m->part_end == 0)
           for (std::size_t j = m->first; j <= m->last; ++j) off_limits = off_limits || is_off_limits(tokens[j]);
         if (off_limits || m->first < reported_to) continue;
-        std::string lower = m->quoted;
+        lower.assign(m->quoted);
         std::transform(lower.begin(), lower.end(), lower.begin(),
                        [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
         if (host_.vocabulary(lower) == 1) continue;  // the project accepts these words
         const Entry& entry = entries_[m->entry];
-        std::vector<std::string> alternatives = m->reason_only ? std::vector<std::string>{} : entry.replacements;
+        if (m->reason_only)
+          alternatives.clear();
+        else
+          alternatives.assign(entry.replacements.begin(), entry.replacements.end());
         if (m->plural) {
           for (std::string& a : alternatives) a = plural_of(a);
           // A plural the spelling rules found, where no alternative has a plural ("participaties" of shares is
@@ -696,7 +702,8 @@ void Substitution::check(const sdk::Unit& unit, sdk::Findings& findings) const {
         }
         const std::uint32_t start = m->part_end ? m->part_start : tokens[m->first].start;
         const std::uint32_t end = m->part_end ? m->part_end : tokens[m->last].end;
-        findings.emit(p, start, end, message_for(entry, alternatives, m->quoted), HELDER_SEVERITY_RULE, m->fixes);
+        message_into(message, entry, alternatives, m->quoted);
+        findings.emit(p, start, end, message, HELDER_SEVERITY_RULE, m->fixes);
         reported_to = m->last + 1;
       }
     }

@@ -69,8 +69,8 @@ class Substitution {
                                   std::size_t i, std::size_t sentence_first, std::size_t sentence_last) const;
   std::vector<sdk::Fix> verb_fixes(const Entry& entry, const helder_token& verb, std::uint32_t start,
                                    std::uint32_t end, bool capital, bool clause_end) const;
-  std::string message_for(const Entry& entry, const std::vector<std::string>& alternatives,
-                          std::string_view matched) const;
+  void message_into(std::string& out, const Entry& entry, const std::vector<std::string>& alternatives,
+                    std::string_view matched) const;
 
   sdk::Host host_;
   Plurals plurals_;  // the spelling rules of noun plurals (option `plurals`)

@@ -436,13 +436,20 @@ class Findings {
   // start/end: bytes into the text of paragraph `paragraph` of the unit.
   void emit(std::size_t paragraph, std::uint32_t start, std::uint32_t end, std::string_view message,
             helder_severity severity = HELDER_SEVERITY_RULE, const std::vector<Fix>& fixes = {}) const {
-    std::vector<helder_fix> c_fixes;
-    c_fixes.reserve(fixes.size());
-    for (const Fix& f : fixes) c_fixes.push_back(helder_fix{sizeof(helder_fix), f.start, f.end, to_c(f.replacement),
-                                                       f.needs_review ? HELDER_FIX_NEEDS_REVIEW : 0u});
+    // The fixes as the ABI has them: on the stack for the usual few, no allocation per finding.
+    constexpr std::size_t kOnStack = 8;
+    helder_fix on_stack[kOnStack];
+    std::vector<helder_fix> on_heap;
+    helder_fix* c_fixes = on_stack;
+    if (fixes.size() > kOnStack) {
+      on_heap.resize(fixes.size());
+      c_fixes = on_heap.data();
+    }
+    for (std::size_t i = 0; i < fixes.size(); ++i)
+      c_fixes[i] = helder_fix{sizeof(helder_fix), fixes[i].start, fixes[i].end, to_c(fixes[i].replacement),
+                              fixes[i].needs_review ? HELDER_FIX_NEEDS_REVIEW : 0u};
     helder_finding f{sizeof(helder_finding), static_cast<std::uint32_t>(paragraph), start, end,
-                     static_cast<std::uint32_t>(severity), to_c(message), c_fixes.data(), c_fixes.size(),
-                     sizeof(helder_fix)};
+                     static_cast<std::uint32_t>(severity), to_c(message), c_fixes, fixes.size(), sizeof(helder_fix)};
     c_->emit(c_->context, &f);
   }
 

@@ -266,7 +266,7 @@ Confusables::Confusables(const sdk::Host& host, const sdk::Options& options) : h
   if (groups > 0) plural_pronoun_ = ascii_lower(required(options, "organisations.wrong"));
   for (std::size_t g = 0; g < groups; ++g) {
     const std::string at = "organisations.groups[" + std::to_string(g) + "]";
-    noun_groups_.push_back(NounGroup{required(options, at + ".right"), required(options, at + ".reason")});
+    noun_groups_.push_back(NounGroup{required(options, at + ".right"), required(options, at + ".reason"), false, {}});
     const std::vector<std::string> nouns = string_list(options, at + ".nouns");
     if (nouns.empty()) throw std::invalid_argument(at + ".nouns ontbreekt of is leeg.");
     for (const std::string& noun : nouns) organisation_nouns_.emplace(ascii_lower(noun), g);

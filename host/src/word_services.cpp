@@ -3,6 +3,7 @@
 
 #include "nfc_normalizer.hpp"
 
+#include <hunspell/hunspell.h>
 #include <hunspell/hunspell.hxx>
 #include <hyphen.h>
 #include <unicode/locid.h>
@@ -20,6 +21,7 @@
 #include <atomic>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -30,6 +32,10 @@
 #include <thread>
 #include <unordered_map>
 #include <utility>
+
+#include <dlfcn.h>
+#include <elf.h>
+#include <link.h>
 
 namespace helder {
 
@@ -945,6 +951,46 @@ std::string file_identity(const std::filesystem::path& path) {
   return fmt::format("{} {} {}", path.string(), size, ticks);
 }
 
+// The GNU build id of the running program (a hash the linker puts in it: the same for the same code, even when
+// it is built again at another time or in a fresh CI job), in hex; empty when it has none.
+std::string program_build_id() {
+  std::string id;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, std::size_t, void* out) -> int {
+        // The first object is the program itself.
+        for (int h = 0; h < info->dlpi_phnum; ++h) {
+          const ElfW(Phdr)& ph = info->dlpi_phdr[h];
+          if (ph.p_type != PT_NOTE) continue;
+          const char* at = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+          const char* end = at + ph.p_memsz;
+          while (at + sizeof(ElfW(Nhdr)) <= end) {
+            ElfW(Nhdr) note;
+            std::memcpy(&note, at, sizeof note);
+            const char* name = at + sizeof note;
+            const char* desc = name + ((note.n_namesz + 3) & ~3u);
+            const char* next = desc + ((note.n_descsz + 3) & ~3u);
+            if (next > end) break;
+            if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+              auto& hex = *static_cast<std::string*>(out);
+              for (std::uint32_t i = 0; i < note.n_descsz; ++i)
+                hex += fmt::format("{:02x}", static_cast<unsigned char>(desc[i]));
+              return 1;
+            }
+            at = next;
+          }
+        }
+        return 1;
+      },
+      &id);
+  return id;
+}
+
+// The file a function of a shared library was loaded from ("" when unknown).
+std::string library_of(const void* function) {
+  Dl_info info{};
+  return dladdr(function, &info) != 0 && info.dli_fname != nullptr ? info.dli_fname : "";
+}
+
 bool writable_key(std::string_view key) {
   return !key.empty() && key.find_first_of("\t\n\r") == std::string_view::npos;
 }
@@ -953,10 +999,20 @@ bool writable_key(std::string_view key) {
 
 std::string WordServices::answers_identity() const {
   if (!impl_->hunspell_files_found) return {};
-  std::error_code ec;
-  const std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", ec);
-  // The program's own size and time: a rebuilt helder may split compounds differently.
-  return fmt::format("{}\t{}\t{}\t{}", kAnswersFormat, ec ? std::string("?") : file_identity(program),
+  // The program: another helder may split compounds differently. By its build id, so that the same code built
+  // again (a CI job builds helder afresh) keeps its answers; by its size and time when it has no build id.
+  static const std::string program = [] {
+    if (std::string id = program_build_id(); !id.empty()) return "build-id " + id;
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string("?") : file_identity(exe);
+  }();
+  // Hunspell itself (an update may answer differently), and the dictionary.
+  static const std::string hunspell = [] {
+    const std::string library = library_of(reinterpret_cast<const void*>(&Hunspell_create));
+    return library.empty() ? std::string("?") : file_identity(library);
+  }();
+  return fmt::format("{}\t{}\t{}\t{}\t{}", kAnswersFormat, program, hunspell,
                      file_identity(impl_->hunspell_paths.hunspell_aff), file_identity(impl_->hunspell_paths.hunspell_dic));
 }
 

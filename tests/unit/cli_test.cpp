@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 
 using namespace helder;
@@ -479,6 +480,18 @@ TEST_CASE("check --word-cache keeps the dictionary's answers for the next run, a
   const auto second = run_helder(cached, "", {}, env);
   REQUIRE(second.exit_code == 0);
   CHECK(spelling(second.out).empty());
+
+  // The same helder built again (here: the same file with another time, as a fresh CI job gives it) keeps the
+  // answers: the file names the program by its build id, not by its file.
+  {
+    const fs::path program = HELDER_BINARY;
+    const auto was = fs::last_write_time(program);
+    fs::last_write_time(program, was - std::chrono::hours(24 * 30));
+    const auto rebuilt = run_helder(cached, "", {}, env);
+    fs::last_write_time(program, was);
+    REQUIRE(rebuilt.exit_code == 0);
+    CHECK(spelling(rebuilt.out).empty());
+  }
 
   // A file of another helder or another dictionary (another first line) is not read, and is written anew.
   overwrite(cache, "helder-word-answers 1\tsomething else\ns\ttikfoutt\t1\n");

@@ -51,15 +51,7 @@ bool is_boundary(const sdk::Paragraph& paragraph, const helder_token& t) {
   return has(t, HELDER_CLASS_CONJUNCTION | HELDER_CLASS_SUBORDINATOR | HELDER_CLASS_RELATIVE);
 }
 
-// "s" with straight quotes. (Built step by step: GCC 12 warns falsely on "..." + std::string.)
-std::string quoted(std::string_view s) {
-  std::string result;
-  result.reserve(s.size() + 2);
-  result += '"';
-  result += s;
-  result += '"';
-  return result;
-}
+using sdk::quoted;
 
 std::string item(std::string_view key, std::size_t i) { return std::string(key) + "[" + std::to_string(i) + "]"; }
 

@@ -262,15 +262,7 @@ bool noun_like(const helder_token& t) {
   return is_word(t) && !has(t, kFunction) && (f == 0 || (f & HELDER_VERB_GUESSED));
 }
 
-// "s" with straight quotes. (Built step by step: GCC 12 warns falsely on "..." + std::string.)
-std::string quoted(std::string_view s) {
-  std::string result;
-  result.reserve(s.size() + 2);
-  result += '"';
-  result += s;
-  result += '"';
-  return result;
-}
+using sdk::quoted;
 
 }  // namespace
 

@@ -69,17 +69,9 @@ std::string clean_form(std::string_view text) {
   return out;
 }
 
-// Letters in a word (code points), without hyphens and apostrophes.
-// "word" with Dutch-style straight quotes. (Built step by step: GCC 12 warns falsely on "..." + std::string.)
-std::string quoted(std::string_view word) {
-  std::string result;
-  result.reserve(word.size() + 2);
-  result += '"';
-  result += word;
-  result += '"';
-  return result;
-}
+using sdk::quoted;
 
+// Letters in a word (code points), without hyphens and apostrophes.
 std::size_t letter_count(std::string_view word) {
   std::size_t letters = 0;
   for (std::size_t i = 0; i < word.size(); ++i) {

@@ -39,6 +39,17 @@ using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 inline helder_str to_c(std::string_view s) { return helder_str{s.data(), s.size()}; }
 inline std::string_view from_c(helder_str s) { return s.data ? std::string_view(s.data, s.size) : std::string_view(); }
 
+// "word" between straight double quotes, as messages quote the words of the text. (Built step by step: GCC 12
+// warns falsely on "\"" + std::string.)
+inline std::string quoted(std::string_view word) {
+  std::string result;
+  result.reserve(word.size() + 2);
+  result += '"';
+  result += word;
+  result += '"';
+  return result;
+}
+
 // ---- Word ids (ABI minor 4) -------------------------------------------------------------------------------------
 //
 // The host gives every word form a number (helder_token.word and .form, helder_host.word_id). Equal ids are equal

@@ -27,6 +27,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <shared_mutex>
 #include <stdexcept>
 #include <thread>
@@ -303,23 +304,12 @@ std::uint32_t count_nuclei(const std::vector<Letter>& letters, std::size_t begin
 
 // ---- Compounds ---------------------------------------------------------------------------------------------------
 
-// Separable verb particles. Hunspell nl lets them begin compounds, but a word that starts with one is mostly a
-// derivation of a particle verb (aanvallen, uitkering, toeslag, onderwijs), not a compound of two words.
-bool is_particle(std::string_view part) {
-  static constexpr std::array<std::string_view, 17> particles = {
-      "aan", "bij", "door", "los", "mee", "neer", "onder", "over", "rond", "samen", "tegen", "terug", "toe", "uit",
-      "vast", "voor", "weg"};
-  return std::find(particles.begin(), particles.end(), part) != particles.end();
-}
-
-// Dictionary words that are also Dutch suffixes, and then mostly are: verpleeg-ster, plots-eling, volg-end,
-// waarde-loos, moed-ers. As the last part of a split they are read as a suffix.
-bool is_suffix_like(std::string_view part) {
-  static constexpr std::array<std::string_view, 16> suffixes = {
-      "end", "ende", "enden", "ers", "eling", "elingen", "jes", "tjes", "loos", "loze", "matig", "matige", "ster",
-      "sters", "ten", "tig"};
-  return std::find(suffixes.begin(), suffixes.end(), part) != suffixes.end();
-}
+// The words of compound-words-nl.tsv (see there): they decide how a compound is split.
+struct CompoundWords {
+  std::vector<std::string> probes;                  // two neutral nouns
+  std::set<std::string, std::less<>> particles;    // never a first part
+  std::set<std::string, std::less<>> suffixes;     // never a last part
+};
 
 // Frees what hnj_hyphen_hyphenate3 allocates for non-standard hyphenation.
 struct HyphenationExtras {
@@ -429,6 +419,8 @@ struct WordServices::Impl {
   void load_hunspell(const WordServicePaths& paths);
   void load_hyphenation(const WordServicePaths& paths);
   void load_frequency_list(const WordServicePaths& paths);
+  void load_compound_words(const WordServicePaths& paths);
+  CompoundWords compound_words;
 
   WordInfo compute_info(std::string_view word);
   const Lexicon* lexicon = nullptr;
@@ -540,6 +532,40 @@ void WordServices::Impl::load_frequency_list(const WordServicePaths& paths) {
   if (rank == 0) {
     problems.push_back("De lijst met veelgebruikte woorden is leeg: " + paths.frequency_list.string() +
                        ". Installeer helder opnieuw.");
+  }
+}
+
+void WordServices::Impl::load_compound_words(const WordServicePaths& paths) {
+  std::ifstream in;
+  if (readable_file(paths.compound_words)) in.open(paths.compound_words, std::ios::binary);
+  if (!in.is_open()) {
+    problems.push_back("De lijst met woorden voor samenstellingen is niet gevonden: " + paths.compound_words.string() +
+                       ". helder splitst dan geen samengestelde woorden. Installeer helder opnieuw.");
+    return;
+  }
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line.front() == '#') continue;
+    const std::size_t tab = line.find('\t');
+    const std::string word = line.substr(0, tab);
+    const std::string_view role = tab == std::string::npos ? std::string_view() : std::string_view(line).substr(tab + 1);
+    if (word.empty() || (role != "probe" && role != "particle" && role != "suffix")) {
+      problems.push_back(fmt::format("{}:{}: schrijf een woord, een tab en probe, particle of suffix.",
+                                     paths.compound_words.string(), number));
+      continue;
+    }
+    if (role == "probe") compound_words.probes.push_back(word);
+    if (role == "particle") compound_words.particles.insert(word);
+    if (role == "suffix") compound_words.suffixes.insert(word);
+  }
+  if (compound_words.probes.size() != 2) {
+    problems.push_back(fmt::format("{}: er moeten precies twee woorden met probe in staan, niet {}. helder splitst "
+                                   "dan geen samengestelde woorden.", paths.compound_words.string(),
+                                   compound_words.probes.size()));
+    compound_words.probes.clear();
   }
 }
 
@@ -713,7 +739,7 @@ bool WordServices::Impl::spell(std::string_view utf8) {
 // "uit" may not begin (uitfiets), so "uitkering" stays whole.
 bool WordServices::Impl::compound_part_allowed(std::string_view part, bool first, bool last) {
   // CHECKCOMPOUNDDUP forbids a compound of twice the same word: use another neutral noun for the part "fiets".
-  const std::string_view neutral = part == "fiets" ? "paard" : "fiets";
+  const std::string_view neutral = part == compound_words.probes[0] ? compound_words.probes[1] : compound_words.probes[0];
   std::string probe;
   if (!first) probe += neutral;
   probe += part;
@@ -731,6 +757,7 @@ bool WordServices::Impl::compound_part_allowed(std::string_view part, bool first
 std::vector<std::string> WordServices::Impl::split_piece(std::string_view piece) {
   constexpr std::size_t min_part = 3;     // code points, without linking letters
   constexpr std::size_t max_length = 60;  // code points; longer is not a word (Hunspell stops at 100 bytes)
+  if (compound_words.probes.empty()) return {};  // without its word list (a broken installation) no split
   // Hunspell's compound rules want lower case at the joins (CHECKCOMPOUNDCASE); the parts returned keep the
   // writer's case. When lower-casing changes the length in bytes (rare letters), offsets would not match: no split.
   icu::UnicodeString lowered = icu::UnicodeString::fromUTF8(
@@ -761,11 +788,11 @@ std::vector<std::string> WordServices::Impl::split_piece(std::string_view piece)
   std::vector<signed char> last_part(n + 1, -1);  // whether [k, n) may be the last part; -1 not asked yet
   const auto may_end = [&](std::size_t k) {
     if (last_part[k] < 0)
-      last_part[k] = !is_suffix_like(text(k, n)) && compound_part_allowed(text(k, n), false, true) ? 1 : 0;
+      last_part[k] = !compound_words.suffixes.contains(text(k, n)) && compound_part_allowed(text(k, n), false, true) ? 1 : 0;
     return last_part[k] == 1;
   };
   for (std::size_t j = n - min_part; j >= min_part; --j) {
-    if (is_particle(text(0, j))) continue;
+    if (compound_words.particles.contains(text(0, j))) continue;
     for (std::string_view link : links) {
       const std::size_t end = j + link.size();
       if (end + min_part > n || text(j, end) != link || !may_end(end)) continue;
@@ -817,6 +844,7 @@ WordServicePaths WordServicePaths::defaults(const std::filesystem::path& data_di
   paths.hunspell_dic = "/usr/share/hunspell/nl.dic";
   paths.hyphenation = "/usr/share/hyphen/hyph_nl_NL.dic";
   paths.frequency_list = data_dir / "frequency-nl.txt";
+  paths.compound_words = data_dir / "compound-words-nl.tsv";
   return paths;
 }
 
@@ -824,6 +852,7 @@ WordServices::WordServices(const WordServicePaths& paths) : impl_(std::make_uniq
   impl_->load_hunspell(paths);
   impl_->load_hyphenation(paths);
   impl_->load_frequency_list(paths);
+  impl_->load_compound_words(paths);
 }
 
 WordServices::~WordServices() {
@@ -991,6 +1020,17 @@ std::string library_of(const void* function) {
   return dladdr(function, &info) != 0 && info.dli_fname != nullptr ? info.dli_fname : "";
 }
 
+// A small file by what it holds (its name, size and a hash of its bytes), not its place or time: a fresh checkout
+// gives every file a new time.
+std::string content_identity(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return path.string() + " ?";
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  std::size_t size = 0;
+  for (char c; in.get(c); ++size) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return fmt::format("{} {} {:016x}", path.filename().string(), size, hash);
+}
+
 bool writable_key(std::string_view key) {
   return !key.empty() && key.find_first_of("\t\n\r") == std::string_view::npos;
 }
@@ -1012,8 +1052,11 @@ std::string WordServices::answers_identity() const {
     const std::string library = library_of(reinterpret_cast<const void*>(&Hunspell_create));
     return library.empty() ? std::string("?") : file_identity(library);
   }();
-  return fmt::format("{}\t{}\t{}\t{}\t{}", kAnswersFormat, program, hunspell,
-                     file_identity(impl_->hunspell_paths.hunspell_aff), file_identity(impl_->hunspell_paths.hunspell_dic));
+  // The words that decide how compounds split are data (compound-words-nl.tsv): the answers of a split hold for
+  // one version of that file.
+  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}", kAnswersFormat, program, hunspell,
+                     file_identity(impl_->hunspell_paths.hunspell_aff), file_identity(impl_->hunspell_paths.hunspell_dic),
+                     content_identity(impl_->hunspell_paths.compound_words));
 }
 
 namespace {

@@ -216,6 +216,41 @@ TEST_CASE("spelling with Hunspell nl", "[words]") {
   CHECK(std::find(more.begin(), more.end(), "vrijdag") != more.end());  // ligature converted back to "ij"
 }
 
+TEST_CASE("the words that decide how compounds split are data: compound-words-nl.tsv", "[words]") {
+  helder::test::TempDir dir;
+  auto paths = helder::WordServicePaths::defaults(data_dir);
+  CHECK(paths.compound_words == data_dir / "compound-words-nl.tsv");
+  // The shipped file without its particles and suffixes: words made from a particle verb and words that end in
+  // a suffix now split.
+  std::string kept;
+  {
+    std::ifstream in(paths.compound_words);
+    for (std::string line; std::getline(in, line);)
+      if (line.find("\tparticle") == std::string::npos && line.find("\tsuffix") == std::string::npos) kept += line + "\n";
+  }
+  paths.compound_words = dir.write("compound-words-nl.tsv", kept);
+  const helder::WordServices without(paths);
+  CHECK(without.problems().empty());
+  using Parts = std::vector<std::string>;
+  const std::vector<std::string> words = {"onderwijs", "aanvallen", "uitkering", "toeslag", "verpleegster",
+                                          "plotseling", "waardeloos"};
+  std::size_t changed = 0;
+  for (const std::string& w : words) {
+    const Parts shipped = shared_services().compound_parts(w);
+    const Parts other = without.compound_parts(w);
+    UNSCOPED_INFO(w << ": " << shipped.size() << " parts with the shipped list, " << other.size() << " without");
+    CHECK(shipped == Parts{w});
+    changed += other != shipped ? 1 : 0;
+  }
+  CHECK(changed >= 2);
+  // A file with a line it cannot read names the file and the line; without two probe nouns nothing is split.
+  paths.compound_words = dir.write("kapot.tsv", "fiets\tprobe\nuit\tvoorvoegsel\n");
+  const helder::WordServices broken(paths);
+  REQUIRE(broken.problems().size() == 2);
+  CHECK(broken.problems()[0].find("kapot.tsv:2:") != std::string::npos);
+  CHECK(broken.compound_parts("belastingaangifte") == Parts{"belastingaangifte"});
+}
+
 TEST_CASE("compound parts from Hunspell", "[words]") {
   const auto& services = shared_services();
   using Parts = std::vector<std::string>;
@@ -292,11 +327,13 @@ TEST_CASE("missing dictionaries are reported in Dutch and the services fall back
   paths.hunspell_dic = nowhere / "nl.dic";
   paths.hyphenation = nowhere / "hyph_nl_NL.dic";
   paths.frequency_list = nowhere / "frequency-nl.txt";
+  paths.compound_words = nowhere / "compound-words-nl.tsv";
 
   std::unique_ptr<helder::WordServices> services;
   REQUIRE_NOTHROW(services = std::make_unique<helder::WordServices>(paths));
   const auto& problems = services->problems();
-  REQUIRE(problems.size() == 3);
+  REQUIRE(problems.size() == 4);
+  CHECK(problems[3].find("/nonexistent/helder/compound-words-nl.tsv") != std::string::npos);
   CHECK(problems[0] ==
         "Het Nederlandse woordenboek is niet gevonden: /nonexistent/helder/nl.dic. Installeer het pakket hunspell-nl.");
   CHECK(problems[1] == "Het Nederlandse afbreekwoordenboek is niet gevonden: /nonexistent/helder/hyph_nl_NL.dic. "

@@ -18,6 +18,7 @@ struct WordServicePaths {
   std::filesystem::path hunspell_dic;    // /usr/share/hunspell/nl.dic
   std::filesystem::path hyphenation;     // /usr/share/hyphen/hyph_nl_NL.dic
   std::filesystem::path frequency_list;  // <data>/frequency-nl.txt: "word count" per line, most frequent first
+  std::filesystem::path compound_words;  // <data>/compound-words-nl.tsv: the words that decide how compounds split
 
   // Debian's locations for the dictionaries, the shipped data directory for the frequency list.
   static WordServicePaths defaults(const std::filesystem::path& data_dir);

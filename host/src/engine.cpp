@@ -49,7 +49,13 @@ std::shared_ptr<const LanguageServices> LanguageServices::load(const fs::path& d
         "De lijst met afkortingen is niet gevonden: {}. Zinnen kunnen verkeerd worden gesplitst.",
         abbreviations.string()));
   }
-  services->segmenter = std::make_unique<Segmenter>(services->abbreviations);
+  std::shared_ptr<const SegmentationWords> segmentation_words;
+  try {
+    segmentation_words = std::make_shared<const SegmentationWords>(SegmentationWords::load(data_dir / "segmentation-nl.tsv"));
+  } catch (const std::exception& e) {
+    services->problems.push_back(fmt::format("{}. Zinnen kunnen verkeerd worden gesplitst.", e.what()));
+  }
+  services->segmenter = std::make_unique<Segmenter>(services->abbreviations, std::move(segmentation_words));
   services->words = std::make_unique<WordServices>(word_paths);
   services->words->preload(word_answers);  // the answers and the dictionary are read while the lexicon is
   for (const std::string& p : services->words->problems()) services->problems.push_back(p);

@@ -43,6 +43,29 @@ AbbreviationList AbbreviationList::load(const std::filesystem::path& file) {
   return list;
 }
 
+SegmentationWords SegmentationWords::load(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("Kan de woorden voor het splitsen in zinnen niet lezen: " + file.string());
+  SegmentationWords words;
+  std::string line;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line.front() == '#') continue;
+    const std::size_t tab = line.find('\t');
+    const std::string word = line.substr(0, tab);
+    const std::string_view role = tab == std::string::npos ? std::string_view() : std::string_view(line).substr(tab + 1);
+    auto* list = role == "label-noun"             ? &words.label_nouns
+                 : role == "elision"              ? &words.elision_words
+                 : role == "closing-abbreviation" ? &words.closing_abbreviations
+                                                  : nullptr;
+    if (word.empty() || list == nullptr)
+      throw std::runtime_error(file.string() + ":" + std::to_string(number) +
+                               ": schrijf een woord, een tab en label-noun, elision of closing-abbreviation.");
+    list->insert(word);
+  }
+  return words;
+}
+
 void AbbreviationList::add(std::string abbreviation) {
   if (abbreviation.empty()) {
     return;
@@ -221,17 +244,6 @@ Piece make_piece(std::string_view text, std::uint32_t start, std::uint32_t end) 
 }
 
 bool is_word_piece(const Piece& piece) { return piece.cls == PieceClass::Letters || piece.cls == PieceClass::Digits; }
-
-// Words after a hyphen at a line end that show the hyphen is a real one, in an elided compound:
-// "land- en tuinbouw", "zee- of luchtvaart", "basis- tot hoger onderwijs".
-bool is_elision_word(std::string_view word) { return word == "en" || word == "of" || word == "tot" || word == "noch"; }
-
-// Abbreviations that close an enumeration, and so often end a sentence: after them a capital starts a new one.
-bool is_closing_abbreviation(std::string_view token) {
-  static constexpr std::array<std::string_view, 10> closing = {"enz.", "etc.", "e.d.",   "e.a.",   "e.o.",
-                                                               "e.v.", "c.s.", "e.e.a.", "e.v.a.", "jl."};
-  return std::find(closing.begin(), closing.end(), token) != closing.end();
-}
 
 // "o.a.", "t.a.v.", "d.w.z.", "R.H.A.", "v.Chr.": two or more groups of one to four letters, each closed by a period.
 bool is_letter_period_sequence(std::string_view token, std::string_view text, std::uint32_t start) {
@@ -543,9 +555,9 @@ std::string_view token_text(std::string_view text, const Token& token) {
 
 class TokenWriter {
  public:
-  TokenWriter(std::string_view text, const AbbreviationList& abbreviations, ThreadState& state,
-              std::vector<Token>& tokens)
-      : text_(text), abbreviations_(abbreviations), state_(state), tokens_(tokens) {}
+  TokenWriter(std::string_view text, const AbbreviationList& abbreviations, const SegmentationWords& words,
+              ThreadState& state, std::vector<Token>& tokens)
+      : text_(text), abbreviations_(abbreviations), words_(words), state_(state), tokens_(tokens) {}
 
   // `chunk`: consecutive pieces without white space between them (a line-end hyphenation is no white space).
   void add_chunk(std::span<const Piece> chunk, std::span<const Range> skipped, std::size_t& skipped_cursor) {
@@ -789,11 +801,7 @@ class TokenWriter {
     if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z') {
       word[0] = static_cast<char>(word[0] - 'A' + 'a');
     }
-    static constexpr std::array<std::string_view, 22> label_nouns = {
-        "bijlage", "optie",  "variant",   "scenario",  "categorie", "groep", "fase", "model",
-        "plan",    "punt",   "onderdeel", "type",      "klasse",    "deel",  "zone", "sector",
-        "route",   "versie", "vitamine",  "hepatitis", "tabel",     "figuur"};
-    return std::find(label_nouns.begin(), label_nouns.end(), std::string_view(word)) != label_nouns.end();
+    return words_.label_nouns.contains(word);
   }
 
   // Punctuation and symbols. Runs that form one sign stay together: "...", "?!", ",," and "''" (Dutch quotes
@@ -817,6 +825,7 @@ class TokenWriter {
 
   std::string_view text_;
   const AbbreviationList& abbreviations_;
+  const SegmentationWords& words_;
   ThreadState& state_;
   std::vector<Token>& tokens_;
 };
@@ -907,7 +916,7 @@ bool next_word_is_lower_case(std::string_view text, const std::vector<Token>& to
 }
 
 // Marks white space inside a word hyphenated at a line end ("verkiezings-\nuitslag") as part of the word.
-void join_line_end_hyphenation(std::string_view text, std::vector<Piece>& pieces) {
+void join_line_end_hyphenation(std::string_view text, const SegmentationWords& words, std::vector<Piece>& pieces) {
   const std::size_t n = pieces.size();
   std::size_t i = 0;
   while (i < n) {
@@ -924,7 +933,7 @@ void join_line_end_hyphenation(std::string_view text, std::vector<Piece>& pieces
     if (newline && i >= 2 && j < n && pieces[i - 1].cls == PieceClass::Mark && is_hyphen(pieces[i - 1].first) &&
         pieces[i - 2].cls == PieceClass::Letters && pieces[i - 2].end == pieces[i - 1].start &&
         pieces[j].cls == PieceClass::Letters && is_lower(pieces[j].first) &&
-        !is_elision_word(text.substr(pieces[j].start, pieces[j].end - pieces[j].start))) {
+        !words.elision_words.contains(text.substr(pieces[j].start, pieces[j].end - pieces[j].start))) {
       for (std::size_t s = i; s < j; ++s) {
         pieces[s].cls = PieceClass::JoinedSpace;
       }
@@ -973,6 +982,7 @@ void split_glued_full_stops(std::string_view text, std::vector<Piece>& pieces) {
 
 struct Segmenter::Impl {
   std::shared_ptr<const AbbreviationList> abbreviations;
+  std::shared_ptr<const SegmentationWords> words;
 
   void tokenize(std::string_view text, std::span<const Range> skipped, ThreadState& state,
                 std::vector<Token>& tokens) const;
@@ -992,10 +1002,10 @@ void Segmenter::Impl::tokenize(std::string_view text, std::span<const Range> ski
     }
     previous = b;
   });
-  join_line_end_hyphenation(text, pieces);
+  join_line_end_hyphenation(text, *words, pieces);
   split_glued_full_stops(text, pieces);
 
-  TokenWriter writer(text, *abbreviations, state, tokens);
+  TokenWriter writer(text, *abbreviations, *words, state, tokens);
   std::size_t skipped_cursor = 0;
   std::size_t i = 0;
   while (i < pieces.size()) {
@@ -1016,7 +1026,7 @@ bool Segmenter::Impl::vetoes_break_after(std::string_view text, const Token& bef
   if (before.kind != HELDER_TOKEN_ABBREVIATION || text[before.end - 1] != '.') {
     return false;
   }
-  return !is_closing_abbreviation(text.substr(before.start, before.end - before.start));
+  return !words->closing_abbreviations.contains(text.substr(before.start, before.end - before.start));
 }
 
 void Segmenter::Impl::find_sentences(std::string_view text, std::span<const Range> skipped, ThreadState& state,
@@ -1157,8 +1167,11 @@ void Segmenter::Impl::find_sentences(std::string_view text, std::span<const Rang
   }
 }
 
-Segmenter::Segmenter(std::shared_ptr<const AbbreviationList> abbreviations) : impl_(std::make_unique<Impl>()) {
+Segmenter::Segmenter(std::shared_ptr<const AbbreviationList> abbreviations,
+                     std::shared_ptr<const SegmentationWords> words)
+    : impl_(std::make_unique<Impl>()) {
   impl_->abbreviations = abbreviations ? std::move(abbreviations) : std::make_shared<const AbbreviationList>();
+  impl_->words = words ? std::move(words) : std::make_shared<const SegmentationWords>();
   // Creates the ICU prototypes now, so that missing ICU data fails here and not in the middle of a check.
   prototypes();
 }

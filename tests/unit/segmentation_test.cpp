@@ -1,6 +1,8 @@
 // Unit tests of Dutch segmentation: sentence breaks with abbreviation vetoes, token kinds and flags.
 #include <helder/segmentation.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <memory>
@@ -13,7 +15,9 @@ namespace {
 
 const helder::Segmenter& segmenter() {
   static const helder::Segmenter instance(std::make_shared<const helder::AbbreviationList>(
-      helder::AbbreviationList::load(HELDER_SOURCE_DIR "/host/data/abbreviations-nl.txt")));
+      helder::AbbreviationList::load(HELDER_SOURCE_DIR "/host/data/abbreviations-nl.txt")),
+      std::make_shared<const helder::SegmentationWords>(
+          helder::SegmentationWords::load(HELDER_SOURCE_DIR "/host/data/segmentation-nl.tsv")));
   return instance;
 }
 
@@ -331,4 +335,38 @@ TEST_CASE("a full stop without a space after it still ends the sentence", "[segm
   CHECK(token("Zie www.Rijksoverheid.nl voor meer.", "www.Rijksoverheid.nl").kind == HELDER_TOKEN_URL);
   CHECK(sentences("Zie www.Rijksoverheid.nl voor meer.").size() == 1);
   CHECK(sentences("Open het bestand brief.docx nu.").size() == 1);
+}
+
+TEST_CASE("the words that steer sentence boundaries are data: segmentation-nl.tsv", "[segmentation]") {
+  const auto abbreviations = std::make_shared<const helder::AbbreviationList>(
+      helder::AbbreviationList::load(HELDER_SOURCE_DIR "/host/data/abbreviations-nl.txt"));
+  const helder::Segmenter without(abbreviations);  // no label nouns, elision words or closing abbreviations
+  auto count = [](const helder::Segmenter& s, std::string_view text) { return s.segment(text).sentences.size(); };
+  // "enz." closes an enumeration: the capital after it starts a new sentence, only with the list.
+  const std::string_view closing = "Wij vragen om een kopie, een foto enz. Daarna beslissen wij.";
+  CHECK(count(segmenter(), closing) == 2);
+  CHECK(count(without, closing) == 1);
+  // "bijlage B." ends a sentence: the capital is a label, not the initial of a name.
+  const std::string_view label = "Zie bijlage B. De tabel staat daar.";
+  CHECK(count(segmenter(), label) == 2);
+  CHECK(count(without, label) == 1);
+  // A line that starts with "en" after a hyphen keeps the hyphen: "land- en tuinbouw" is not "landen tuinbouw".
+  const auto words_of = [](const helder::Segmenter& s, std::string_view text) {
+    std::vector<std::string> out;
+    for (const helder::Token& t : s.segment(text).tokens)
+      if (t.kind == HELDER_TOKEN_WORD) out.emplace_back(text.substr(t.start, t.end - t.start));
+    return out;
+  };
+  const std::string_view elided = "De land-\nen tuinbouw groeit.";
+  CHECK(words_of(segmenter(), elided).at(1) == "land");
+  CHECK(words_of(without, elided).at(1) != "land");
+
+  helder::test::TempDir dir;
+  const auto wrong = dir.write("segmentation-nl.tsv", "bijlage\tlabel-noun\nenz.\tafkorting\n");
+  try {
+    helder::SegmentationWords::load(wrong);
+    FAIL("a wrong role was accepted");
+  } catch (const std::runtime_error& e) {
+    CHECK(std::string(e.what()).find("segmentation-nl.tsv:2:") != std::string::npos);
+  }
 }

@@ -165,7 +165,9 @@ std::vector<Span> helder_sentences(const helder::Segmenter& segmenter, const std
 
 TEST_CASE("sentence boundaries match the UD Dutch dev treebanks", "[ud]") {
   const helder::Segmenter segmenter(std::make_shared<const helder::AbbreviationList>(
-      helder::AbbreviationList::load(HELDER_SOURCE_DIR "/host/data/abbreviations-nl.txt")));
+      helder::AbbreviationList::load(HELDER_SOURCE_DIR "/host/data/abbreviations-nl.txt")),
+      std::make_shared<const helder::SegmentationWords>(
+          helder::SegmentationWords::load(HELDER_SOURCE_DIR "/host/data/segmentation-nl.tsv")));
   UErrorCode status = U_ZERO_ERROR;
   const std::unique_ptr<icu::BreakIterator> icu_sentences(
       icu::BreakIterator::createSentenceInstance(icu::Locale("nl"), status));

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -49,9 +50,20 @@ class AbbreviationList {
   std::unordered_set<std::string> lower_items_;
 };
 
+// Words that steer token and sentence boundaries: data/segmentation-nl.tsv (see there).
+struct SegmentationWords {
+  std::set<std::string, std::less<>> label_nouns;            // "bijlage B.": lower case
+  std::set<std::string, std::less<>> elision_words;          // "land- en tuinbouw"
+  std::set<std::string, std::less<>> closing_abbreviations;  // "enz.": as written
+  // Throws std::runtime_error (in Dutch, with file:line) when the file cannot be read or has a wrong line.
+  static SegmentationWords load(const std::filesystem::path& file);
+};
+
 class Segmenter {
  public:
-  explicit Segmenter(std::shared_ptr<const AbbreviationList> abbreviations);
+  // Without `words` the segmenter knows no label nouns, elision words or closing abbreviations.
+  explicit Segmenter(std::shared_ptr<const AbbreviationList> abbreviations,
+                     std::shared_ptr<const SegmentationWords> words = nullptr);
   ~Segmenter();
   Segmenter(const Segmenter&) = delete;
   Segmenter& operator=(const Segmenter&) = delete;

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -369,4 +371,27 @@ TEST_CASE("the words that steer sentence boundaries are data: segmentation-nl.ts
   } catch (const std::runtime_error& e) {
     CHECK(std::string(e.what()).find("segmentation-nl.tsv:2:") != std::string::npos);
   }
+}
+
+TEST_CASE("a missing or broken segmentation-nl.tsv is a Dutch message, and text is still split", "[segmentation]") {
+  namespace fs = std::filesystem;
+  const fs::path shipped = fs::path(HELDER_SOURCE_DIR) / "host" / "data";
+  helder::test::TempDir dir;
+  fs::copy(shipped, dir.path() / "data", fs::copy_options::recursive);
+  const fs::path file = dir.path() / "data" / "segmentation-nl.tsv";
+  auto problems_with = [&](const std::string& what) {
+    std::string all;
+    const auto services = helder::LanguageServices::load(dir.path() / "data",
+                                                         helder::WordServicePaths::defaults(dir.path() / "data"));
+    for (const std::string& p : services->problems) all += p + "\n";
+    INFO(what << ": " << all);
+    CHECK(services->segmenter->segment("Eerste zin. Tweede zin.").sentences.size() == 2);
+    return all;
+  };
+  fs::remove(file);
+  const std::string missing = problems_with("missing");
+  CHECK(missing.find("segmentation-nl.tsv") != std::string::npos);
+  CHECK(missing.find("Zinnen kunnen verkeerd worden gesplitst") != std::string::npos);
+  std::ofstream(file) << "bijlage\tlabel-noun\nenz.\tonbekend\n";
+  CHECK(problems_with("broken").find("segmentation-nl.tsv:2:") != std::string::npos);
 }
